@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { ERROR_CODES } from '../errors';
+
+/** What the client sends to every function. */
+export const Request = z.object({
+  action: z.string().min(1).max(64),
+  data: z.unknown().optional(),
+  /** Client-made id of a create; a retry with the same id returns the first result. */
+  requestId: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{8,64}$/)
+    .optional(),
+});
+export type Request = z.infer<typeof Request>;
+
+export const ErrorBody = z.object({
+  code: z.enum(ERROR_CODES),
+  message: z.string(),
+  fields: z.record(z.string(), z.string()).optional(),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+export type Envelope<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };
