@@ -1,19 +1,7 @@
 import { z } from 'zod';
 import { Cursor, Id, IsoDate, Page, Text } from './common';
+import { MESSAGE_CATEGORIES, MESSAGE_MAX } from './constants';
 
-export const MESSAGE_MAX = 1000;
-
-/** Categories a voter picks when writing (shown as-is in the UI). */
-export const MESSAGE_CATEGORIES = [
-  '城乡建设',
-  '交通出行',
-  '教育医疗',
-  '社会保障',
-  '农业农村',
-  '生态环境',
-  '治安法治',
-  '其他',
-] as const;
 export const Category = z.enum(MESSAGE_CATEGORIES);
 
 /** The short code on a contact card; also the mini-program code's scene (≤ 32 chars). */

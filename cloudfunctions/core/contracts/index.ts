@@ -25,3 +25,4 @@ export type ActionOutput<F extends FunctionName, A extends ActionName<F>> = z.ou
 
 export * from './common';
 export * from './envelope';
+export * from './constants';
