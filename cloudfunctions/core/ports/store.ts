@@ -48,6 +48,8 @@ export interface Tx {
 
 /** Reads shaped by what the screens and services ask, each implemented idiomatically per engine. */
 export interface Queries {
+  /** One document by id, outside any unit of work. */
+  get<C extends CollectionName>(collection: C, id: string): Promise<Collections[C] | null>;
   regions(): Promise<Region[]>;
   stations(): Promise<Station[]>;
   userByOpenid(openid: string): Promise<User | null>;

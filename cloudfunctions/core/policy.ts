@@ -1,0 +1,98 @@
+/**
+ * Who may do what, in one place. Each action names its rule; a handler calls `authorize` once,
+ * with the subject (the place or record the action touches) when the rule needs one.
+ * The authorization matrix test walks every action × role × in/out of scope through the handlers.
+ */
+import type { Caller, Ctx } from './context';
+import { AppError } from './errors';
+
+/** Where a record sits in the region tree, and whose it is. */
+export interface Subject {
+  countyId?: string | null;
+  townshipId?: string | null;
+  constituencyId?: string | null;
+  stationId?: string | null;
+  /** The deputy the record belongs to. */
+  deputyId?: string | null;
+  /** The user the record belongs to (e.g. the voter of a thread). */
+  ownerUserId?: string | null;
+}
+
+type Rule = (caller: Caller | null, subject: Subject) => boolean;
+
+const anyone: Rule = () => true;
+const signedIn: Rule = (c) => c !== null;
+const hasRole = (c: Caller | null, role: string) => !!c?.grants.some((g) => g.role === role);
+
+/** Township office over the subject's township, or county office over its county. */
+export const officeOver: Rule = (c, s) =>
+  !!c?.grants.some(
+    (g) =>
+      (g.role === 'townshipOffice' && !!s.townshipId && g.scopeId === s.townshipId) ||
+      (g.role === 'countyOffice' && !!s.countyId && g.scopeId === s.countyId),
+  );
+/** Any office role: list actions then filter to the caller's own scope (see officeScope). */
+const anyOffice: Rule = (c) => hasRole(c, 'townshipOffice') || hasRole(c, 'countyOffice');
+const theDeputy: Rule = (c, s) => !!c?.deputy && !!s.deputyId && c.deputy.id === s.deputyId;
+const aDeputy: Rule = (c) => !!c?.deputy;
+const theOwner: Rule = (c, s) => !!c && !!s.ownerUserId && c.user.id === s.ownerUserId;
+const anyOf =
+  (...rules: Rule[]): Rule =>
+  (c, s) =>
+    rules.some((r) => r(c, s));
+
+export const POLICY: Record<string, Rule> = {
+  'account.me': signedIn,
+  'account.regions': anyone,
+  'account.verify': signedIn,
+  'account.importRegister': officeOver,
+  'account.register': officeOver,
+  'account.conflicts': anyOffice,
+  'account.resolveConflict': officeOver,
+  'account.notifications': signedIn,
+  'account.readNotifications': signedIn,
+  'account.dutyRecord': anyOf(theDeputy, officeOver),
+
+  'contact.deputies': anyone,
+  'contact.card': anyone,
+  'contact.myCard': aDeputy,
+  'contact.saveDeputy': officeOver,
+  'contact.send': signedIn,
+  'contact.inbox': aDeputy,
+  'contact.myThreads': signedIn,
+  'contact.thread': anyOf(theOwner, theDeputy, officeOver),
+  'contact.reply': theDeputy,
+  'contact.followUp': theOwner,
+  'contact.close': theOwner,
+  'contact.chase': theOwner,
+  'contact.held': anyOffice,
+  'contact.review': officeOver,
+};
+
+/** Throws UNAUTHENTICATED for an anonymous caller and FORBIDDEN for one the rule refuses. */
+export function authorize(ctx: Ctx, subject: Subject = {}): Caller {
+  const rule = POLICY[ctx.action];
+  if (!rule) throw new AppError('FORBIDDEN', '无权进行此操作');
+  if (rule !== anyone && !ctx.caller) throw new AppError('UNAUTHENTICATED', '请先登录');
+  if (!rule(ctx.caller, subject)) throw new AppError('FORBIDDEN', '无权进行此操作');
+  return ctx.caller as Caller;
+}
+
+/** For an office caller's list actions: the widest scope the caller holds. */
+export function officeScope(caller: Caller): { countyId?: string; townshipId?: string } {
+  const county = caller.grants.find((g) => g.role === 'countyOffice');
+  if (county) return { countyId: county.scopeId };
+  const township = caller.grants.find((g) => g.role === 'townshipOffice');
+  return township ? { townshipId: township.scopeId } : { townshipId: '\u0000none' };
+}
+
+/** The subject of a region (constituency or township) from the region tree. */
+export function regionSubject(ctx: Ctx, regionId: string): Subject {
+  const r = ctx.geo.region(regionId);
+  if (!r) throw new AppError('NOT_FOUND', '地区不存在');
+  return {
+    countyId: r.countyId,
+    townshipId: r.kind === 'township' ? r.id : r.townshipId,
+    constituencyId: r.kind === 'constituency' ? r.id : null,
+  };
+}

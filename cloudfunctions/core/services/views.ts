@@ -1,0 +1,62 @@
+/** Records → what the client sees. Names of voters are masked for everyone but office staff. */
+import type { Ctx } from '../context';
+import type { DeputyPublic, ThreadSummary } from '../contracts/contact';
+import { CHASE_AFTER_DAYS } from '../contracts/constants';
+import type { Deputy, Thread } from '../records';
+
+export function deputyPublic(ctx: Ctx, d: Deputy): DeputyPublic {
+  const station = ctx.geo.station(d.stationId);
+  return {
+    deputyId: d.id,
+    code: d.code,
+    name: d.name,
+    level: d.level,
+    constituencyId: d.constituencyId,
+    constituencyName: ctx.geo.region(d.constituencyId)?.name ?? '',
+    townshipName: ctx.geo.region(d.townshipId)?.name ?? '',
+    workUnit: d.workUnit,
+    photoUrl: d.photoUrl,
+    stationId: d.stationId,
+    stationName: station?.name ?? null,
+    publicContact: d.publicContact,
+  };
+}
+
+export function canChase(t: Thread, now: Date): boolean {
+  return (
+    t.status !== 'closed' &&
+    !t.chasedAt &&
+    !!t.awaitingSince &&
+    now.getTime() - Date.parse(t.awaitingSince) >= CHASE_AFTER_DAYS * 86400_000
+  );
+}
+
+export function threadSummary(ctx: Ctx, t: Thread, deputyName: string): ThreadSummary {
+  const viewerIsVoter = ctx.caller?.user.id === t.voterUserId;
+  const viewerIsDeputy = !!ctx.caller?.deputy && ctx.caller.deputy.id === t.deputyId;
+  return {
+    threadId: t.id,
+    deputyId: t.deputyId,
+    deputyName,
+    voterName: t.voterName,
+    voterVerified: t.voterVerified,
+    category: t.category,
+    status: t.status,
+    outcome: t.outcome,
+    held: t.held,
+    lastText: t.lastText,
+    createdAt: t.createdAt,
+    lastMessageAt: t.lastMessageAt,
+    firstReplySeconds: t.firstReplySeconds,
+    unread: viewerIsDeputy ? t.unreadByDeputy : viewerIsVoter ? t.unreadByVoter : false,
+    canChase: viewerIsVoter && canChase(t, ctx.now),
+    chasedAt: t.chasedAt,
+  };
+}
+
+/** Deputy names for a page of threads or messages, read once per distinct deputy. */
+export async function deputyNames(ctx: Ctx, ids: string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  const found = await Promise.all(unique.map((id) => ctx.ports.store.get('deputies', id)));
+  return new Map(unique.map((id, i) => [id, found[i]?.name ?? '']));
+}
