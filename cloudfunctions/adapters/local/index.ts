@@ -1,0 +1,92 @@
+/** The local host's ports: everything WeChat provides in production, done on this machine. */
+import { createHmac, randomBytes, randomInt } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, normalize } from 'node:path';
+import QRCode from 'qrcode';
+import type { CardCodes, Clock, ContentCheck, Files, Hasher, Ids, Notifier, Verdict } from '../../core/ports';
+
+/**
+ * A word-list stand-in for msgSecCheck with the same verdicts. Deliberately small: it exists so
+ * the held/refused paths can be tried locally, not to moderate real content.
+ */
+export const RISKY_WORDS = ['法轮', '赌博网站', '代开发票', '枪支出售'];
+export const REVIEW_WORDS = ['上访', '游行', '示威'];
+
+export const wordListContentCheck = (risky = RISKY_WORDS, review = REVIEW_WORDS): ContentCheck => ({
+  async text({ text }): Promise<Verdict> {
+    if (risky.some((w) => text.includes(w))) return 'risky';
+    if (review.some((w) => text.includes(w))) return 'review';
+    return 'pass';
+  },
+});
+
+/** Locally the outbox is the in-app notification list itself: delivery just marks it sent. */
+export const inAppNotifier = (): Notifier => ({
+  async deliver() {
+    return 'sent';
+  },
+});
+
+/** A QR code of the H5 card URL stands in for the mini-program code. */
+export const qrCardCodes = (publicUrl: string): CardCodes => ({
+  async image({ scene, page }) {
+    return QRCode.toBuffer(`${publicUrl.replace(/\/$/, '')}/${page}?code=${encodeURIComponent(scene)}`, {
+      type: 'png',
+      width: 430,
+      margin: 2,
+    });
+  },
+});
+
+/** Files under a folder, served by the host at /files/. */
+export function folderFiles(root: string): Files & { read(fileId: string): Buffer } {
+  const pathOf = (fileId: string) => {
+    const rel = normalize(fileId.replace(/^local:\/\//, '')).replace(/^(\.\.(\/|\\|$))+/, '');
+    return join(root, rel);
+  };
+  return {
+    async put(path, bytes) {
+      const full = pathOf(path);
+      mkdirSync(dirname(full), { recursive: true });
+      writeFileSync(full, bytes);
+      return `local://${path}`;
+    },
+    async url(fileId) {
+      return `/files/${fileId.replace(/^local:\/\//, '')}`;
+    },
+    read: (fileId) => readFileSync(pathOf(fileId)),
+  };
+}
+
+export const systemClock = (): Clock => ({ now: () => new Date() });
+
+/** A clock tests can move. */
+export function manualClock(start: Date | string): Clock & { set(d: Date | string): void; advance(ms: number): void } {
+  let t = new Date(start).getTime();
+  return {
+    now: () => new Date(t),
+    set: (d) => (t = new Date(d).getTime()),
+    advance: (ms) => (t += ms),
+  };
+}
+
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+/** No O, I, 0, 1: codes are read aloud and typed by hand. */
+export const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+export const randomIds = (): Ids => ({
+  next() {
+    // Time-ordered prefix keeps ids roughly sortable; the random tail makes them unguessable.
+    const t = Date.now().toString(36).padStart(9, '0');
+    const r = Array.from(randomBytes(10), (b) => BASE62[b % 62]).join('');
+    return `${t}${r}`;
+  },
+  code(length) {
+    return Array.from({ length }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
+  },
+});
+
+/** HMAC-SHA256 with a secret from configuration: the ID number cannot be recovered from the hash. */
+export const hmacHasher = (secret: string): Hasher => ({
+  idHash: (idNumber) => createHmac('sha256', secret).update(idNumber.trim().toUpperCase()).digest('hex').slice(0, 40),
+});

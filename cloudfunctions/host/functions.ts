@@ -1,0 +1,8 @@
+/** The functions the client may call, by name — the same handlers the WeChat entry points mount. */
+import { accountHandlers } from '../core/services/account';
+import { contactHandlers } from '../core/services/contact';
+
+export const FUNCTIONS = {
+  account: accountHandlers,
+  contact: contactHandlers,
+} as const;
