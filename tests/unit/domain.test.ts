@@ -1,0 +1,73 @@
+import { checkDigit, idNumberProblem, maskIdNumber, maskName, maskPhone } from '../../cloudfunctions/core/domain/idNumber';
+import { decodeCursor, encodeCursor } from '../../cloudfunctions/core/domain/cursor';
+import { parseCsv, rowsFromTable } from '../../cloudfunctions/core/domain/registerFile';
+import { issueToken, readToken } from '../../cloudfunctions/host/sessions';
+import { hmacHasher, randomIds, CODE_ALPHABET } from '../../cloudfunctions/adapters/local';
+
+describe('ID numbers (GB 11643)', () => {
+  it('computes the published check digit', () => {
+    // The standard's own example: 11010519491231002X.
+    expect(checkDigit('11010519491231002')).toBe('X');
+    expect(idNumberProblem('11010519491231002X')).toBeNull();
+    expect(idNumberProblem('11010519491231002x')).toBeNull();
+  });
+  it('refuses a wrong check digit, a bad date and a wrong length', () => {
+    expect(idNumberProblem('110105194912310021')).toBe('身份证号校验位不正确');
+    expect(idNumberProblem('110105194902300020')).toBe('身份证号中的出生日期无效');
+    expect(idNumberProblem('1101051949123100')).toBe('身份证号应为 18 位');
+  });
+  it('masks names, numbers and phones', () => {
+    expect(maskName('张三丰')).toBe('张*丰');
+    expect(maskName('李四')).toBe('李*');
+    expect(maskName('欧阳小明')).toBe('欧**明');
+    expect(maskIdNumber('11010519491231002X')).toBe('1101**********002X');
+    expect(maskPhone('13800138000')).toBe('138****8000');
+  });
+  it('hashes with the key: same number same hash, other key other hash, number not inside', () => {
+    const a = hmacHasher('k1').idHash('11010519491231002X');
+    expect(hmacHasher('k1').idHash('11010519491231002x')).toBe(a);
+    expect(hmacHasher('k2').idHash('11010519491231002X')).not.toBe(a);
+    expect(a).not.toContain('19491231');
+  });
+});
+
+describe('cursors', () => {
+  it('round-trip and refuse garbage with INVALID_INPUT', () => {
+    const c = encodeCursor({ key: '2026-01-01', id: 'x1' });
+    expect(decodeCursor(c)).toEqual({ key: '2026-01-01', id: 'x1' });
+    expect(() => decodeCursor('not-a-cursor')).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
+  });
+});
+
+describe('register files', () => {
+  it('parses CSV with BOM, quotes and CRLF, mapping columns by header', () => {
+    const table = parseCsv('\uFEFF手机号,姓名,身份证号\r\n"138 0013 8000","张三",11010519491231002X\r\n,"李""四",x\r\n');
+    expect(table).toEqual([
+      ['手机号', '姓名', '身份证号'],
+      ['138 0013 8000', '张三', '11010519491231002X'],
+      ['', '李"四', 'x'],
+    ]);
+    expect(rowsFromTable(table)).toEqual([
+      { row: 2, name: '张三', idNumber: '11010519491231002X', phone: '138 0013 8000' },
+      { row: 3, name: '李"四', idNumber: 'x' },
+    ]);
+  });
+  it('refuses a file without the required headers', () => {
+    expect(() => rowsFromTable([['a', 'b']])).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
+  });
+});
+
+describe('sessions and ids', () => {
+  it('accepts its own token and refuses tampered, foreign or expired ones', () => {
+    const t = issueToken('s', 'u1', 1000);
+    expect(readToken('s', t, 2000)).toBe('u1');
+    expect(readToken('other', t, 2000)).toBeNull();
+    expect(readToken('s', t.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')), 2000)).toBeNull();
+    expect(readToken('s', t, 1000 + 31 * 86400_000)).toBeNull();
+  });
+  it('makes codes without look-alike characters', () => {
+    const code = randomIds().code(200);
+    expect(code).toMatch(/^[A-HJ-NP-Z2-9]+$/);
+    expect(CODE_ALPHABET).not.toMatch(/[OI01]/);
+  });
+});
