@@ -1,0 +1,119 @@
+/**
+ * Bad input for every action: wrong types, missing fields, oversize text, bad ID check digits.
+ * Each answers INVALID_INPUT (never INTERNAL) and writes nothing.
+ */
+import { contracts } from '../../cloudfunctions/core/contracts';
+import { VERIFY_CONSENT_VERSION } from '../../cloudfunctions/core/contracts/constants';
+import { DEMO_UNCLAIMED } from '../../cloudfunctions/host/seed';
+import { makeWorld, type PersonaName, type World } from './harness';
+
+const long = (n: number) => '字'.repeat(n);
+const badCheck = DEMO_UNCLAIMED.idNumber.slice(0, 17) + (DEMO_UNCLAIMED.idNumber[17] === '1' ? '2' : '1');
+
+/** Per action: a caller allowed to call it, and inputs that must all be refused. */
+const BAD: Record<string, { who: PersonaName; inputs: unknown[] }> = {
+  'account.me': { who: 'voter', inputs: [{ extra: 1 }, 'x', 5] },
+  'account.regions': { who: 'voter', inputs: [{ extra: 1 }, []] },
+  'account.verify': {
+    who: 'newcomer',
+    inputs: [
+      {},
+      { name: DEMO_UNCLAIMED.name, idNumber: badCheck, consent: true, consentVersion: VERIFY_CONSENT_VERSION },
+      { name: DEMO_UNCLAIMED.name, idNumber: '12345', consent: true, consentVersion: VERIFY_CONSENT_VERSION },
+      { name: 123, idNumber: DEMO_UNCLAIMED.idNumber, consent: true, consentVersion: VERIFY_CONSENT_VERSION },
+      { name: DEMO_UNCLAIMED.name, idNumber: DEMO_UNCLAIMED.idNumber, consent: 'yes', consentVersion: VERIFY_CONSENT_VERSION },
+      { name: DEMO_UNCLAIMED.name, idNumber: DEMO_UNCLAIMED.idNumber, consent: true, consentVersion: 'old' },
+      { name: long(31), idNumber: DEMO_UNCLAIMED.idNumber, consent: true, consentVersion: VERIFY_CONSENT_VERSION },
+    ],
+  },
+  'account.importRegister': {
+    who: 'township',
+    inputs: [
+      {},
+      { constituencyId: 'tw-qs-c1' },
+      { constituencyId: 'tw-qs-c1', rows: [] },
+      { constituencyId: 'tw-qs-c1', rows: 'x' },
+      { constituencyId: 'tw-qs', rows: [{ name: '赵一', idNumber: '11010519491231002X' }] },
+      { constituencyId: 'tw-qs-c1', rows: Array.from({ length: 1001 }, () => ({ name: '赵一', idNumber: '11010519491231002X' })) },
+      { constituencyId: 'tw-qs-c1', file: { name: 'a.exe', contentBase64: 'eA==' } },
+      { constituencyId: 'tw-qs-c1', file: { name: 'a.csv', contentBase64: Buffer.from('a,b\n1,2').toString('base64') } },
+    ],
+  },
+  'account.register': { who: 'township', inputs: [{}, { constituencyId: 7 }, { constituencyId: 'tw-qs-c1', cursor: 'garbage' }] },
+  'account.conflicts': { who: 'township', inputs: [{ status: 'maybe' }, { cursor: 5 }] },
+  'account.resolveConflict': { who: 'township', inputs: [{}, { conflictId: 'x', resolution: 'delete' }] },
+  'account.notifications': { who: 'voter', inputs: [{ cursor: 'garbage' }] },
+  'account.readNotifications': { who: 'voter', inputs: [{}, { ids: [] }, { ids: Array(21).fill('a') }] },
+  'account.dutyRecord': { who: 'deputy', inputs: [{ deputyId: 5 }, { cursor: 'garbage' }] },
+  'contact.deputies': { who: 'voter', inputs: [{ constituencyId: 5 }, { cursor: 'garbage' }] },
+  'contact.card': { who: 'voter', inputs: [{}, { code: 'x' }, { code: long(40) }, { code: 'ab cd' }] },
+  'contact.myCard': { who: 'deputy', inputs: [{ code: 'x' }] },
+  'contact.saveDeputy': {
+    who: 'township',
+    inputs: [
+      {},
+      { name: '新代表', level: 'mayor', constituencyId: 'tw-qs-c1' },
+      { name: '新代表', level: 'township', constituencyId: 'tw-qs' },
+      { name: '新代表', level: 'township', constituencyId: 'tw-qs-c1', stationId: 'nope' },
+      { name: '新代表', level: 'township', constituencyId: 'tw-qs-c1', photoUrl: 'javascript:alert(1)' },
+    ],
+  },
+  'contact.send': {
+    who: 'voter',
+    inputs: [
+      {},
+      { deputyId: 'dep-01' },
+      { deputyId: 'dep-01', text: '' },
+      { deputyId: 'dep-01', text: '   ' },
+      { deputyId: 'dep-01', text: long(1001) },
+      { deputyId: 'dep-01', text: 42 },
+      { deputyId: 'dep-01', text: '你好', category: '无此类别' },
+      { text: '你好' },
+      { deputyId: 'dep-01', code: 'DL01ABCD', text: '你好' },
+    ],
+  },
+  'contact.inbox': { who: 'deputy', inputs: [{ status: 'lost' }, { verifiedOnly: 'yes' }, { cursor: 'garbage' }] },
+  'contact.myThreads': { who: 'voter', inputs: [{ cursor: 'garbage' }] },
+  'contact.thread': { who: 'voter', inputs: [{}, { threadId: '' }, { threadId: 'th-demo-1', cursor: 'garbage' }] },
+  'contact.reply': { who: 'deputy', inputs: [{ threadId: 'th-demo-2' }, { threadId: 'th-demo-2', text: long(1001) }] },
+  'contact.followUp': { who: 'voter', inputs: [{ threadId: 'th-demo-2', text: '' }, { threadId: ['x'], text: '追问' }] },
+  'contact.close': { who: 'voter', inputs: [{ threadId: 'th-demo-2' }, { threadId: 'th-demo-2', outcome: 'meh' }] },
+  'contact.chase': { who: 'voter', inputs: [{}, { threadId: null }] },
+  'contact.held': { who: 'township', inputs: [{ cursor: 'garbage' }] },
+  'contact.review': { who: 'township', inputs: [{}, { messageId: 'x', decision: 'burn' }] },
+};
+
+let w: World;
+beforeAll(async () => {
+  w = await makeWorld();
+});
+
+it('covers every action', () => {
+  const all = Object.entries(contracts).flatMap(([fn, actions]) => Object.keys(actions).map((a) => `${fn}.${a}`));
+  expect(Object.keys(BAD).sort()).toEqual(all.sort());
+});
+
+describe.each(Object.entries(BAD))('%s', (action, { who, inputs }) => {
+  const [fn, name] = action.split('.');
+  it.each(inputs.map((input, i) => [i, input]))('bad input #%s → INVALID_INPUT, nothing written', async (_i, input) => {
+    await w.call(who, 'account', 'me', {}); // make sure the caller exists before the snapshot
+    const before = w.fingerprint();
+    const r = await w.raw(who, fn, name, input);
+    expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.any(String) } });
+    expect(w.fingerprint()).toBe(before);
+  });
+});
+
+describe('malformed envelopes', () => {
+  it.each([
+    ['no action', { data: {} }],
+    ['unknown action', { action: 'dropTables' }],
+    ['prototype key as action', { action: 'constructor' }],
+    ['bad requestId', { action: 'me', requestId: 'x' }],
+  ])('%s → INVALID_INPUT', async (_name, env) => {
+    const { dispatch } = await import('../../cloudfunctions/core/dispatch');
+    const { FUNCTIONS } = await import('../../cloudfunctions/host/functions');
+    const r = await dispatch('account', FUNCTIONS.account, env, null, w.ports);
+    expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+});
