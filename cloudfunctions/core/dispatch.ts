@@ -47,7 +47,8 @@ export async function dispatch<F extends FunctionName>(
     const { action, requestId } = req.data;
     const table = contracts[fn] as Record<string, { input: z.ZodType }>;
     const handler = (handlers as Record<string, (ctx: Ctx, input: unknown) => Promise<unknown>>)[action];
-    if (!Object.hasOwn(table, action) || !handler) throw new AppError('INVALID_INPUT', `未知操作：${fn}.${action}`);
+    if (!Object.hasOwn(table, action) || !handler)
+      throw new AppError('INVALID_INPUT', `未知操作：${fn}.${action}`);
     const input = table[action].input.safeParse(req.data.data ?? {});
     if (!input.success) {
       const fields = fieldsOf(input.error);
@@ -63,7 +64,8 @@ export async function dispatch<F extends FunctionName>(
     };
     return { ok: true, data: await handler(ctx, input.data) };
   } catch (e) {
-    if (e instanceof AppError) return { ok: false, error: { code: e.code, message: e.message, fields: e.fields } };
+    if (e instanceof AppError)
+      return { ok: false, error: { code: e.code, message: e.message, fields: e.fields } };
     console.error(`[${fn}] internal error`, e);
     return { ok: false, error: { code: 'INTERNAL', message: '系统繁忙，请稍后重试' } };
   }

@@ -5,7 +5,8 @@ import type { Ports } from './ports';
 import type { User } from './records';
 
 /** The account id follows from the OPENID, so two first calls at once create one account. */
-export const userIdFor = (openid: string) => `u${createHash('sha256').update(openid).digest('hex').slice(0, 20)}`;
+export const userIdFor = (openid: string) =>
+  `u${createHash('sha256').update(openid).digest('hex').slice(0, 20)}`;
 
 export async function ensureUser(ports: Ports, openid: string, displayName?: string): Promise<User> {
   const id = userIdFor(openid);

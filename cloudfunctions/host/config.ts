@@ -19,7 +19,10 @@ export interface HostConfig {
 function secrets(dataDir: string): { sessionSecret: string; idHashSecret: string } {
   const file = join(dataDir, 'secrets.json');
   if (!existsSync(file)) {
-    const fresh = { sessionSecret: randomBytes(32).toString('hex'), idHashSecret: randomBytes(32).toString('hex') };
+    const fresh = {
+      sessionSecret: randomBytes(32).toString('hex'),
+      idHashSecret: randomBytes(32).toString('hex'),
+    };
     writeFileSync(file, JSON.stringify(fresh, null, 2), { mode: 0o600 });
   }
   return JSON.parse(readFileSync(file, 'utf8'));

@@ -2,7 +2,15 @@
 import type { Ports } from '../core/ports';
 import type { Clock, ContentCheck } from '../core/ports';
 import { createSqliteStore } from '../adapters/sqlite/store';
-import { folderFiles, hmacHasher, inAppNotifier, qrCardCodes, randomIds, systemClock, wordListContentCheck } from '../adapters/local';
+import {
+  folderFiles,
+  hmacHasher,
+  inAppNotifier,
+  qrCardCodes,
+  randomIds,
+  systemClock,
+  wordListContentCheck,
+} from '../adapters/local';
 
 export const DEFAULT_POINTS: Record<string, number> = {
   'message.reply': 1,

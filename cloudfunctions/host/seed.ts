@@ -28,8 +28,10 @@ function prng(seed: number) {
   };
 }
 
-const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文';
-const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红鹏建国志文斌海波宇浩晨欣雪梅林峰辉亮成军俊丹';
+const SURNAMES =
+  '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文';
+const GIVEN =
+  '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红鹏建国志文斌海波宇浩晨欣雪梅林峰辉亮成军俊丹';
 
 /** A syntactically valid, fictional ID number (area code 530999 does not exist). */
 export function fakeIdNumber(rand: () => number, seq: number): string {
@@ -45,7 +47,14 @@ const fixedId = (first17: string) => first17 + checkDigit(first17);
 export const DEMO_VOTER = { name: '王小明', idNumber: fixedId('53099919700101001') };
 export const DEMO_UNCLAIMED = { name: '陈晓梅', idNumber: fixedId('53099919850615002') };
 
-export const COUNTY: Region = { id: 'county-yl', kind: 'county', name: '云岭县', parentId: null, countyId: 'county-yl', townshipId: null };
+export const COUNTY: Region = {
+  id: 'county-yl',
+  kind: 'county',
+  name: '云岭县',
+  parentId: null,
+  countyId: 'county-yl',
+  townshipId: null,
+};
 const TOWNSHIPS = [
   { id: 'tw-qs', name: '青石镇' },
   { id: 'tw-lx', name: '柳溪乡' },
@@ -56,7 +65,14 @@ export function demoGeography(): { regions: Region[]; stations: Station[] } {
   const regions: Region[] = [COUNTY];
   const stations: Station[] = [];
   for (const t of TOWNSHIPS) {
-    regions.push({ id: t.id, kind: 'township', name: t.name, parentId: COUNTY.id, countyId: COUNTY.id, townshipId: t.id });
+    regions.push({
+      id: t.id,
+      kind: 'township',
+      name: t.name,
+      parentId: COUNTY.id,
+      countyId: COUNTY.id,
+      townshipId: t.id,
+    });
     for (let i = 1; i <= 2; i++) {
       regions.push({
         id: `${t.id}-c${i}`,
@@ -103,7 +119,10 @@ export async function seedDemo(ports: Ports): Promise<void> {
   const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * 86400_000).toISOString();
   const { regions, stations } = demoGeography();
   const constituencies = regions.filter((r) => r.kind === 'constituency');
-  const name = () => SURNAMES[Math.floor(rand() * SURNAMES.length)] + GIVEN[Math.floor(rand() * GIVEN.length)] + (rand() < 0.6 ? GIVEN[Math.floor(rand() * GIVEN.length)] : '');
+  const name = () =>
+    SURNAMES[Math.floor(rand() * SURNAMES.length)] +
+    GIVEN[Math.floor(rand() * GIVEN.length)] +
+    (rand() < 0.6 ? GIVEN[Math.floor(rand() * GIVEN.length)] : '');
 
   await ports.store.transact(async (tx: Tx) => {
     for (const r of regions) await tx.insert('regions', r);
@@ -115,7 +134,8 @@ export async function seedDemo(ports: Ports): Promise<void> {
     for (const c of constituencies) {
       for (let i = 0; i < 50; i++) {
         ++seq;
-        const id = seq === 1 ? DEMO_VOTER.idNumber : seq === 2 ? DEMO_UNCLAIMED.idNumber : fakeIdNumber(rand, seq);
+        const id =
+          seq === 1 ? DEMO_VOTER.idNumber : seq === 2 ? DEMO_UNCLAIMED.idNumber : fakeIdNumber(rand, seq);
         const entry: RegisterEntry = {
           id: ports.hasher.idHash(id),
           countyId: c.countyId,
@@ -148,17 +168,44 @@ export async function seedDemo(ports: Ports): Promise<void> {
     await tx.insert('users', deputyUser);
     const staff = user('demo:station', '赵站长', at(60));
     await tx.insert('users', staff);
-    await tx.insert('roleGrants', { id: `${staff.id}:stationStaff:${stations[0].id}`, userId: staff.id, role: 'stationStaff', scopeKind: 'station', scopeId: stations[0].id });
+    await tx.insert('roleGrants', {
+      id: `${staff.id}:stationStaff:${stations[0].id}`,
+      userId: staff.id,
+      role: 'stationStaff',
+      scopeKind: 'station',
+      scopeId: stations[0].id,
+    });
     const township = user('demo:township', '青石镇人大 周干事', at(60));
     await tx.insert('users', township);
-    await tx.insert('roleGrants', { id: `${township.id}:townshipOffice:${TOWNSHIPS[0].id}`, userId: township.id, role: 'townshipOffice', scopeKind: 'township', scopeId: TOWNSHIPS[0].id });
+    await tx.insert('roleGrants', {
+      id: `${township.id}:townshipOffice:${TOWNSHIPS[0].id}`,
+      userId: township.id,
+      role: 'townshipOffice',
+      scopeKind: 'township',
+      scopeId: TOWNSHIPS[0].id,
+    });
     const county = user('demo:county', '县人大代表工委 孙主任', at(60));
     await tx.insert('users', county);
-    await tx.insert('roleGrants', { id: `${county.id}:countyOffice:${COUNTY.id}`, userId: county.id, role: 'countyOffice', scopeKind: 'county', scopeId: COUNTY.id });
+    await tx.insert('roleGrants', {
+      id: `${county.id}:countyOffice:${COUNTY.id}`,
+      userId: county.id,
+      role: 'countyOffice',
+      scopeKind: 'county',
+      scopeId: COUNTY.id,
+    });
 
     // ~20 deputies, 3–4 per constituency; the first is the demo deputy persona.
     const deputies: Deputy[] = [];
-    const units = ['青石镇中心小学', '柳溪村委会', '云岭县人民医院', '枫桥社区居委会', '云岭茶叶合作社', '县供电所', '个体工商户', '青石镇卫生院'];
+    const units = [
+      '青石镇中心小学',
+      '柳溪村委会',
+      '云岭县人民医院',
+      '枫桥社区居委会',
+      '云岭茶叶合作社',
+      '县供电所',
+      '个体工商户',
+      '青石镇卫生院',
+    ];
     for (const [ci, c] of constituencies.entries()) {
       const n = ci % 2 === 0 ? 4 : 3;
       for (let i = 0; i < n; i++) {
@@ -182,7 +229,13 @@ export async function seedDemo(ports: Ports): Promise<void> {
         };
         await tx.insert('deputies', d);
         if (first) {
-          await tx.insert('roleGrants', { id: `${deputyUser.id}:deputy:${d.id}`, userId: deputyUser.id, role: 'deputy', scopeKind: 'deputy', scopeId: d.id });
+          await tx.insert('roleGrants', {
+            id: `${deputyUser.id}:deputy:${d.id}`,
+            userId: deputyUser.id,
+            role: 'deputy',
+            scopeKind: 'deputy',
+            scopeId: d.id,
+          });
         }
         deputies.push(d);
       }
@@ -190,7 +243,12 @@ export async function seedDemo(ports: Ports): Promise<void> {
 
     // A few threads: one answered, one waiting, one from an unverified voter.
     const samples: [number, string, string, string | null][] = [
-      [0, '城乡建设', '村口到镇上的路灯坏了三盏，晚上接孩子很不方便，能不能帮忙反映一下？', '已联系镇城建办，下周安排维修，修好后我再回复您。'],
+      [
+        0,
+        '城乡建设',
+        '村口到镇上的路灯坏了三盏，晚上接孩子很不方便，能不能帮忙反映一下？',
+        '已联系镇城建办，下周安排维修，修好后我再回复您。',
+      ],
       [0, '农业农村', '今年茶叶收购价压得很低，合作社能不能牵头统一销售？', null],
       [1, '教育医疗', '镇卫生院周末能不能增加一个儿科门诊？', '这个建议很好，我会在下次代表活动时提出。'],
     ];
@@ -220,7 +278,13 @@ export async function seedDemo(ports: Ports): Promise<void> {
         unreadByVoter: !!reply,
       };
       await tx.insert('threads', t);
-      const m = (id: string, role: Message['authorRole'], body: string, when: string, author: string): Message => ({
+      const m = (
+        id: string,
+        role: Message['authorRole'],
+        body: string,
+        when: string,
+        author: string,
+      ): Message => ({
         id,
         threadId: t.id,
         deputyId: d.id,
@@ -236,9 +300,21 @@ export async function seedDemo(ports: Ports): Promise<void> {
       });
       await tx.insert('messages', m(`${t.id}-m1`, 'voter', text, created, voter.id));
       if (reply) {
-        await tx.insert('messages', m(`${t.id}-m2`, 'deputy', reply, t.lastMessageAt, d.userId ?? `deputy:${d.id}`));
+        await tx.insert(
+          'messages',
+          m(`${t.id}-m2`, 'deputy', reply, t.lastMessageAt, d.userId ?? `deputy:${d.id}`),
+        );
         if (d.userId) {
-          await tx.insert('activities', { id: `${t.id}-act`, deputyId: d.id, type: 'message.reply', refType: 'thread', refId: t.id, summary: `答复选民留言：${reply}`, points: ports.config.points['message.reply'] ?? 0, at: t.lastMessageAt });
+          await tx.insert('activities', {
+            id: `${t.id}-act`,
+            deputyId: d.id,
+            type: 'message.reply',
+            refType: 'thread',
+            refId: t.id,
+            summary: `答复选民留言：${reply}`,
+            points: ports.config.points['message.reply'] ?? 0,
+            at: t.lastMessageAt,
+          });
         }
       }
     }
@@ -249,11 +325,49 @@ export async function seedDemo(ports: Ports): Promise<void> {
 export async function demoPersonas(ports: Ports): Promise<Persona[]> {
   const deputy = await ports.store.deputyByUser(userIdFor('demo:deputy'));
   return [
-    { id: 'voter', name: '王小明', role: 'voter', description: '已实名认证的选民（青石镇第一选区）', openid: 'demo:voter' },
-    { id: 'newcomer', name: '新用户', role: 'voter', description: `未实名认证的选民（可用名册中的 ${DEMO_UNCLAIMED.name} ${DEMO_UNCLAIMED.idNumber} 试认证）`, openid: 'demo:newcomer' },
-    { id: 'deputy', name: '李华', role: 'deputy', description: '县人大代表（青石镇第一选区）', openid: 'demo:deputy', deputyId: deputy?.id, code: deputy?.code },
-    { id: 'station', name: '赵站长', role: 'stationStaff', description: '青石镇人大代表之家 联络员', openid: 'demo:station' },
-    { id: 'township', name: '周干事', role: 'townshipOffice', description: '青石镇人大 工作人员', openid: 'demo:township' },
-    { id: 'county', name: '孙主任', role: 'countyOffice', description: '县人大常委会代表工委', openid: 'demo:county' },
+    {
+      id: 'voter',
+      name: '王小明',
+      role: 'voter',
+      description: '已实名认证的选民（青石镇第一选区）',
+      openid: 'demo:voter',
+    },
+    {
+      id: 'newcomer',
+      name: '新用户',
+      role: 'voter',
+      description: `未实名认证的选民（可用名册中的 ${DEMO_UNCLAIMED.name} ${DEMO_UNCLAIMED.idNumber} 试认证）`,
+      openid: 'demo:newcomer',
+    },
+    {
+      id: 'deputy',
+      name: '李华',
+      role: 'deputy',
+      description: '县人大代表（青石镇第一选区）',
+      openid: 'demo:deputy',
+      deputyId: deputy?.id,
+      code: deputy?.code,
+    },
+    {
+      id: 'station',
+      name: '赵站长',
+      role: 'stationStaff',
+      description: '青石镇人大代表之家 联络员',
+      openid: 'demo:station',
+    },
+    {
+      id: 'township',
+      name: '周干事',
+      role: 'townshipOffice',
+      description: '青石镇人大 工作人员',
+      openid: 'demo:township',
+    },
+    {
+      id: 'county',
+      name: '孙主任',
+      role: 'countyOffice',
+      description: '县人大常委会代表工委',
+      openid: 'demo:county',
+    },
   ];
 }

@@ -101,7 +101,8 @@ export function createHost(o: HostOptions): Server {
         let openid: string | undefined;
         if (typeof body.personaId === 'string') {
           openid = (await demoPersonas(ports)).find((p) => p.id === body.personaId)?.openid;
-          if (!openid) return send(res, 200, { ok: false, error: { code: 'NOT_FOUND', message: '没有这个演示身份' } });
+          if (!openid)
+            return send(res, 200, { ok: false, error: { code: 'NOT_FOUND', message: '没有这个演示身份' } });
         } else if (o.demo && typeof body.openid === 'string' && /^[A-Za-z0-9_:.-]{1,64}$/.test(body.openid)) {
           openid = body.openid;
         } else {
@@ -110,7 +111,10 @@ export function createHost(o: HostOptions): Server {
         const user = await ensureUser(ports, openid);
         return send(res, 200, {
           ok: true,
-          data: { token: issueToken(o.sessionSecret, user.id), user: { userId: user.id, displayName: user.displayName } },
+          data: {
+            token: issueToken(o.sessionSecret, user.id),
+            user: { userId: user.id, displayName: user.displayName },
+          },
         });
       }
       const m = /^\/api\/([A-Za-z]+)$/.exec(url.pathname);
@@ -121,7 +125,11 @@ export function createHost(o: HostOptions): Server {
         try {
           body = await readBody(req);
         } catch (e) {
-          return send(res, 200, invalid((e as Error).message === 'too large' ? '请求过大' : '请求不是有效的 JSON'));
+          return send(
+            res,
+            200,
+            invalid((e as Error).message === 'too large' ? '请求过大' : '请求不是有效的 JSON'),
+          );
         }
         const auth = req.headers.authorization?.replace(/^Bearer\s+/i, '');
         const userId = readToken(o.sessionSecret, auth);
@@ -137,14 +145,20 @@ export function createHost(o: HostOptions): Server {
         return send(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: '文件不存在' } });
       }
       const file = inside(o.staticDir, url.pathname);
-      if (file && existsSync(file) && statSync(file).isFile()) return serveFile(res, file, url.pathname.includes('/static/') || /\.[0-9a-f]{8}\./.test(url.pathname));
+      if (file && existsSync(file) && statSync(file).isFile())
+        return serveFile(
+          res,
+          file,
+          url.pathname.includes('/static/') || /\.[0-9a-f]{8}\./.test(url.pathname),
+        );
       const index = join(o.staticDir, 'index.html');
       if (existsSync(index)) return serveFile(res, index, false);
       res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
       res.end('H5 build missing: run `npm run build:h5` (npm start does this for you).');
     } catch (e) {
       console.error('[host]', e);
-      if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'INTERNAL', message: '系统繁忙，请稍后重试' } });
+      if (!res.headersSent)
+        send(res, 500, { ok: false, error: { code: 'INTERNAL', message: '系统繁忙，请稍后重试' } });
     }
   });
 }

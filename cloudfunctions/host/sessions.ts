@@ -24,4 +24,5 @@ export function readToken(secret: string, token: string | undefined, now = Date.
   }
 }
 
-const sign = (secret: string, payload: string) => createHmac('sha256', secret).update(payload).digest('base64url');
+const sign = (secret: string, payload: string) =>
+  createHmac('sha256', secret).update(payload).digest('base64url');

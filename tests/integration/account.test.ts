@@ -12,20 +12,42 @@ beforeEach(async () => {
 
 describe('real-name verification', () => {
   it('binds an account to its register entry and records the consent', async () => {
-    const v = await w.call('newcomer', 'account', 'verify', { name: DEMO_UNCLAIMED.name, idNumber: DEMO_UNCLAIMED.idNumber, ...consent });
+    const v = await w.call('newcomer', 'account', 'verify', {
+      name: DEMO_UNCLAIMED.name,
+      idNumber: DEMO_UNCLAIMED.idNumber,
+      ...consent,
+    });
     expect(v).toMatchObject({ state: 'verified', nameMasked: '陈*梅', constituencyName: '青石镇第一选区' });
     const me = await w.call('newcomer', 'account', 'me', {});
     expect(me.roles).toContainEqual({ role: 'voter', scopeKind: 'constituency', scopeId: 'tw-qs-c1' });
-    const consents = w.ports.store.db.prepare('SELECT * FROM consents').all() as { textVersion: string; purpose: string }[];
-    expect(consents).toEqual([expect.objectContaining({ textVersion: VERIFY_CONSENT_VERSION, purpose: 'realNameVerification' })]);
+    const consents = w.ports.store.db.prepare('SELECT * FROM consents').all() as {
+      textVersion: string;
+      purpose: string;
+    }[];
+    expect(consents).toEqual([
+      expect.objectContaining({ textVersion: VERIFY_CONSENT_VERSION, purpose: 'realNameVerification' }),
+    ]);
     // A message from this account is now marked verified to the deputy.
     await w.call('newcomer', 'contact', 'send', { deputyId: 'dep-01', text: '你好' });
-    expect((await w.call('deputy', 'contact', 'inbox', {})).items[0]).toMatchObject({ voterVerified: true, voterName: '陈*梅' });
+    expect((await w.call('deputy', 'contact', 'inbox', {})).items[0]).toMatchObject({
+      voterVerified: true,
+      voterName: '陈*梅',
+    });
   });
 
   it('never stores or logs the ID number in clear', async () => {
-    await w.call('newcomer', 'account', 'verify', { name: '陈晓梅', idNumber: id('53099919991231003'), ...consent }).catch(() => undefined);
-    await w.call('newcomer', 'account', 'verify', { name: DEMO_UNCLAIMED.name, idNumber: DEMO_UNCLAIMED.idNumber, ...consent });
+    await w
+      .call('newcomer', 'account', 'verify', {
+        name: '陈晓梅',
+        idNumber: id('53099919991231003'),
+        ...consent,
+      })
+      .catch(() => undefined);
+    await w.call('newcomer', 'account', 'verify', {
+      name: DEMO_UNCLAIMED.name,
+      idNumber: DEMO_UNCLAIMED.idNumber,
+      ...consent,
+    });
     expect(w.fingerprint()).not.toContain(DEMO_UNCLAIMED.idNumber);
     expect(w.fingerprint()).not.toContain(DEMO_UNCLAIMED.idNumber.slice(6, 14));
     expect(w.fingerprint()).not.toContain('53099919991231003');
@@ -33,16 +55,31 @@ describe('real-name verification', () => {
 
   it('without consent, nothing happens', async () => {
     const before = w.fingerprint();
-    const r = await w.raw('newcomer', 'account', 'verify', { name: DEMO_UNCLAIMED.name, idNumber: DEMO_UNCLAIMED.idNumber, consent: false, consentVersion: VERIFY_CONSENT_VERSION });
-    expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { consent: expect.any(String) } } });
+    const r = await w.raw('newcomer', 'account', 'verify', {
+      name: DEMO_UNCLAIMED.name,
+      idNumber: DEMO_UNCLAIMED.idNumber,
+      consent: false,
+      consentVersion: VERIFY_CONSENT_VERSION,
+    });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', fields: { consent: expect.any(String) } },
+    });
     expect(w.fingerprint()).toBe(before);
   });
 
   it('a bad check digit is INVALID_INPUT and does not count as an attempt', async () => {
     const bad = DEMO_UNCLAIMED.idNumber.slice(0, 17) + (DEMO_UNCLAIMED.idNumber[17] === '1' ? '2' : '1');
     const before = w.fingerprint();
-    const r = await w.raw('newcomer', 'account', 'verify', { name: DEMO_UNCLAIMED.name, idNumber: bad, ...consent });
-    expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { idNumber: '身份证号校验位不正确' } } });
+    const r = await w.raw('newcomer', 'account', 'verify', {
+      name: DEMO_UNCLAIMED.name,
+      idNumber: bad,
+      ...consent,
+    });
+    expect(r).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', fields: { idNumber: '身份证号校验位不正确' } },
+    });
     expect(w.fingerprint()).toBe(before);
   });
 
@@ -50,14 +87,25 @@ describe('real-name verification', () => {
     const wrong = { name: '陈晓梅', idNumber: id('53099919991231003'), ...consent };
     for (let i = 0; i < 4; i++) expect((await w.raw('newcomer', 'account', 'verify', wrong)).ok).toBe(false);
     const fifth = await w.raw('newcomer', 'account', 'verify', wrong);
-    expect(fifth).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', fields: { lockedUntil: expect.any(String) } } });
-    const locked = await w.raw('newcomer', 'account', 'verify', { name: DEMO_UNCLAIMED.name, idNumber: DEMO_UNCLAIMED.idNumber, ...consent });
+    expect(fifth).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', fields: { lockedUntil: expect.any(String) } },
+    });
+    const locked = await w.raw('newcomer', 'account', 'verify', {
+      name: DEMO_UNCLAIMED.name,
+      idNumber: DEMO_UNCLAIMED.idNumber,
+      ...consent,
+    });
     expect(locked).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
     expect((await w.call('newcomer', 'account', 'me', {})).verification.state).toBe('locked');
     w.clock.advance(15 * 60_000 + 1);
     const sixth = await w.raw('newcomer', 'account', 'verify', wrong);
-    const firstWait = Date.parse((fifth as { error: { fields: { lockedUntil: string } } }).error.fields.lockedUntil);
-    const secondWait = Date.parse((sixth as { error: { fields: { lockedUntil: string } } }).error.fields.lockedUntil);
+    const firstWait = Date.parse(
+      (fifth as { error: { fields: { lockedUntil: string } } }).error.fields.lockedUntil,
+    );
+    const secondWait = Date.parse(
+      (sixth as { error: { fields: { lockedUntil: string } } }).error.fields.lockedUntil,
+    );
     expect(secondWait - w.clock.now().getTime()).toBe(30 * 60_000);
     expect(secondWait).toBeGreaterThan(firstWait);
   });
@@ -73,15 +121,27 @@ describe('real-name verification', () => {
     // Another township's office does not see it.
     expect((await w.call({ openid: 'other-office' }, 'account', 'me', {})).roles).toEqual([]);
 
-    const resolved = await w.call('township', 'account', 'resolveConflict', { conflictId: list.items[0].conflictId, resolution: 'transferToClaimant' });
+    const resolved = await w.call('township', 'account', 'resolveConflict', {
+      conflictId: list.items[0].conflictId,
+      resolution: 'transferToClaimant',
+    });
     expect(resolved).toMatchObject({ status: 'resolved', resolution: 'transferToClaimant' });
     expect((await w.call('newcomer', 'account', 'me', {})).verification.state).toBe('verified');
     expect((await w.call('voter', 'account', 'me', {})).verification.state).toBe('unverified');
-    expect(await w.raw('township', 'account', 'resolveConflict', { conflictId: list.items[0].conflictId, resolution: 'keepHolder' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(
+      await w.raw('township', 'account', 'resolveConflict', {
+        conflictId: list.items[0].conflictId,
+        resolution: 'keepHolder',
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
   });
 
   it('an account already verified cannot verify again', async () => {
-    const r = await w.raw('voter', 'account', 'verify', { name: DEMO_UNCLAIMED.name, idNumber: DEMO_UNCLAIMED.idNumber, ...consent });
+    const r = await w.raw('voter', 'account', 'verify', {
+      name: DEMO_UNCLAIMED.name,
+      idNumber: DEMO_UNCLAIMED.idNumber,
+      ...consent,
+    });
     expect(r).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
   });
 });
@@ -96,8 +156,14 @@ describe('voter register import', () => {
   ];
 
   it('reports per row and re-importing the same rows changes nothing', async () => {
-    const bad = rows[2].idNumber === id('53099919800101103') ? id('53099919800101103').slice(0, 17) + '0' : rows[2].idNumber;
-    const input = { constituencyId: 'tw-qs-c2', rows: [rows[0], rows[1], { ...rows[2], idNumber: bad }, rows[3], rows[4]] };
+    const bad =
+      rows[2].idNumber === id('53099919800101103')
+        ? id('53099919800101103').slice(0, 17) + '0'
+        : rows[2].idNumber;
+    const input = {
+      constituencyId: 'tw-qs-c2',
+      rows: [rows[0], rows[1], { ...rows[2], idNumber: bad }, rows[3], rows[4]],
+    };
     const report = await w.call('township', 'account', 'importRegister', input);
     expect(report).toMatchObject({ added: 2, updated: 0, unchanged: 0, rejected: 3 });
     expect(report.rows.map((r) => [r.row, r.status])).toEqual([
@@ -116,7 +182,10 @@ describe('voter register import', () => {
     expect(again).toMatchObject({ added: 0, updated: 0, unchanged: 2, rejected: 3 });
     expect(w.fingerprint()).toBe(before);
 
-    const changed = await w.call('township', 'account', 'importRegister', { constituencyId: 'tw-qs-c2', rows: [{ ...rows[1], phone: '13900139000' }] });
+    const changed = await w.call('township', 'account', 'importRegister', {
+      constituencyId: 'tw-qs-c2',
+      rows: [{ ...rows[1], phone: '13900139000' }],
+    });
     expect(changed).toMatchObject({ updated: 1 });
     const entries = [];
     let cursor: string | undefined;
@@ -126,7 +195,10 @@ describe('voter register import', () => {
       cursor = p.nextCursor ?? undefined;
     } while (cursor);
     expect(entries).toHaveLength(52);
-    expect(entries.find((e) => e.name === '钱二')).toMatchObject({ phoneMasked: '139****9000', bound: false });
+    expect(entries.find((e) => e.name === '钱二')).toMatchObject({
+      phoneMasked: '139****9000',
+      bound: false,
+    });
   });
 
   it('imports a CSV file by its headers, and refuses an entry registered in another constituency', async () => {
@@ -137,7 +209,11 @@ describe('voter register import', () => {
     });
     expect(report.rows).toEqual([
       expect.objectContaining({ row: 2, status: 'added' }),
-      expect.objectContaining({ row: 3, status: 'rejected', reason: expect.stringContaining('青石镇第一选区') }),
+      expect.objectContaining({
+        row: 3,
+        status: 'rejected',
+        reason: expect.stringContaining('青石镇第一选区'),
+      }),
     ]);
   });
 

@@ -9,20 +9,50 @@ import { userIdFor } from '../../cloudfunctions/core/identity';
 import { DEMO_UNCLAIMED, DEMO_VOTER } from '../../cloudfunctions/host/seed';
 import { makeWorld, type Who, type World } from './harness';
 
-const WHO = ['anonymous', 'voter', 'newcomer', 'deputy', 'otherDeputy', 'station', 'township', 'otherTownship', 'county'] as const;
+const WHO = [
+  'anonymous',
+  'voter',
+  'newcomer',
+  'deputy',
+  'otherDeputy',
+  'station',
+  'township',
+  'otherTownship',
+  'county',
+] as const;
 type W = (typeof WHO)[number];
 
 /** Two extra callers out of the demo deputy's scope: another township's office and another township's deputy. */
 async function world(): Promise<World> {
   const w = await makeWorld();
-  await w.call('county', 'contact', 'saveDeputy', { deputyId: 'dep-12', name: '外乡代表', level: 'township', constituencyId: 'tw-lx-c2', userId: (await w.call({ openid: 'other-deputy' }, 'account', 'me', {})).userId });
+  await w.call('county', 'contact', 'saveDeputy', {
+    deputyId: 'dep-12',
+    name: '外乡代表',
+    level: 'township',
+    constituencyId: 'tw-lx-c2',
+    userId: (await w.call({ openid: 'other-deputy' }, 'account', 'me', {})).userId,
+  });
   const other = userIdFor('other-township');
   await w.call({ openid: 'other-township' }, 'account', 'me', {});
-  await w.ports.store.transact((tx) => tx.insert('roleGrants', { id: `${other}:townshipOffice:tw-lx`, userId: other, role: 'townshipOffice', scopeKind: 'township', scopeId: 'tw-lx' }));
+  await w.ports.store.transact((tx) =>
+    tx.insert('roleGrants', {
+      id: `${other}:townshipOffice:tw-lx`,
+      userId: other,
+      role: 'townshipOffice',
+      scopeKind: 'township',
+      scopeId: 'tw-lx',
+    }),
+  );
   return w;
 }
 const as = (who: W): Who =>
-  who === 'anonymous' ? null : who === 'otherDeputy' ? { openid: 'other-deputy' } : who === 'otherTownship' ? { openid: 'other-township' } : who;
+  who === 'anonymous'
+    ? null
+    : who === 'otherDeputy'
+      ? { openid: 'other-deputy' }
+      : who === 'otherTownship'
+        ? { openid: 'other-township' }
+        : who;
 
 const signedIn: W[] = WHO.filter((x) => x !== 'anonymous');
 const office: W[] = ['township', 'county'];
@@ -32,24 +62,43 @@ const consent = { consent: true, consentVersion: VERIFY_CONSENT_VERSION };
 const CASES: Record<string, { allowed: W[]; input: (w: World) => Promise<unknown> | unknown }> = {
   'account.me': { allowed: signedIn, input: () => ({}) },
   'account.regions': { allowed: [...WHO], input: () => ({}) },
-  'account.verify': { allowed: signedIn, input: () => ({ name: DEMO_UNCLAIMED.name, idNumber: DEMO_UNCLAIMED.idNumber, ...consent }) },
-  'account.importRegister': { allowed: office, input: () => ({ constituencyId: 'tw-qs-c1', rows: [{ name: '赵一', idNumber: '11010519491231002X' }] }) },
+  'account.verify': {
+    allowed: signedIn,
+    input: () => ({ name: DEMO_UNCLAIMED.name, idNumber: DEMO_UNCLAIMED.idNumber, ...consent }),
+  },
+  'account.importRegister': {
+    allowed: office,
+    input: () => ({ constituencyId: 'tw-qs-c1', rows: [{ name: '赵一', idNumber: '11010519491231002X' }] }),
+  },
   'account.register': { allowed: office, input: () => ({ constituencyId: 'tw-qs-c1' }) },
   'account.conflicts': { allowed: [...office, 'otherTownship'], input: () => ({}) },
   'account.resolveConflict': {
     allowed: office,
     input: async (w) => {
-      await w.raw('newcomer', 'account', 'verify', { name: DEMO_VOTER.name, idNumber: DEMO_VOTER.idNumber, ...consent });
-      return { conflictId: (await w.call('county', 'account', 'conflicts', {})).items[0].conflictId, resolution: 'keepHolder' };
+      await w.raw('newcomer', 'account', 'verify', {
+        name: DEMO_VOTER.name,
+        idNumber: DEMO_VOTER.idNumber,
+        ...consent,
+      });
+      return {
+        conflictId: (await w.call('county', 'account', 'conflicts', {})).items[0].conflictId,
+        resolution: 'keepHolder',
+      };
     },
   },
   'account.notifications': { allowed: signedIn, input: () => ({}) },
   'account.readNotifications': { allowed: signedIn, input: () => ({ ids: ['x1'] }) },
   'account.dutyRecord': { allowed: ['deputy', ...office], input: () => ({ deputyId: 'dep-01' }) },
   'contact.deputies': { allowed: [...WHO], input: () => ({}) },
-  'contact.card': { allowed: [...WHO], input: async (w) => ({ code: (await w.ports.store.get('deputies', 'dep-01'))!.code }) },
+  'contact.card': {
+    allowed: [...WHO],
+    input: async (w) => ({ code: (await w.ports.store.get('deputies', 'dep-01'))!.code }),
+  },
   'contact.myCard': { allowed: ['deputy', 'otherDeputy'], input: () => ({}) },
-  'contact.saveDeputy': { allowed: office, input: () => ({ name: '新代表', level: 'township', constituencyId: 'tw-qs-c1' }) },
+  'contact.saveDeputy': {
+    allowed: office,
+    input: () => ({ name: '新代表', level: 'township', constituencyId: 'tw-qs-c1' }),
+  },
   'contact.send': { allowed: signedIn, input: () => ({ deputyId: 'dep-01', text: '你好' }) },
   'contact.inbox': { allowed: ['deputy', 'otherDeputy'], input: () => ({}) },
   'contact.myThreads': { allowed: signedIn, input: () => ({}) },
@@ -61,7 +110,11 @@ const CASES: Record<string, { allowed: W[]; input: (w: World) => Promise<unknown
   'contact.held': { allowed: [...office, 'otherTownship'], input: () => ({}) },
   'contact.review': {
     allowed: office,
-    input: async (w) => ({ messageId: (await w.call('voter', 'contact', 'send', { deputyId: 'dep-01', text: '明天去上访' })).messageId, decision: 'release' }),
+    input: async (w) => ({
+      messageId: (await w.call('voter', 'contact', 'send', { deputyId: 'dep-01', text: '明天去上访' }))
+        .messageId,
+      decision: 'release',
+    }),
   },
 };
 
@@ -71,24 +124,34 @@ it('covers every action that has a policy', () => {
 
 describe.each(Object.entries(CASES))('%s', (action, c) => {
   const [fn, name] = action.split('.');
-  it.each(WHO.map((who) => [who, c.allowed.includes(who)] as const))('%s → allowed: %s', async (who, allowed) => {
-    const w = await world();
-    const input = await c.input(w);
-    const before = w.fingerprint();
-    const r = await w.raw(as(who), fn, name, input);
-    if (allowed) {
-      if (!r.ok) expect(['UNAUTHENTICATED', 'FORBIDDEN']).not.toContain(r.error.code);
-    } else {
-      expect(r).toMatchObject({ ok: false, error: { code: who === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN' } });
-      // A refused call writes nothing (auto-created accounts aside, which exist before the call).
-      expect(w.fingerprint()).toBe(before);
-    }
-  });
+  it.each(WHO.map((who) => [who, c.allowed.includes(who)] as const))(
+    '%s → allowed: %s',
+    async (who, allowed) => {
+      const w = await world();
+      const input = await c.input(w);
+      const before = w.fingerprint();
+      const r = await w.raw(as(who), fn, name, input);
+      if (allowed) {
+        if (!r.ok) expect(['UNAUTHENTICATED', 'FORBIDDEN']).not.toContain(r.error.code);
+      } else {
+        expect(r).toMatchObject({
+          ok: false,
+          error: { code: who === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN' },
+        });
+        // A refused call writes nothing (auto-created accounts aside, which exist before the call).
+        expect(w.fingerprint()).toBe(before);
+      }
+    },
+  );
 });
 
-it('office lists show only the caller\'s own scope', async () => {
+it("office lists show only the caller's own scope", async () => {
   const w = await world();
-  await w.raw('newcomer', 'account', 'verify', { name: DEMO_VOTER.name, idNumber: DEMO_VOTER.idNumber, ...consent });
+  await w.raw('newcomer', 'account', 'verify', {
+    name: DEMO_VOTER.name,
+    idNumber: DEMO_VOTER.idNumber,
+    ...consent,
+  });
   await w.call('voter', 'contact', 'send', { deputyId: 'dep-01', text: '明天去上访' });
   expect((await w.call('township', 'account', 'conflicts', {})).items).toHaveLength(1);
   expect((await w.call({ openid: 'other-township' }, 'account', 'conflicts', {})).items).toHaveLength(0);

@@ -18,12 +18,27 @@ const BAD: Record<string, { who: PersonaName; inputs: unknown[] }> = {
     who: 'newcomer',
     inputs: [
       {},
-      { name: DEMO_UNCLAIMED.name, idNumber: badCheck, consent: true, consentVersion: VERIFY_CONSENT_VERSION },
+      {
+        name: DEMO_UNCLAIMED.name,
+        idNumber: badCheck,
+        consent: true,
+        consentVersion: VERIFY_CONSENT_VERSION,
+      },
       { name: DEMO_UNCLAIMED.name, idNumber: '12345', consent: true, consentVersion: VERIFY_CONSENT_VERSION },
       { name: 123, idNumber: DEMO_UNCLAIMED.idNumber, consent: true, consentVersion: VERIFY_CONSENT_VERSION },
-      { name: DEMO_UNCLAIMED.name, idNumber: DEMO_UNCLAIMED.idNumber, consent: 'yes', consentVersion: VERIFY_CONSENT_VERSION },
+      {
+        name: DEMO_UNCLAIMED.name,
+        idNumber: DEMO_UNCLAIMED.idNumber,
+        consent: 'yes',
+        consentVersion: VERIFY_CONSENT_VERSION,
+      },
       { name: DEMO_UNCLAIMED.name, idNumber: DEMO_UNCLAIMED.idNumber, consent: true, consentVersion: 'old' },
-      { name: long(31), idNumber: DEMO_UNCLAIMED.idNumber, consent: true, consentVersion: VERIFY_CONSENT_VERSION },
+      {
+        name: long(31),
+        idNumber: DEMO_UNCLAIMED.idNumber,
+        consent: true,
+        consentVersion: VERIFY_CONSENT_VERSION,
+      },
     ],
   },
   'account.importRegister': {
@@ -34,12 +49,21 @@ const BAD: Record<string, { who: PersonaName; inputs: unknown[] }> = {
       { constituencyId: 'tw-qs-c1', rows: [] },
       { constituencyId: 'tw-qs-c1', rows: 'x' },
       { constituencyId: 'tw-qs', rows: [{ name: '赵一', idNumber: '11010519491231002X' }] },
-      { constituencyId: 'tw-qs-c1', rows: Array.from({ length: 1001 }, () => ({ name: '赵一', idNumber: '11010519491231002X' })) },
+      {
+        constituencyId: 'tw-qs-c1',
+        rows: Array.from({ length: 1001 }, () => ({ name: '赵一', idNumber: '11010519491231002X' })),
+      },
       { constituencyId: 'tw-qs-c1', file: { name: 'a.exe', contentBase64: 'eA==' } },
-      { constituencyId: 'tw-qs-c1', file: { name: 'a.csv', contentBase64: Buffer.from('a,b\n1,2').toString('base64') } },
+      {
+        constituencyId: 'tw-qs-c1',
+        file: { name: 'a.csv', contentBase64: Buffer.from('a,b\n1,2').toString('base64') },
+      },
     ],
   },
-  'account.register': { who: 'township', inputs: [{}, { constituencyId: 7 }, { constituencyId: 'tw-qs-c1', cursor: 'garbage' }] },
+  'account.register': {
+    who: 'township',
+    inputs: [{}, { constituencyId: 7 }, { constituencyId: 'tw-qs-c1', cursor: 'garbage' }],
+  },
   'account.conflicts': { who: 'township', inputs: [{ status: 'maybe' }, { cursor: 5 }] },
   'account.resolveConflict': { who: 'township', inputs: [{}, { conflictId: 'x', resolution: 'delete' }] },
   'account.notifications': { who: 'voter', inputs: [{ cursor: 'garbage' }] },
@@ -72,12 +96,30 @@ const BAD: Record<string, { who: PersonaName; inputs: unknown[] }> = {
       { deputyId: 'dep-01', code: 'DL01ABCD', text: '你好' },
     ],
   },
-  'contact.inbox': { who: 'deputy', inputs: [{ status: 'lost' }, { verifiedOnly: 'yes' }, { cursor: 'garbage' }] },
+  'contact.inbox': {
+    who: 'deputy',
+    inputs: [{ status: 'lost' }, { verifiedOnly: 'yes' }, { cursor: 'garbage' }],
+  },
   'contact.myThreads': { who: 'voter', inputs: [{ cursor: 'garbage' }] },
-  'contact.thread': { who: 'voter', inputs: [{}, { threadId: '' }, { threadId: 'th-demo-1', cursor: 'garbage' }] },
-  'contact.reply': { who: 'deputy', inputs: [{ threadId: 'th-demo-2' }, { threadId: 'th-demo-2', text: long(1001) }] },
-  'contact.followUp': { who: 'voter', inputs: [{ threadId: 'th-demo-2', text: '' }, { threadId: ['x'], text: '追问' }] },
-  'contact.close': { who: 'voter', inputs: [{ threadId: 'th-demo-2' }, { threadId: 'th-demo-2', outcome: 'meh' }] },
+  'contact.thread': {
+    who: 'voter',
+    inputs: [{}, { threadId: '' }, { threadId: 'th-demo-1', cursor: 'garbage' }],
+  },
+  'contact.reply': {
+    who: 'deputy',
+    inputs: [{ threadId: 'th-demo-2' }, { threadId: 'th-demo-2', text: long(1001) }],
+  },
+  'contact.followUp': {
+    who: 'voter',
+    inputs: [
+      { threadId: 'th-demo-2', text: '' },
+      { threadId: ['x'], text: '追问' },
+    ],
+  },
+  'contact.close': {
+    who: 'voter',
+    inputs: [{ threadId: 'th-demo-2' }, { threadId: 'th-demo-2', outcome: 'meh' }],
+  },
   'contact.chase': { who: 'voter', inputs: [{}, { threadId: null }] },
   'contact.held': { who: 'township', inputs: [{ cursor: 'garbage' }] },
   'contact.review': { who: 'township', inputs: [{}, { messageId: 'x', decision: 'burn' }] },
@@ -89,19 +131,24 @@ beforeAll(async () => {
 });
 
 it('covers every action', () => {
-  const all = Object.entries(contracts).flatMap(([fn, actions]) => Object.keys(actions).map((a) => `${fn}.${a}`));
+  const all = Object.entries(contracts).flatMap(([fn, actions]) =>
+    Object.keys(actions).map((a) => `${fn}.${a}`),
+  );
   expect(Object.keys(BAD).sort()).toEqual(all.sort());
 });
 
 describe.each(Object.entries(BAD))('%s', (action, { who, inputs }) => {
   const [fn, name] = action.split('.');
-  it.each(inputs.map((input, i) => [i, input]))('bad input #%s → INVALID_INPUT, nothing written', async (_i, input) => {
-    await w.call(who, 'account', 'me', {}); // make sure the caller exists before the snapshot
-    const before = w.fingerprint();
-    const r = await w.raw(who, fn, name, input);
-    expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.any(String) } });
-    expect(w.fingerprint()).toBe(before);
-  });
+  it.each(inputs.map((input, i) => [i, input]))(
+    'bad input #%s → INVALID_INPUT, nothing written',
+    async (_i, input) => {
+      await w.call(who, 'account', 'me', {}); // make sure the caller exists before the snapshot
+      const before = w.fingerprint();
+      const r = await w.raw(who, fn, name, input);
+      expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.any(String) } });
+      expect(w.fingerprint()).toBe(before);
+    },
+  );
 });
 
 describe('malformed envelopes', () => {

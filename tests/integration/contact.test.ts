@@ -8,15 +8,29 @@ beforeEach(async () => {
 
 describe('a voter writes to a deputy and the deputy answers', () => {
   it('runs the whole thread: send → inbox → read → reply → voter sees it; duty record and notifications follow', async () => {
-    const card = await w.call('voter', 'contact', 'card', { code: (await w.ports.store.get('deputies', 'dep-01'))!.code });
+    const card = await w.call('voter', 'contact', 'card', {
+      code: (await w.ports.store.get('deputies', 'dep-01'))!.code,
+    });
     expect(card.name).toBe('李华');
 
-    const sent = await w.call('voter', 'contact', 'send', { code: card.code, category: '城乡建设', text: '路灯坏了，请帮忙反映' }, 'req-000001');
+    const sent = await w.call(
+      'voter',
+      'contact',
+      'send',
+      { code: card.code, category: '城乡建设', text: '路灯坏了，请帮忙反映' },
+      'req-000001',
+    );
     expect(sent.status).toBe('visible');
 
     const inbox = await w.call('deputy', 'contact', 'inbox', {});
     const row = inbox.items.find((t) => t.threadId === sent.threadId)!;
-    expect(row).toMatchObject({ status: 'new', unread: true, voterVerified: true, voterName: '王*明', category: '城乡建设' });
+    expect(row).toMatchObject({
+      status: 'new',
+      unread: true,
+      voterVerified: true,
+      voterName: '王*明',
+      category: '城乡建设',
+    });
     expect(inbox.unread).toBeGreaterThanOrEqual(1);
 
     // The deputy was notified through the outbox.
@@ -29,7 +43,13 @@ describe('a voter writes to a deputy and the deputy answers', () => {
     expect((await w.call('deputy', 'contact', 'inbox', {})).unread).toBe(inbox.unread - 1);
 
     w.clock.advance(3600_000);
-    await w.call('deputy', 'contact', 'reply', { threadId: sent.threadId, text: '已转城建办，下周修复' }, 'req-000002');
+    await w.call(
+      'deputy',
+      'contact',
+      'reply',
+      { threadId: sent.threadId, text: '已转城建办，下周修复' },
+      'req-000002',
+    );
 
     const mine = await w.call('voter', 'contact', 'myThreads', {});
     const t = mine.items.find((x) => x.threadId === sent.threadId)!;
@@ -45,25 +65,47 @@ describe('a voter writes to a deputy and the deputy answers', () => {
     expect(record.items[0].summary).toContain('已转城建办');
 
     const voterNotes = await w.call('voter', 'account', 'notifications', {});
-    expect(voterNotes.items[0]).toMatchObject({ kind: 'message.replied', link: `/pages/thread/index?threadId=${sent.threadId}` });
+    expect(voterNotes.items[0]).toMatchObject({
+      kind: 'message.replied',
+      link: `/pages/thread/index?threadId=${sent.threadId}`,
+    });
     expect(voterNotes.unread).toBe(1);
     await w.call('voter', 'account', 'readNotifications', { ids: [voterNotes.items[0].id] });
     expect((await w.call('voter', 'account', 'me', {})).unreadNotifications).toBe(0);
   });
 
   it('a retry with the same requestId returns the first message and writes nothing more', async () => {
-    const first = await w.call('voter', 'contact', 'send', { deputyId: 'dep-01', text: '同一条留言' }, 'retry-0001');
+    const first = await w.call(
+      'voter',
+      'contact',
+      'send',
+      { deputyId: 'dep-01', text: '同一条留言' },
+      'retry-0001',
+    );
     const before = w.snapshot();
-    const again = await w.call('voter', 'contact', 'send', { deputyId: 'dep-01', text: '同一条留言' }, 'retry-0001');
+    const again = await w.call(
+      'voter',
+      'contact',
+      'send',
+      { deputyId: 'dep-01', text: '同一条留言' },
+      'retry-0001',
+    );
     expect(again).toEqual(first);
     expect(w.snapshot()).toEqual(before);
     // Concurrent twins also collapse into one.
-    const twins = await Promise.all([1, 2, 3].map(() => w.call('voter', 'contact', 'send', { deputyId: 'dep-02', text: '并发' }, 'twin-0001')));
+    const twins = await Promise.all(
+      [1, 2, 3].map(() =>
+        w.call('voter', 'contact', 'send', { deputyId: 'dep-02', text: '并发' }, 'twin-0001'),
+      ),
+    );
     expect(new Set(twins.map((t) => t.threadId)).size).toBe(1);
   });
 
   it('marks unverified senders to the deputy, and lets the deputy filter to verified ones', async () => {
-    const s = await w.call({ openid: 'someone-new' }, 'contact', 'send', { deputyId: 'dep-01', text: '我是新用户' });
+    const s = await w.call({ openid: 'someone-new' }, 'contact', 'send', {
+      deputyId: 'dep-01',
+      text: '我是新用户',
+    });
     const all = await w.call('deputy', 'contact', 'inbox', {});
     expect(all.items.find((t) => t.threadId === s.threadId)).toMatchObject({ voterVerified: false });
     const verified = await w.call('deputy', 'contact', 'inbox', { verifiedOnly: true });
@@ -115,7 +157,10 @@ describe('content check', () => {
     expect(s.status).toBe('held');
     const inbox = await w.call('deputy', 'contact', 'inbox', {});
     expect(inbox.items.some((t) => t.threadId === s.threadId)).toBe(false);
-    expect((await w.raw('deputy', 'contact', 'thread', { threadId: s.threadId }))).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await w.raw('deputy', 'contact', 'thread', { threadId: s.threadId })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
     // The voter sees their own message marked as under review.
     const own = await w.call('voter', 'contact', 'thread', { threadId: s.threadId });
     expect(own.messages[0]).toMatchObject({ status: 'held', mine: true });
@@ -125,7 +170,9 @@ describe('content check', () => {
     await w.call('township', 'contact', 'review', { messageId: s.messageId, decision: 'release' });
     const after = await w.call('deputy', 'contact', 'inbox', {});
     expect(after.items.find((t) => t.threadId === s.threadId)).toMatchObject({ status: 'new', unread: true });
-    expect((await w.raw('township', 'contact', 'review', { messageId: s.messageId, decision: 'hide' }))).toMatchObject({
+    expect(
+      await w.raw('township', 'contact', 'review', { messageId: s.messageId, decision: 'hide' }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT' },
     });
@@ -146,34 +193,48 @@ describe('closing, following up and chasing', () => {
     const s = await w.call('voter', 'contact', 'send', { deputyId: 'dep-01', text: '问题' });
     const closed = await w.call('voter', 'contact', 'close', { threadId: s.threadId, outcome: 'unresolved' });
     expect(closed).toMatchObject({ status: 'closed', outcome: 'unresolved' });
-    expect(await w.raw('deputy', 'contact', 'reply', { threadId: s.threadId, text: '晚了' })).toMatchObject({ ok: false, error: { code: 'CLOSED' } });
-    expect(await w.raw('voter', 'contact', 'followUp', { threadId: s.threadId, text: '追问' })).toMatchObject({ ok: false, error: { code: 'CLOSED' } });
+    expect(await w.raw('deputy', 'contact', 'reply', { threadId: s.threadId, text: '晚了' })).toMatchObject({
+      ok: false,
+      error: { code: 'CLOSED' },
+    });
+    expect(await w.raw('voter', 'contact', 'followUp', { threadId: s.threadId, text: '追问' })).toMatchObject(
+      { ok: false, error: { code: 'CLOSED' } },
+    );
   });
 
-  it('a follow-up after a reply puts the thread back in the deputy\'s new list', async () => {
+  it("a follow-up after a reply puts the thread back in the deputy's new list", async () => {
     const s = await w.call('voter', 'contact', 'send', { deputyId: 'dep-01', text: '问题' });
     await w.call('deputy', 'contact', 'reply', { threadId: s.threadId, text: '答复' });
     await w.call('voter', 'contact', 'followUp', { threadId: s.threadId, text: '还有一个问题' });
     const inbox = await w.call('deputy', 'contact', 'inbox', { status: 'new' });
-    expect(inbox.items.find((t) => t.threadId === s.threadId)).toMatchObject({ unread: true, lastText: '还有一个问题' });
+    expect(inbox.items.find((t) => t.threadId === s.threadId)).toMatchObject({
+      unread: true,
+      lastText: '还有一个问题',
+    });
   });
 
   it('an unanswered thread can be chased once, after 7 days', async () => {
     const s = await w.call('voter', 'contact', 'send', { deputyId: 'dep-01', text: '没人理' });
-    expect(await w.raw('voter', 'contact', 'chase', { threadId: s.threadId })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await w.raw('voter', 'contact', 'chase', { threadId: s.threadId })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
     w.clock.advance(7 * DAY);
     const mine = await w.call('voter', 'contact', 'myThreads', {});
     expect(mine.items.find((t) => t.threadId === s.threadId)!.canChase).toBe(true);
     const chased = await w.call('voter', 'contact', 'chase', { threadId: s.threadId });
     expect(chased.chasedAt).not.toBeNull();
     expect(chased.canChase).toBe(false);
-    expect(await w.raw('voter', 'contact', 'chase', { threadId: s.threadId })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await w.raw('voter', 'contact', 'chase', { threadId: s.threadId })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
     expect((await w.call('deputy', 'account', 'notifications', {})).items[0].kind).toBe('message.chased');
   });
 });
 
 describe('deputy profiles and cards', () => {
-  it('lists the voter\'s own constituency first, then the rest, 20 a page', async () => {
+  it("lists the voter's own constituency first, then the rest, 20 a page", async () => {
     const first = await w.call('voter', 'contact', 'deputies', {});
     const mineCount = first.items.filter((d) => d.mine).length;
     expect(mineCount).toBeGreaterThan(0);
@@ -212,6 +273,9 @@ describe('deputy profiles and cards', () => {
   });
 
   it('an unknown card code answers NOT_FOUND', async () => {
-    expect(await w.raw(null, 'contact', 'card', { code: 'NOPE1234' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await w.raw(null, 'contact', 'card', { code: 'NOPE1234' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
   });
 });

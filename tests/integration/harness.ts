@@ -2,7 +2,12 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { contracts, type ActionName, type ActionOutput, type FunctionName } from '../../cloudfunctions/core/contracts';
+import {
+  contracts,
+  type ActionName,
+  type ActionOutput,
+  type FunctionName,
+} from '../../cloudfunctions/core/contracts';
 import type { Envelope } from '../../cloudfunctions/core/contracts/envelope';
 import { loadCaller } from '../../cloudfunctions/core/context';
 import { dispatch, forgetGeo } from '../../cloudfunctions/core/dispatch';
@@ -25,7 +30,9 @@ export type PersonaName = keyof typeof PERSONA_OPENIDS;
 /** Who calls: a persona, any other openid (a fresh user), or nobody. */
 export type Who = PersonaName | { openid: string } | null;
 
-export async function makeWorld(opts: { seed?: boolean; dailyMessageLimit?: number; verdict?: (text: string) => Verdict } = {}) {
+export async function makeWorld(
+  opts: { seed?: boolean; dailyMessageLimit?: number; verdict?: (text: string) => Verdict } = {},
+) {
   const clock = manualClock('2026-11-20T02:00:00Z');
   const content: ContentCheck = opts.verdict
     ? { text: async ({ text }) => opts.verdict!(text) }
@@ -42,17 +49,31 @@ export async function makeWorld(opts: { seed?: boolean; dailyMessageLimit?: numb
   if (opts.seed !== false) await seedDemo(ports);
   forgetGeo(ports);
 
-  async function raw(who: Who, fn: string, action: string, data?: unknown, requestId?: string): Promise<Envelope<unknown>> {
+  async function raw(
+    who: Who,
+    fn: string,
+    action: string,
+    data?: unknown,
+    requestId?: string,
+  ): Promise<Envelope<unknown>> {
     let caller = null;
     if (who) {
       const openid = typeof who === 'string' ? PERSONA_OPENIDS[who] : who.openid;
       caller = await loadCaller(ports, await ensureUser(ports, openid));
     }
     const handlers = (FUNCTIONS as Record<string, unknown>)[fn] ?? {};
-    const env = await dispatch(fn as FunctionName, handlers as never, { action, data, requestId }, caller, ports);
+    const env = await dispatch(
+      fn as FunctionName,
+      handlers as never,
+      { action, data, requestId },
+      caller,
+      ports,
+    );
     // Every successful answer must match its contract's output schema.
     if (env.ok) {
-      const c = (contracts as Record<string, Record<string, { output: { parse(v: unknown): unknown } }>>)[fn][action];
+      const c = (contracts as Record<string, Record<string, { output: { parse(v: unknown): unknown } }>>)[fn][
+        action
+      ];
       c.output.parse(env.data);
     }
     return env;
@@ -77,7 +98,10 @@ export async function makeWorld(opts: { seed?: boolean; dailyMessageLimit?: numb
       .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
       .all() as { name: string }[];
     return Object.fromEntries(
-      tables.map(({ name }) => [name, (ports.store.db.prepare(`SELECT COUNT(*) AS n FROM ${name}`).get() as { n: number }).n]),
+      tables.map(({ name }) => [
+        name,
+        (ports.store.db.prepare(`SELECT COUNT(*) AS n FROM ${name}`).get() as { n: number }).n,
+      ]),
     );
   }
   /** Whole-database fingerprint, for "nothing changed" (counts miss updates). */
@@ -88,6 +112,14 @@ export async function makeWorld(opts: { seed?: boolean; dailyMessageLimit?: numb
       .join('\n');
   }
 
-  return { ports, clock, raw, call, snapshot, fingerprint, userId: (p: PersonaName) => userIdFor(PERSONA_OPENIDS[p]) };
+  return {
+    ports,
+    clock,
+    raw,
+    call,
+    snapshot,
+    fingerprint,
+    userId: (p: PersonaName) => userIdFor(PERSONA_OPENIDS[p]),
+  };
 }
 export type World = Awaited<ReturnType<typeof makeWorld>>;

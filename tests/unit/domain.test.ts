@@ -1,4 +1,10 @@
-import { checkDigit, idNumberProblem, maskIdNumber, maskName, maskPhone } from '../../cloudfunctions/core/domain/idNumber';
+import {
+  checkDigit,
+  idNumberProblem,
+  maskIdNumber,
+  maskName,
+  maskPhone,
+} from '../../cloudfunctions/core/domain/idNumber';
 import { decodeCursor, encodeCursor } from '../../cloudfunctions/core/domain/cursor';
 import { parseCsv, rowsFromTable } from '../../cloudfunctions/core/domain/registerFile';
 import { issueToken, readToken } from '../../cloudfunctions/host/sessions';
@@ -41,7 +47,9 @@ describe('cursors', () => {
 
 describe('register files', () => {
   it('parses CSV with BOM, quotes and CRLF, mapping columns by header', () => {
-    const table = parseCsv('\uFEFF手机号,姓名,身份证号\r\n"138 0013 8000","张三",11010519491231002X\r\n,"李""四",x\r\n');
+    const table = parseCsv(
+      '\uFEFF手机号,姓名,身份证号\r\n"138 0013 8000","张三",11010519491231002X\r\n,"李""四",x\r\n',
+    );
     expect(table).toEqual([
       ['手机号', '姓名', '身份证号'],
       ['138 0013 8000', '张三', '11010519491231002X'],
@@ -62,7 +70,13 @@ describe('sessions and ids', () => {
     const t = issueToken('s', 'u1', 1000);
     expect(readToken('s', t, 2000)).toBe('u1');
     expect(readToken('other', t, 2000)).toBeNull();
-    expect(readToken('s', t.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')), 2000)).toBeNull();
+    expect(
+      readToken(
+        's',
+        t.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')),
+        2000,
+      ),
+    ).toBeNull();
     expect(readToken('s', t, 1000 + 31 * 86400_000)).toBeNull();
   });
   it('makes codes without look-alike characters', () => {

@@ -61,7 +61,9 @@ export function folderFiles(root: string): Files & { read(fileId: string): Buffe
 export const systemClock = (): Clock => ({ now: () => new Date() });
 
 /** A clock tests can move. */
-export function manualClock(start: Date | string): Clock & { set(d: Date | string): void; advance(ms: number): void } {
+export function manualClock(
+  start: Date | string,
+): Clock & { set(d: Date | string): void; advance(ms: number): void } {
   let t = new Date(start).getTime();
   return {
     now: () => new Date(t),
@@ -88,5 +90,6 @@ export const randomIds = (): Ids => ({
 
 /** HMAC-SHA256 with a secret from configuration: the ID number cannot be recovered from the hash. */
 export const hmacHasher = (secret: string): Hasher => ({
-  idHash: (idNumber) => createHmac('sha256', secret).update(idNumber.trim().toUpperCase()).digest('hex').slice(0, 40),
+  idHash: (idNumber) =>
+    createHmac('sha256', secret).update(idNumber.trim().toUpperCase()).digest('hex').slice(0, 40),
 });

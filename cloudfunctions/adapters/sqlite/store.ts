@@ -84,7 +84,11 @@ class SqliteStore implements Store {
     return fn();
   }
 
-  private all<C extends CollectionName>(collection: C, sql: string, params: unknown[]): Promise<Collections[C][]> {
+  private all<C extends CollectionName>(
+    collection: C,
+    sql: string,
+    params: unknown[],
+  ): Promise<Collections[C][]> {
     return this.read(() => (this.prep(sql).all(...params) as Row[]).map((r) => decode(collection, r)!));
   }
 
@@ -120,9 +124,9 @@ class SqliteStore implements Store {
       const row = encode(collection, doc as unknown as Row);
       const cols = Object.keys(row);
       try {
-        this.prep(`INSERT INTO ${collection} (${cols.join(',')}) VALUES (${cols.map(() => '?').join(',')})`).run(
-          ...cols.map((c) => row[c]),
-        );
+        this.prep(
+          `INSERT INTO ${collection} (${cols.join(',')}) VALUES (${cols.map(() => '?').join(',')})`,
+        ).run(...cols.map((c) => row[c]));
       } catch (e) {
         if (isConstraint(e)) throw new AppError('CONFLICT', '记录已存在');
         throw e;
@@ -134,10 +138,9 @@ class SqliteStore implements Store {
       if (cols.length === 0) return;
       let changes: number;
       try {
-        changes = this.prep(`UPDATE ${collection} SET ${cols.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`).run(
-          ...cols.map((c) => row[c]),
-          id,
-        ).changes;
+        changes = this.prep(
+          `UPDATE ${collection} SET ${cols.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`,
+        ).run(...cols.map((c) => row[c]), id).changes;
       } catch (e) {
         if (isConstraint(e)) throw new AppError('CONFLICT', '记录冲突');
         throw e;
@@ -162,7 +165,9 @@ class SqliteStore implements Store {
     return this.one('users', 'SELECT * FROM users WHERE openid = ?', [openid]);
   }
   grantsOfUser(userId: string) {
-    return this.all('roleGrants', 'SELECT * FROM roleGrants WHERE userId = ? ORDER BY id LIMIT 100', [userId]);
+    return this.all('roleGrants', 'SELECT * FROM roleGrants WHERE userId = ? ORDER BY id LIMIT 100', [
+      userId,
+    ]);
   }
   deputyByUser(userId: string) {
     return this.one('deputies', 'SELECT * FROM deputies WHERE userId = ?', [userId]);
@@ -176,12 +181,25 @@ class SqliteStore implements Store {
   ) {
     const params: unknown[] = [];
     const where: string[] = [];
-    if (filter.constituencyId) where.push('constituencyId = ?'), params.push(filter.constituencyId);
-    if (filter.excludeConstituencyId) where.push('constituencyId <> ?'), params.push(filter.excludeConstituencyId);
-    if (filter.townshipId) where.push('townshipId = ?'), params.push(filter.townshipId);
+    if (filter.constituencyId) {
+      where.push('constituencyId = ?');
+      params.push(filter.constituencyId);
+    }
+    if (filter.excludeConstituencyId) {
+      where.push('constituencyId <> ?');
+      params.push(filter.excludeConstituencyId);
+    }
+    if (filter.townshipId) {
+      where.push('townshipId = ?');
+      params.push(filter.townshipId);
+    }
     where.push(keyset('name', opts.after, false, params));
     params.push(opts.limit);
-    return this.all('deputies', `SELECT * FROM deputies WHERE ${where.join(' AND ')} ORDER BY name, id LIMIT ?`, params);
+    return this.all(
+      'deputies',
+      `SELECT * FROM deputies WHERE ${where.join(' AND ')} ORDER BY name, id LIMIT ?`,
+      params,
+    );
   }
   registerEntries(filter: { constituencyId: string }, opts: ListOptions) {
     const params: unknown[] = [filter.constituencyId];
@@ -193,12 +211,24 @@ class SqliteStore implements Store {
       params,
     );
   }
-  conflicts(filter: { countyId?: string; townshipId?: string; status?: 'open' | 'resolved' }, opts: ListOptions) {
+  conflicts(
+    filter: { countyId?: string; townshipId?: string; status?: 'open' | 'resolved' },
+    opts: ListOptions,
+  ) {
     const params: unknown[] = [];
     const where: string[] = [];
-    if (filter.countyId) where.push('countyId = ?'), params.push(filter.countyId);
-    if (filter.townshipId) where.push('townshipId = ?'), params.push(filter.townshipId);
-    if (filter.status) where.push('status = ?'), params.push(filter.status);
+    if (filter.countyId) {
+      where.push('countyId = ?');
+      params.push(filter.countyId);
+    }
+    if (filter.townshipId) {
+      where.push('townshipId = ?');
+      params.push(filter.townshipId);
+    }
+    if (filter.status) {
+      where.push('status = ?');
+      params.push(filter.status);
+    }
     where.push(keyset('createdAt', opts.after, true, params));
     params.push(opts.limit);
     return this.all(
@@ -213,7 +243,10 @@ class SqliteStore implements Store {
   ) {
     const params: unknown[] = [filter.deputyId];
     const where = ['deputyId = ?', 'held = 0'];
-    if (filter.status) where.push('status = ?'), params.push(filter.status);
+    if (filter.status) {
+      where.push('status = ?');
+      params.push(filter.status);
+    }
     if (filter.verifiedOnly) where.push('voterVerified = 1');
     where.push(keyset('lastMessageAt', opts.after, true, params));
     params.push(opts.limit);
@@ -224,9 +257,10 @@ class SqliteStore implements Store {
     );
   }
   unreadThreadsOfDeputy(deputyId: string) {
-    return this.count('SELECT COUNT(*) AS n FROM threads WHERE deputyId = ? AND held = 0 AND unreadByDeputy = 1', [
-      deputyId,
-    ]);
+    return this.count(
+      'SELECT COUNT(*) AS n FROM threads WHERE deputyId = ? AND held = 0 AND unreadByDeputy = 1',
+      [deputyId],
+    );
   }
   threadsOfVoter(voterUserId: string, opts: ListOptions) {
     const params: unknown[] = [voterUserId];
@@ -251,11 +285,21 @@ class SqliteStore implements Store {
   heldMessages(filter: { countyId?: string; townshipId?: string }, opts: ListOptions) {
     const params: unknown[] = [];
     const where = ["status = 'held'"];
-    if (filter.countyId) where.push('countyId = ?'), params.push(filter.countyId);
-    if (filter.townshipId) where.push('townshipId = ?'), params.push(filter.townshipId);
+    if (filter.countyId) {
+      where.push('countyId = ?');
+      params.push(filter.countyId);
+    }
+    if (filter.townshipId) {
+      where.push('townshipId = ?');
+      params.push(filter.townshipId);
+    }
     where.push(keyset('createdAt', opts.after, false, params));
     params.push(opts.limit);
-    return this.all('messages', `SELECT * FROM messages WHERE ${where.join(' AND ')} ORDER BY createdAt, id LIMIT ?`, params);
+    return this.all(
+      'messages',
+      `SELECT * FROM messages WHERE ${where.join(' AND ')} ORDER BY createdAt, id LIMIT ?`,
+      params,
+    );
   }
   outboxOfUser(userId: string, opts: ListOptions) {
     const params: unknown[] = [userId];
@@ -271,7 +315,11 @@ class SqliteStore implements Store {
     return this.count('SELECT COUNT(*) AS n FROM outbox WHERE userId = ? AND readAt IS NULL', [userId]);
   }
   pendingOutbox(limit: number) {
-    return this.all('outbox', "SELECT * FROM outbox WHERE status = 'pending' ORDER BY createdAt, id LIMIT ?", [limit]);
+    return this.all(
+      'outbox',
+      "SELECT * FROM outbox WHERE status = 'pending' ORDER BY createdAt, id LIMIT ?",
+      [limit],
+    );
   }
   activitiesOfDeputy(deputyId: string, opts: ListOptions) {
     const params: unknown[] = [deputyId];

@@ -163,5 +163,8 @@ export const contactContracts = {
   close: { input: CloseInput, output: ThreadSummary },
   chase: { input: ChaseInput, output: ThreadSummary },
   held: { input: HeldInput, output: HeldOutput },
-  review: { input: ReviewInput, output: z.object({ messageId: z.string(), status: z.enum(['visible', 'hidden']) }) },
+  review: {
+    input: ReviewInput,
+    output: z.object({ messageId: z.string(), status: z.enum(['visible', 'hidden']) }),
+  },
 } as const;

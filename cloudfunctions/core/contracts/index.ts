@@ -21,7 +21,9 @@ type Contract<F extends FunctionName, A extends ActionName<F>> = Contracts[F][A]
 export type ActionInput<F extends FunctionName, A extends ActionName<F>> = z.input<Contract<F, A>['input']>;
 /** What the handler receives after parsing. */
 export type ParsedInput<F extends FunctionName, A extends ActionName<F>> = z.output<Contract<F, A>['input']>;
-export type ActionOutput<F extends FunctionName, A extends ActionName<F>> = z.output<Contract<F, A>['output']>;
+export type ActionOutput<F extends FunctionName, A extends ActionName<F>> = z.output<
+  Contract<F, A>['output']
+>;
 
 export * from './common';
 export * from './envelope';

@@ -17,7 +17,8 @@ export function idNumberProblem(raw: string): string | null {
   const m = Number(id.slice(10, 12));
   const d = Number(id.slice(12, 14));
   const birth = new Date(Date.UTC(y, m - 1, d));
-  if (y < 1900 || birth.getUTCMonth() !== m - 1 || birth.getUTCDate() !== d) return '身份证号中的出生日期无效';
+  if (y < 1900 || birth.getUTCMonth() !== m - 1 || birth.getUTCDate() !== d)
+    return '身份证号中的出生日期无效';
   if (checkDigit(id.slice(0, 17)) !== id[17]) return '身份证号校验位不正确';
   return null;
 }

@@ -25,12 +25,16 @@ export function parseCsv(text: string): string[][] {
   for (let i = 0; i < s.length; i++) {
     const ch = s[i];
     if (quoted) {
-      if (ch === '"' && s[i + 1] === '"') field += '"', i++;
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && s[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(field), (field = '');
-    else if (ch === '\n' || ch === '\r') {
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && s[i + 1] === '\n') i++;
       row.push(field);
       rows.push(row);
@@ -38,21 +42,31 @@ export function parseCsv(text: string): string[][] {
       field = '';
     } else field += ch;
   }
-  if (field !== '' || row.length) row.push(field), rows.push(row);
+  if (field !== '' || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
   return rows.filter((r) => r.some((c) => c.trim() !== ''));
 }
 
 export function rowsFromTable(table: unknown[][]): RawRow[] {
   if (table.length === 0) throw new AppError('INVALID_INPUT', '文件是空的', { file: '文件是空的' });
-  const header = table[0].map((h) => String(h ?? '').trim().toLowerCase());
+  const header = table[0].map((h) =>
+    String(h ?? '')
+      .trim()
+      .toLowerCase(),
+  );
   const col = (names: string[]) => header.findIndex((h) => names.includes(h));
   const ni = col(HEADERS.name);
   const ii = col(HEADERS.idNumber);
   const pi = col(HEADERS.phone);
   if (ni < 0 || ii < 0) {
-    throw new AppError('INVALID_INPUT', '第一行应为表头，至少包含“姓名”和“身份证号”两列', { file: '缺少表头' });
+    throw new AppError('INVALID_INPUT', '第一行应为表头，至少包含“姓名”和“身份证号”两列', {
+      file: '缺少表头',
+    });
   }
-  const cell = (r: unknown[], i: number) => (i >= 0 && r[i] !== null && r[i] !== undefined ? String(r[i]).trim() : '');
+  const cell = (r: unknown[], i: number) =>
+    i >= 0 && r[i] !== null && r[i] !== undefined ? String(r[i]).trim() : '';
   return table.slice(1).map((r, k) => ({
     row: k + 2,
     name: cell(r, ni),
@@ -69,6 +83,8 @@ export async function parseRegisterFile(file: { name: string; contentBase64: str
     return rowsFromTable(await readXlsxFile(bytes));
   } catch (e) {
     if (e instanceof AppError) throw e;
-    throw new AppError('INVALID_INPUT', '无法读取该 Excel 文件，请另存为 .xlsx 或 .csv 后重试', { file: '文件无法读取' });
+    throw new AppError('INVALID_INPUT', '无法读取该 Excel 文件，请另存为 .xlsx 或 .csv 后重试', {
+      file: '文件无法读取',
+    });
   }
 }

@@ -21,7 +21,11 @@ const PHONE = /^[0-9+\- ]{7,20}$/;
 function verification(ctx: Ctx, user: User, entry: RegisterEntry | null) {
   const locked = !!user.verifyLockedUntil && Date.parse(user.verifyLockedUntil) > ctx.now.getTime();
   return {
-    state: user.verifiedEntryId ? ('verified' as const) : locked ? ('locked' as const) : ('unverified' as const),
+    state: user.verifiedEntryId
+      ? ('verified' as const)
+      : locked
+        ? ('locked' as const)
+        : ('unverified' as const),
     nameMasked: entry ? maskName(entry.name) : null,
     constituencyId: user.constituencyId,
     constituencyName: ctx.geo.region(user.constituencyId)?.name ?? null,
@@ -107,7 +111,8 @@ export const accountHandlers: Handlers<'account'> = {
       ctx.ports.store.unreadOutbox(user.id),
     ]);
     const roles = caller.grants.map((g) => ({ role: g.role, scopeKind: g.scopeKind, scopeId: g.scopeId }));
-    if (user.constituencyId) roles.unshift({ role: 'voter', scopeKind: 'constituency', scopeId: user.constituencyId });
+    if (user.constituencyId)
+      roles.unshift({ role: 'voter', scopeKind: 'constituency', scopeId: user.constituencyId });
     return {
       userId: user.id,
       displayName: user.displayName,
@@ -143,12 +148,19 @@ export const accountHandlers: Handlers<'account'> = {
       const failures = user.failedVerifications + 1;
       const lockedUntil =
         failures >= FREE_ATTEMPTS
-          ? new Date(ctx.now.getTime() + FIRST_LOCK_MINUTES * 60_000 * 2 ** (failures - FREE_ATTEMPTS)).toISOString()
+          ? new Date(
+              ctx.now.getTime() + FIRST_LOCK_MINUTES * 60_000 * 2 ** (failures - FREE_ATTEMPTS),
+            ).toISOString()
           : null;
       await store.transact(async (tx) => {
         await tx.update('users', user.id, { failedVerifications: failures, verifyLockedUntil: lockedUntil });
         // Nothing about the ID number is logged: only that an attempt failed.
-        await audit(tx, ctx, { entityType: 'user', entityId: user.id, action: 'account.verify.failed', detail: { failures } });
+        await audit(tx, ctx, {
+          entityType: 'user',
+          entityId: user.id,
+          action: 'account.verify.failed',
+          detail: { failures },
+        });
       });
       throw new AppError('NOT_FOUND', '未在选民名册中找到与姓名和身份证号一致的登记，请核对或联系乡镇人大', {
         ...(lockedUntil ? { lockedUntil } : {}),
@@ -186,7 +198,11 @@ export const accountHandlers: Handlers<'account'> = {
         textVersion: VERIFY_CONSENT_VERSION,
         at: ctx.now.toISOString(),
       });
-      await audit(tx, ctx, { entityType: 'user', entityId: user.id, detail: { constituencyId: entry.constituencyId } });
+      await audit(tx, ctx, {
+        entityType: 'user',
+        entityId: user.id,
+        detail: { constituencyId: entry.constituencyId },
+      });
       return 'bound' as const;
     });
     if (outcome === 'conflict') {
@@ -205,7 +221,8 @@ export const accountHandlers: Handlers<'account'> = {
     const raw: RawRow[] = input.file
       ? await parseRegisterFile(input.file)
       : input.rows!.map((r, i) => ({ ...r, row: i + 1 }));
-    if (raw.length > 5000) throw new AppError('INVALID_INPUT', '单次最多导入 5000 行，请分批导入', { file: '行数过多' });
+    if (raw.length > 5000)
+      throw new AppError('INVALID_INPUT', '单次最多导入 5000 行，请分批导入', { file: '行数过多' });
     const { ok, rejected } = checkRows(raw);
     const results: ImportReport['rows'] = [...rejected];
     const now = ctx.now.toISOString();
@@ -236,7 +253,12 @@ export const accountHandlers: Handlers<'account'> = {
             out.push({ row: r.row, status: 'added', ...masked });
           } else if (existing.constituencyId !== target.id) {
             const other = ctx.geo.region(existing.constituencyId)?.name ?? '其他选区';
-            out.push({ row: r.row, status: 'rejected', reason: `已登记在${other}，请先在原选区处理`, ...masked });
+            out.push({
+              row: r.row,
+              status: 'rejected',
+              reason: `已登记在${other}，请先在原选区处理`,
+              ...masked,
+            });
           } else if (existing.name !== r.name || (r.phone !== null && existing.phone !== r.phone)) {
             await tx.update('registerEntries', id, {
               name: r.name,
@@ -262,7 +284,13 @@ export const accountHandlers: Handlers<'account'> = {
     }
     results.sort((a, b) => a.row - b.row);
     const n = (s: string) => results.filter((r) => r.status === s).length;
-    return { added: n('added'), updated: n('updated'), unchanged: n('unchanged'), rejected: n('rejected'), rows: results };
+    return {
+      added: n('added'),
+      updated: n('updated'),
+      unchanged: n('unchanged'),
+      rejected: n('rejected'),
+      rows: results,
+    };
   },
 
   async register(ctx, input) {
@@ -304,11 +332,18 @@ export const accountHandlers: Handlers<'account'> = {
       const current = (await tx.get('conflicts', c.id))!;
       if (current.status !== 'open') throw new AppError('CONFLICT', '该冲突已处理');
       if (input.resolution === 'transferToClaimant') {
-        const [entry, claimant] = await Promise.all([tx.get('registerEntries', c.entryId), tx.get('users', c.claimantUserId)]);
+        const [entry, claimant] = await Promise.all([
+          tx.get('registerEntries', c.entryId),
+          tx.get('users', c.claimantUserId),
+        ]);
         if (!entry || !claimant) throw new AppError('NOT_FOUND', '名册记录或账号已不存在');
         if (claimant.verifiedEntryId) throw new AppError('CONFLICT', '申请人已绑定其他名册记录');
         if (entry.boundUserId) {
-          await tx.update('users', entry.boundUserId, { verifiedEntryId: null, verifiedAt: null, constituencyId: null });
+          await tx.update('users', entry.boundUserId, {
+            verifiedEntryId: null,
+            verifiedAt: null,
+            constituencyId: null,
+          });
         }
         await bind(ctx, tx, claimant, entry);
       }
@@ -323,7 +358,9 @@ export const accountHandlers: Handlers<'account'> = {
         userId: c.claimantUserId,
         kind: 'verify.conflict',
         title: transferred ? '实名认证已核实通过' : '实名认证核实未通过',
-        body: transferred ? '经乡镇人大核实，您的账号已完成实名认证。' : '经乡镇人大核实，该选民信息仍由原账号认证。如有疑问请联系乡镇人大。',
+        body: transferred
+          ? '经乡镇人大核实，您的账号已完成实名认证。'
+          : '经乡镇人大核实，该选民信息仍由原账号认证。如有疑问请联系乡镇人大。',
         link: '/pages/me/index',
       });
       if (transferred) {
@@ -335,7 +372,11 @@ export const accountHandlers: Handlers<'account'> = {
           link: '/pages/me/index',
         });
       }
-      await audit(tx, ctx, { entityType: 'conflict', entityId: c.id, detail: { resolution: input.resolution } });
+      await audit(tx, ctx, {
+        entityType: 'conflict',
+        entityId: c.id,
+        detail: { resolution: input.resolution },
+      });
     });
     return conflictView(ctx, (await store.get('conflicts', c.id))!);
   },
@@ -344,7 +385,11 @@ export const accountHandlers: Handlers<'account'> = {
     const caller = authorize(ctx);
     const { store } = ctx.ports;
     const [p, unread] = await Promise.all([
-      page((o) => store.outboxOfUser(caller.user.id, o), input.cursor, (n) => n.createdAt),
+      page(
+        (o) => store.outboxOfUser(caller.user.id, o),
+        input.cursor,
+        (n) => n.createdAt,
+      ),
       store.unreadOutbox(caller.user.id),
     ]);
     return {
@@ -386,7 +431,11 @@ export const accountHandlers: Handlers<'account'> = {
     const deputy = await ctx.ports.store.get('deputies', deputyId);
     if (!deputy) throw new AppError('NOT_FOUND', '代表不存在');
     authorize(ctx, { countyId: deputy.countyId, townshipId: deputy.townshipId, deputyId: deputy.id });
-    const p = await page((o) => ctx.ports.store.activitiesOfDeputy(deputy.id, o), input.cursor, (a) => a.at);
+    const p = await page(
+      (o) => ctx.ports.store.activitiesOfDeputy(deputy.id, o),
+      input.cursor,
+      (a) => a.at,
+    );
     return {
       items: p.rows.map((a) => ({ id: a.id, type: a.type, summary: a.summary, points: a.points, at: a.at })),
       nextCursor: p.nextCursor,

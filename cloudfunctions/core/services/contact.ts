@@ -96,7 +96,13 @@ async function deliverMessage(tx: Tx, ctx: Ctx, thread: Thread, m: Message): Pro
   });
 }
 
-function newMessage(ctx: Ctx, thread: Thread, role: Message['authorRole'], text: string, status: Message['status']): Message {
+function newMessage(
+  ctx: Ctx,
+  thread: Thread,
+  role: Message['authorRole'],
+  text: string,
+  status: Message['status'],
+): Message {
   return {
     id: ctx.ports.ids.next(),
     threadId: thread.id,
@@ -152,7 +158,10 @@ export const contactHandlers: Handlers<'contact'> = {
       Math.max(1, 20 - mine.length),
     );
     return {
-      items: [...mine, ...rest.rows].map((d) => ({ ...deputyPublic(ctx, d), mine: d.constituencyId === own })),
+      items: [...mine, ...rest.rows].map((d) => ({
+        ...deputyPublic(ctx, d),
+        mine: d.constituencyId === own,
+      })),
       nextCursor: rest.nextCursor,
     };
   },
@@ -246,7 +255,9 @@ export const contactHandlers: Handlers<'contact'> = {
   async send(ctx, input) {
     const caller = authorize(ctx);
     const { store, config } = ctx.ports;
-    const deputy = input.code ? await store.deputyByCode(input.code) : await store.get('deputies', input.deputyId!);
+    const deputy = input.code
+      ? await store.deputyByCode(input.code)
+      : await store.get('deputies', input.deputyId!);
     if (!deputy) throw new AppError('NOT_FOUND', '代表不存在');
     const prior = await priorResult<{ threadId: string; messageId: string; status: 'visible' | 'held' }>(ctx);
     if (prior) return prior;
@@ -286,7 +297,11 @@ export const contactHandlers: Handlers<'contact'> = {
       const m = newMessage(ctx, thread, 'voter', input.text, status);
       await tx.insert('messages', m);
       if (status === 'visible') await deliverMessage(tx, ctx, thread, m);
-      await audit(tx, ctx, { entityType: 'thread', entityId: thread.id, detail: { deputyId: deputy.id, status } });
+      await audit(tx, ctx, {
+        entityType: 'thread',
+        entityId: thread.id,
+        detail: { deputyId: deputy.id, status },
+      });
       return { threadId: thread.id, messageId: m.id, status };
     });
   },
@@ -297,7 +312,11 @@ export const contactHandlers: Handlers<'contact'> = {
     const { store } = ctx.ports;
     const [p, unread] = await Promise.all([
       page(
-        (o) => store.threadsOfDeputy({ deputyId: deputy.id, status: input.status, verifiedOnly: input.verifiedOnly }, o),
+        (o) =>
+          store.threadsOfDeputy(
+            { deputyId: deputy.id, status: input.status, verifiedOnly: input.verifiedOnly },
+            o,
+          ),
         input.cursor,
         (t) => t.lastMessageAt,
       ),
@@ -308,9 +327,19 @@ export const contactHandlers: Handlers<'contact'> = {
 
   async myThreads(ctx, input) {
     const caller = authorize(ctx);
-    const p = await page((o) => ctx.ports.store.threadsOfVoter(caller.user.id, o), input.cursor, (t) => t.lastMessageAt);
-    const names = await deputyNames(ctx, p.rows.map((t) => t.deputyId));
-    return { items: p.rows.map((t) => threadSummary(ctx, t, names.get(t.deputyId)!)), nextCursor: p.nextCursor };
+    const p = await page(
+      (o) => ctx.ports.store.threadsOfVoter(caller.user.id, o),
+      input.cursor,
+      (t) => t.lastMessageAt,
+    );
+    const names = await deputyNames(
+      ctx,
+      p.rows.map((t) => t.deputyId),
+    );
+    return {
+      items: p.rows.map((t) => threadSummary(ctx, t, names.get(t.deputyId)!)),
+      nextCursor: p.nextCursor,
+    };
   },
 
   async thread(ctx, input) {
@@ -321,7 +350,12 @@ export const contactHandlers: Handlers<'contact'> = {
     const isOffice = officeOver(caller, threadSubject(thread));
     // A held opening message keeps the thread from the deputy until staff release it.
     if (thread.held && isDeputy && !isVoter && !isOffice) throw new AppError('NOT_FOUND', '留言不存在');
-    const p = await page((o) => ctx.ports.store.messagesOfThread(thread.id, o), input.cursor, (m) => m.createdAt, 50);
+    const p = await page(
+      (o) => ctx.ports.store.messagesOfThread(thread.id, o),
+      input.cursor,
+      (m) => m.createdAt,
+      50,
+    );
     const messages = p.rows
       // Held messages are shown only to their author (marked 审核中) and to office staff.
       .filter((m) => m.status !== 'held' || isOffice || m.authorUserId === caller.user.id)
@@ -342,7 +376,8 @@ export const contactHandlers: Handlers<'contact'> = {
         : { unreadByVoter: false };
       await ctx.ports.store.transact(async (tx) => {
         await tx.update('threads', thread.id, patch);
-        if (patch.status) await audit(tx, ctx, { entityType: 'thread', entityId: thread.id, detail: { status: 'read' } });
+        if (patch.status)
+          await audit(tx, ctx, { entityType: 'thread', entityId: thread.id, detail: { status: 'read' } });
       });
       seen = { ...thread, ...patch };
     }
@@ -407,7 +442,10 @@ export const contactHandlers: Handlers<'contact'> = {
       input.cursor,
       (m) => m.createdAt,
     );
-    const names = await deputyNames(ctx, p.rows.map((m) => m.deputyId));
+    const names = await deputyNames(
+      ctx,
+      p.rows.map((m) => m.deputyId),
+    );
     return {
       items: p.rows.map((m) => ({
         messageId: m.id,
@@ -442,7 +480,10 @@ export const contactHandlers: Handlers<'contact'> = {
         kind: status === 'visible' ? 'message.released' : 'message.hidden',
         title: status === 'visible' ? '您的留言已通过审核并送达' : '您的留言未通过审核',
         body: m.text,
-        link: m.authorRole === 'voter' ? `/pages/thread/index?threadId=${m.threadId}` : `/deputy/thread/index?threadId=${m.threadId}`,
+        link:
+          m.authorRole === 'voter'
+            ? `/pages/thread/index?threadId=${m.threadId}`
+            : `/deputy/thread/index?threadId=${m.threadId}`,
       });
       await audit(tx, ctx, { entityType: 'message', entityId: m.id, detail: { decision: input.decision } });
     });

@@ -8,7 +8,9 @@ import type { Ports } from '../ports';
 const MAX_ATTEMPTS = 5;
 const BATCH = 100;
 
-export async function deliverOutbox(ports: Ports): Promise<{ sent: number; skipped: number; failed: number }> {
+export async function deliverOutbox(
+  ports: Ports,
+): Promise<{ sent: number; skipped: number; failed: number }> {
   const { store, notifier } = ports;
   const counts = { sent: 0, skipped: 0, failed: 0 };
   for (const item of await store.pendingOutbox(BATCH)) {
@@ -16,7 +18,13 @@ export async function deliverOutbox(ports: Ports): Promise<{ sent: number; skipp
     let outcome: 'sent' | 'skipped' | 'retry' | 'failed';
     try {
       outcome = user
-        ? await notifier.deliver({ openid: user.openid, kind: item.kind, title: item.title, body: item.body, link: item.link })
+        ? await notifier.deliver({
+            openid: user.openid,
+            kind: item.kind,
+            title: item.title,
+            body: item.body,
+            link: item.link,
+          })
         : 'skipped';
     } catch (e) {
       console.error('[jobs] delivery failed', item.id, e instanceof Error ? e.message : e);

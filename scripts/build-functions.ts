@@ -1,0 +1,72 @@
+/**
+ * Bundles each cloud function (cloudfunctions/<name>/index.ts) with esbuild into a deployable folder
+ * dist/cloudfunctions/<name>/ holding index.js, a package.json that needs only wx-server-sdk, and a
+ * config.json with the openapi permissions it calls (and the timer trigger for `jobs`).
+ */
+import { build } from 'esbuild';
+import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const FUNCTIONS: Record<string, { openapi: string[]; triggers?: unknown[] }> = {
+  account: { openapi: ['subscribeMessage.send'] },
+  contact: { openapi: ['security.msgSecCheck', 'wxacode.getUnlimited', 'subscribeMessage.send'] },
+  jobs: {
+    openapi: ['subscribeMessage.send'],
+    // 7-field cron, UTC+8: every minute.
+    triggers: [{ name: 'everyMinute', type: 'timer', config: '0 * * * * * *' }],
+  },
+};
+
+export const OUT = 'dist/cloudfunctions';
+
+export async function buildFunctions(): Promise<Record<string, number>> {
+  rmSync(OUT, { recursive: true, force: true });
+  const sizes: Record<string, number> = {};
+  for (const [name, cfg] of Object.entries(FUNCTIONS)) {
+    const dir = join(OUT, name);
+    mkdirSync(dir, { recursive: true });
+    await build({
+      entryPoints: [`cloudfunctions/${name}/index.ts`],
+      outfile: join(dir, 'index.js'),
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node16',
+      minify: true,
+      legalComments: 'none',
+      external: ['wx-server-sdk'],
+      logLevel: 'warning',
+    });
+    writeFileSync(
+      join(dir, 'package.json'),
+      JSON.stringify(
+        { name, version: '1.0.0', main: 'index.js', dependencies: { 'wx-server-sdk': '~4.0.2' } },
+        null,
+        2,
+      ),
+    );
+    writeFileSync(
+      join(dir, 'config.json'),
+      JSON.stringify(
+        { permissions: { openapi: cfg.openapi }, ...(cfg.triggers ? { triggers: cfg.triggers } : {}) },
+        null,
+        2,
+      ),
+    );
+    sizes[name] = statSync(join(dir, 'index.js')).size;
+  }
+  return sizes;
+}
+
+if (require.main === module) {
+  buildFunctions().then(
+    (sizes) => {
+      for (const [n, s] of Object.entries(sizes))
+        console.log(`  ${OUT}/${n}/index.js  ${(s / 1024).toFixed(1)} KB`);
+    },
+    (e) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
+}
