@@ -1,0 +1,44 @@
+const pages = [
+  'pages/home/index',
+  'pages/threads/index',
+  'pages/me/index',
+  'pages/card/index',
+  'pages/write/index',
+  'pages/thread/index',
+  'pages/notifications/index',
+];
+// The demo sign-in exists only on the local host (H5); on WeChat the identity is the OPENID.
+if (process.env.TARO_ENV === 'h5') pages.push('pages/login/index');
+
+export default defineAppConfig({
+  pages,
+  subPackages: [
+    {
+      root: 'deputy',
+      pages: ['inbox/index', 'thread/index', 'card/index', 'record/index'],
+    },
+    {
+      root: 'office',
+      pages: ['index/index', 'register/index', 'conflicts/index', 'deputies/index', 'held/index'],
+    },
+  ],
+  window: {
+    backgroundTextStyle: 'dark',
+    navigationBarBackgroundColor: '#b3261e',
+    navigationBarTitleText: '代表联络',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f2f2f2',
+  },
+  tabBar: {
+    color: '#404040',
+    selectedColor: '#b3261e',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/home/index', text: '首页' },
+      { pagePath: 'pages/threads/index', text: '我的留言' },
+      { pagePath: 'pages/me/index', text: '我的' },
+    ],
+  },
+  lazyCodeLoading: 'requiredComponents',
+});

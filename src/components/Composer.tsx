@@ -1,0 +1,54 @@
+import { Button, Text, Textarea, View } from '@tarojs/components';
+import { MESSAGE_MAX } from '../../cloudfunctions/core/contracts/constants';
+
+interface Props {
+  value: string;
+  onInput: (text: string) => void;
+  onSend: () => void;
+  sending: boolean;
+  error?: string;
+  placeholder?: string;
+  sendText?: string;
+  /** Prefix for classNames (tests and styles find the parts by them). */
+  name: string;
+}
+
+/** A textarea with a live counter, an inline error and a send button. */
+export function Composer({
+  value,
+  onInput,
+  onSend,
+  sending,
+  error,
+  placeholder,
+  sendText = '发送',
+  name,
+}: Props) {
+  const len = value.length;
+  return (
+    <View className={`composer ${name}`}>
+      <Textarea
+        className={`textarea ${name}-textarea`}
+        value={value}
+        maxlength={MESSAGE_MAX}
+        placeholder={placeholder}
+        autoHeight={false}
+        onInput={(e) => onInput(e.detail.value)}
+      />
+      <Text className={`counter ${name}-counter${len > MESSAGE_MAX ? ' counter--over' : ''}`}>
+        {len} / {MESSAGE_MAX}
+      </Text>
+      {error ? <Text className={`error-text ${name}-error`}>{error}</Text> : null}
+      <Button className={`btn btn--block ${name}-send`} disabled={sending} onClick={onSend}>
+        {sending ? '正在发送…' : sendText}
+      </Button>
+    </View>
+  );
+}
+
+/** Validates a text before sending; returns the Chinese error or null. */
+export function checkText(text: string): string | null {
+  if (!text.trim()) return '请先填写内容';
+  if (text.trim().length > MESSAGE_MAX) return `内容不能超过 ${MESSAGE_MAX} 字`;
+  return null;
+}

@@ -1,0 +1,28 @@
+import { Button, Text, View } from '@tarojs/components';
+import type { Paged } from '../hooks/usePaged';
+
+/** The foot of a paginated list: 加载更多, its progress and its failure. */
+export function LoadMore<T>({ list }: { list: Paged<T> }) {
+  if (list.status !== 'ready' || list.items.length === 0) return null;
+  if (!list.hasMore) {
+    return (
+      <View className="load-more">
+        <Text className="muted">没有更多了</Text>
+      </View>
+    );
+  }
+  return (
+    <View className="load-more">
+      {list.moreStatus === 'error' ? (
+        <Text className="error-text">{list.moreError?.message || '加载失败'}</Text>
+      ) : null}
+      <Button
+        className="btn btn--plain load-more-button"
+        disabled={list.moreStatus === 'loading'}
+        onClick={() => void list.loadMore()}
+      >
+        {list.moreStatus === 'loading' ? '正在加载…' : list.moreStatus === 'error' ? '重试' : '加载更多'}
+      </Button>
+    </View>
+  );
+}

@@ -1,0 +1,93 @@
+import { Button, Image, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useCallback, useEffect, useState } from 'react';
+import { call, toApiError, type ActionOutputOf, type ApiError } from '../../api';
+import { Loadable } from '../../components/Loadable';
+import { PageShell } from '../../components/PageShell';
+import type { LoadStatus } from '../../hooks/usePaged';
+import { LEVEL_LABEL } from '../../utils/labels';
+import './index.scss';
+
+type MyCard = ActionOutputOf<'contact', 'myCard'>;
+
+export default function DeputyCard() {
+  const [card, setCard] = useState<MyCard | null>(null);
+  const [status, setStatus] = useState<LoadStatus>('loading');
+  const [error, setError] = useState<ApiError | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  const load = useCallback(async () => {
+    setStatus('loading');
+    try {
+      setCard(await call('contact', 'myCard', {}));
+      setStatus('ready');
+    } catch (e) {
+      setError(toApiError(e));
+      setStatus('error');
+    }
+  }, []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const saveImage = async () => {
+    if (!card) return;
+    setSaving(true);
+    try {
+      const file = await Taro.downloadFile({ url: card.imageUrl });
+      if (file.statusCode !== 200) throw new Error('download');
+      await Taro.saveImageToPhotosAlbum({ filePath: file.tempFilePath });
+      void Taro.showToast({ title: '已保存到相册', icon: 'success' });
+    } catch (e) {
+      const msg = String((e as { errMsg?: string })?.errMsg ?? '');
+      void Taro.showModal({
+        title: '保存失败',
+        content: /auth|deny/i.test(msg)
+          ? '需要允许保存到相册。请在右上角“…”→“设置”中打开相册权限后重试。'
+          : '图片下载失败，请检查网络后重试。',
+        showCancel: false,
+      });
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const d = card?.deputy;
+  return (
+    <PageShell className="my-card-page" demoBanner>
+      <Loadable status={status} error={error} onRetry={() => void load()}>
+        {card && d ? (
+          <View>
+            <View className="section contact-card">
+              <Text className="h1">{d.name}</Text>
+              <Text className="text" style={{ display: 'block' }}>
+                {LEVEL_LABEL[d.level]} · {d.constituencyName}
+              </Text>
+              {d.stationName ? (
+                <Text className="muted" style={{ display: 'block' }}>
+                  {d.stationName}
+                </Text>
+              ) : null}
+              <Image className="card-code" src={card.imageUrl} mode="aspectFit" showMenuByLongpress />
+              <Text className="muted" style={{ display: 'block', textAlign: 'center' }}>
+                群众用微信扫一扫，即可给您留言
+              </Text>
+            </View>
+            {process.env.TARO_ENV === 'h5' ? (
+              <a className="btn btn--block save-link" href={card.imageUrl} download={`联系卡-${d.name}.png`}>
+                保存图片
+              </a>
+            ) : (
+              <Button className="btn btn--block" disabled={saving} onClick={() => void saveImage()}>
+                {saving ? '正在保存…' : '保存图片'}
+              </Button>
+            )}
+            <Text className="muted" style={{ display: 'block', marginTop: '16px' }}>
+              联系卡编码：{d.code}
+            </Text>
+          </View>
+        ) : null}
+      </Loadable>
+    </PageShell>
+  );
+}

@@ -1,0 +1,93 @@
+import { Text, View } from '@tarojs/components';
+import { useDidShow } from '@tarojs/taro';
+import { useRef, useState } from 'react';
+import { call } from '../../api';
+import { Loadable } from '../../components/Loadable';
+import { LoadMore } from '../../components/LoadMore';
+import { PageShell } from '../../components/PageShell';
+import { ThreadRow } from '../../components/ThreadRow';
+import { usePaged } from '../../hooks/usePaged';
+import { THREAD_STATUS_LABEL } from '../../utils/labels';
+import { go } from '../../utils/nav';
+
+type Status = 'new' | 'read' | 'replied' | 'closed';
+const FILTERS: Array<{ key: Status | ''; label: string }> = [
+  { key: '', label: '全部' },
+  ...(['new', 'read', 'replied', 'closed'] as Status[]).map((s) => ({
+    key: s,
+    label: THREAD_STATUS_LABEL[s],
+  })),
+];
+
+export default function Inbox() {
+  const [status, setStatus] = useState<Status | ''>('');
+  const [verifiedOnly, setVerifiedOnly] = useState(false);
+  const [unread, setUnread] = useState(0);
+  const list = usePaged(async (cursor) => {
+    const page = await call('contact', 'inbox', {
+      ...(status ? { status } : {}),
+      ...(verifiedOnly ? { verifiedOnly: true } : {}),
+      cursor,
+    });
+    setUnread(page.unread);
+    return page;
+  }, `inbox:${status}:${verifiedOnly}`);
+  const shown = useRef(false);
+  useDidShow(() => {
+    if (shown.current) void list.reload(true);
+    shown.current = true;
+  });
+
+  return (
+    <PageShell className="inbox-page" demoBanner>
+      <View className="row row--between">
+        <Text className="h1">群众留言</Text>
+        {unread ? <Text className="count inbox-unread">{unread} 条未读</Text> : null}
+      </View>
+      <View className="chips">
+        {FILTERS.map((f) => (
+          <View
+            key={f.key || 'all'}
+            className={`chip${status === f.key ? ' chip--on' : ''}`}
+            onClick={() => setStatus(f.key)}
+          >
+            {f.label}
+          </View>
+        ))}
+        <View
+          className={`chip verified-filter${verifiedOnly ? ' chip--on' : ''}`}
+          onClick={() => setVerifiedOnly((v) => !v)}
+        >
+          {verifiedOnly ? '✓ ' : ''}仅看已实名
+        </View>
+      </View>
+      <Loadable
+        status={list.status}
+        error={list.error}
+        onRetry={() => void list.reload()}
+        empty={list.items.length === 0}
+        emptyText="没有符合条件的留言"
+      >
+        {list.items.map((t) => (
+          <ThreadRow
+            key={t.threadId}
+            thread={t}
+            side="deputy"
+            onClick={() => go(`/deputy/thread/index?threadId=${encodeURIComponent(t.threadId)}`)}
+          />
+        ))}
+        <LoadMore list={list} />
+      </Loadable>
+      <View className="menu">
+        <View className="menu-item" onClick={() => go('/deputy/card/index')}>
+          <Text>我的联系卡</Text>
+          <Text className="chevron">›</Text>
+        </View>
+        <View className="menu-item" onClick={() => go('/deputy/record/index')}>
+          <Text>我的履职档案</Text>
+          <Text className="chevron">›</Text>
+        </View>
+      </View>
+    </PageShell>
+  );
+}

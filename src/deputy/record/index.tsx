@@ -1,0 +1,39 @@
+import { Text, View } from '@tarojs/components';
+import { call } from '../../api';
+import { Loadable } from '../../components/Loadable';
+import { LoadMore } from '../../components/LoadMore';
+import { PageShell } from '../../components/PageShell';
+import { usePaged } from '../../hooks/usePaged';
+import { formatTime } from '../../utils/format';
+
+export default function DutyRecord() {
+  const list = usePaged((cursor) => call('account', 'dutyRecord', { cursor }), 'dutyRecord');
+  return (
+    <PageShell className="record-page" demoBanner>
+      <Text className="h1">我的履职档案</Text>
+      <Text className="muted" style={{ display: 'block', marginBottom: '16px' }}>
+        回复群众留言、参加接待等履职活动会自动记入档案，用于述职和履职统计。
+      </Text>
+      <Loadable
+        status={list.status}
+        error={list.error}
+        onRetry={() => void list.reload()}
+        empty={list.items.length === 0}
+        emptyText="还没有履职记录"
+      >
+        {list.items.map((a) => (
+          <View key={a.id} className="list-item">
+            <View className="row row--between">
+              <Text className="text grow">{a.summary}</Text>
+              {a.points ? <Text className="tag tag--replied">{a.points} 分</Text> : null}
+            </View>
+            <Text className="muted" style={{ display: 'block' }}>
+              {formatTime(a.at)}
+            </Text>
+          </View>
+        ))}
+        <LoadMore list={list} />
+      </Loadable>
+    </PageShell>
+  );
+}

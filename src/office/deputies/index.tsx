@@ -1,0 +1,265 @@
+import { Button, Input, Picker, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import type { DeputyPublic } from '../../../cloudfunctions/core/contracts/contact';
+import { call, newRequestId, toApiError } from '../../api';
+import { DeputyRow } from '../../components/DeputyRow';
+import { Loadable } from '../../components/Loadable';
+import { LoadMore } from '../../components/LoadMore';
+import { PageShell } from '../../components/PageShell';
+import { usePaged } from '../../hooks/usePaged';
+import { useRegions } from '../../hooks/useRegions';
+
+type Level = 'county' | 'township';
+const LEVELS: Array<{ key: Level; label: string }> = [
+  { key: 'township', label: '乡级人大代表' },
+  { key: 'county', label: '县级人大代表' },
+];
+
+interface Form {
+  deputyId?: string;
+  name: string;
+  level: Level;
+  constituencyId: string;
+  workUnit: string;
+  photoUrl: string;
+  stationId: string | null;
+  publicContact: string;
+  userId: string;
+}
+
+const EMPTY: Form = {
+  name: '',
+  level: 'township',
+  constituencyId: '',
+  workUnit: '',
+  photoUrl: '',
+  stationId: null,
+  publicContact: '',
+  userId: '',
+};
+
+function fromDeputy(d: DeputyPublic): Form {
+  return {
+    deputyId: d.deputyId,
+    name: d.name,
+    level: d.level,
+    constituencyId: d.constituencyId,
+    workUnit: d.workUnit,
+    photoUrl: d.photoUrl,
+    stationId: d.stationId,
+    publicContact: d.publicContact,
+    userId: '',
+  };
+}
+
+export default function OfficeDeputies() {
+  const regions = useRegions();
+  const list = usePaged((cursor) => call('contact', 'deputies', { cursor }), 'office-deputies');
+  const [form, setForm] = useState<Form>(EMPTY);
+  const [requestId, setRequestId] = useState(newRequestId);
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [error, setError] = useState('');
+  const [saving, setSaving] = useState(false);
+
+  const set = (patch: Partial<Form>) => setForm((f) => ({ ...f, ...patch }));
+  const cIndex = regions.constituencies.findIndex((c) => c.id === form.constituencyId);
+  const constituency = cIndex >= 0 ? regions.constituencies[cIndex] : undefined;
+  const stations = regions.stations.filter(
+    (s) => !constituency?.townshipId || s.townshipId === constituency.townshipId,
+  );
+  const stationOptions = [{ id: '', name: '（不指定联络站）' }, ...stations];
+  const sIndex = Math.max(
+    0,
+    stationOptions.findIndex((s) => s.id === (form.stationId ?? '')),
+  );
+  const lIndex = Math.max(
+    0,
+    LEVELS.findIndex((l) => l.key === form.level),
+  );
+
+  const edit = (d: DeputyPublic) => {
+    setForm(fromDeputy(d));
+    setFields({});
+    setError('');
+    void Taro.pageScrollTo({ scrollTop: 0, duration: 200 });
+  };
+
+  const reset = () => {
+    setForm(EMPTY);
+    setFields({});
+    setError('');
+    setRequestId(newRequestId());
+  };
+
+  const save = async () => {
+    const local: Record<string, string> = {};
+    if (form.name.trim().length < 2) local.name = '请填写代表姓名';
+    if (!form.constituencyId) local.constituencyId = '请选择选区';
+    setFields(local);
+    setError('');
+    if (Object.keys(local).length) return;
+    const ok = await Taro.showModal({
+      title: form.deputyId ? '保存修改' : '新增代表',
+      content: `${form.deputyId ? '修改后的信息' : '新代表的信息'}会立即公开显示在联系卡上。确定保存吗？`,
+      confirmText: '保存',
+    });
+    if (!ok.confirm) return;
+    setSaving(true);
+    try {
+      await call(
+        'contact',
+        'saveDeputy',
+        {
+          ...(form.deputyId ? { deputyId: form.deputyId } : {}),
+          name: form.name.trim(),
+          level: form.level,
+          constituencyId: form.constituencyId,
+          workUnit: form.workUnit.trim(),
+          photoUrl: form.photoUrl.trim(),
+          stationId: form.stationId || null,
+          publicContact: form.publicContact.trim(),
+          ...(form.userId.trim() ? { userId: form.userId.trim() } : {}),
+        },
+        form.deputyId ? {} : { requestId },
+      );
+      void Taro.showToast({ title: '已保存', icon: 'success' });
+      reset();
+      void list.reload(true);
+    } catch (e) {
+      const err = toApiError(e);
+      setFields(err.fields);
+      setError(err.message);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <PageShell className="office-deputies" demoBanner>
+      <View className="section deputy-form">
+        <Text className="h2" style={{ marginTop: 0 }}>
+          {form.deputyId ? `修改：${form.name}` : '新增代表'}
+        </Text>
+        <Loadable status={regions.status} error={regions.error} onRetry={() => void regions.reload()}>
+          <View className="field">
+            <Text className="label">姓名</Text>
+            <Input className="input" value={form.name} onInput={(e) => set({ name: e.detail.value })} />
+            {fields.name ? <Text className="field-error">{fields.name}</Text> : null}
+          </View>
+          <View className="field">
+            <Text className="label">代表层级</Text>
+            <Picker
+              mode="selector"
+              range={LEVELS.map((l) => l.label)}
+              value={lIndex}
+              onChange={(e) => set({ level: LEVELS[Number(e.detail.value)].key })}
+            >
+              <View className="picker-box">
+                <Text>{LEVELS[lIndex].label}</Text>
+                <Text className="chevron">更改 ›</Text>
+              </View>
+            </Picker>
+          </View>
+          <View className="field">
+            <Text className="label">选区</Text>
+            <Picker
+              mode="selector"
+              range={regions.constituencies.map((c) => c.label)}
+              value={Math.max(0, cIndex)}
+              onChange={(e) =>
+                set({
+                  constituencyId: regions.constituencies[Number(e.detail.value)]?.id ?? '',
+                  stationId: null,
+                })
+              }
+            >
+              <View className="picker-box">
+                <Text>{constituency ? constituency.label : '请选择选区'}</Text>
+                <Text className="chevron">选择 ›</Text>
+              </View>
+            </Picker>
+            {fields.constituencyId ? <Text className="field-error">{fields.constituencyId}</Text> : null}
+          </View>
+          <View className="field">
+            <Text className="label">联络站</Text>
+            <Picker
+              mode="selector"
+              range={stationOptions.map((s) => s.name)}
+              value={sIndex}
+              onChange={(e) => set({ stationId: stationOptions[Number(e.detail.value)]?.id || null })}
+            >
+              <View className="picker-box">
+                <Text>{stationOptions[sIndex]?.name}</Text>
+                <Text className="chevron">选择 ›</Text>
+              </View>
+            </Picker>
+          </View>
+          <View className="field">
+            <Text className="label">工作单位</Text>
+            <Input
+              className="input"
+              value={form.workUnit}
+              onInput={(e) => set({ workUnit: e.detail.value })}
+            />
+            {fields.workUnit ? <Text className="field-error">{fields.workUnit}</Text> : null}
+          </View>
+          <View className="field">
+            <Text className="label">公开联系方式</Text>
+            <Input
+              className="input"
+              value={form.publicContact}
+              placeholder="如联络站电话"
+              onInput={(e) => set({ publicContact: e.detail.value })}
+            />
+            {fields.publicContact ? <Text className="field-error">{fields.publicContact}</Text> : null}
+          </View>
+          <View className="field">
+            <Text className="label">照片地址（可选）</Text>
+            <Input
+              className="input"
+              value={form.photoUrl}
+              onInput={(e) => set({ photoUrl: e.detail.value })}
+            />
+            {fields.photoUrl ? <Text className="field-error">{fields.photoUrl}</Text> : null}
+          </View>
+          <View className="field">
+            <Text className="label">关联账号 ID（可选）</Text>
+            <Input
+              className="input"
+              value={form.userId}
+              placeholder="代表本人在“我的”页面可看到"
+              onInput={(e) => set({ userId: e.detail.value })}
+            />
+            {fields.userId ? <Text className="field-error">{fields.userId}</Text> : null}
+          </View>
+          {error ? <Text className="error-text">{error}</Text> : null}
+          <View className="btn-row">
+            <Button className="btn" disabled={saving} onClick={() => void save()}>
+              {saving ? '正在保存…' : '保存'}
+            </Button>
+            {form.deputyId ? (
+              <Button className="btn btn--plain" onClick={reset}>
+                取消修改
+              </Button>
+            ) : null}
+          </View>
+        </Loadable>
+      </View>
+
+      <Text className="h2">全部代表（点击修改）</Text>
+      <Loadable
+        status={list.status}
+        error={list.error}
+        onRetry={() => void list.reload()}
+        empty={list.items.length === 0}
+        emptyText="还没有代表信息"
+      >
+        {list.items.map((d) => (
+          <DeputyRow key={d.deputyId} deputy={d} onClick={() => edit(d)} />
+        ))}
+        <LoadMore list={list} />
+      </Loadable>
+    </PageShell>
+  );
+}

@@ -1,0 +1,83 @@
+import { Button, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import { call, toApiError } from '../../api';
+import { Loadable } from '../../components/Loadable';
+import { LoadMore } from '../../components/LoadMore';
+import { PageShell } from '../../components/PageShell';
+import { usePaged } from '../../hooks/usePaged';
+import { formatTime } from '../../utils/format';
+
+export default function Held() {
+  const [busy, setBusy] = useState('');
+  const list = usePaged((cursor) => call('contact', 'held', { cursor }), 'held');
+
+  const review = async (messageId: string, decision: 'release' | 'hide') => {
+    const ok = await Taro.showModal(
+      decision === 'release'
+        ? {
+            title: '放行',
+            content: '放行后这条留言会送达代表（或留言人）。确定放行吗？',
+            confirmText: '放行',
+          }
+        : {
+            title: '隐藏',
+            content: '隐藏后这条留言不会显示给对方，只显示“该内容已被隐藏”。确定隐藏吗？',
+            confirmText: '隐藏',
+          },
+    );
+    if (!ok.confirm) return;
+    setBusy(messageId);
+    try {
+      await call('contact', 'review', { messageId, decision });
+      list.setItems((items) => items.filter((m) => m.messageId !== messageId));
+      void Taro.showToast({ title: decision === 'release' ? '已放行' : '已隐藏', icon: 'success' });
+    } catch (e) {
+      void Taro.showModal({ title: '操作失败', content: toApiError(e).message, showCancel: false });
+    } finally {
+      setBusy('');
+    }
+  };
+
+  return (
+    <PageShell className="held-page" demoBanner>
+      <Text className="h1">待审核留言</Text>
+      <Text className="muted" style={{ display: 'block', marginBottom: '16px' }}>
+        这些内容经自动检查需要人工复核，复核前不会送达。
+      </Text>
+      <Loadable
+        status={list.status}
+        error={list.error}
+        onRetry={() => void list.reload()}
+        empty={list.items.length === 0}
+        emptyText="没有待审核的留言"
+      >
+        {list.items.map((m) => (
+          <View key={m.messageId} className="list-item">
+            <Text className="muted" style={{ display: 'block' }}>
+              致 {m.deputyName} 代表 · {formatTime(m.createdAt)}
+            </Text>
+            <Text className="bubble-text">{m.text}</Text>
+            <View className="btn-row">
+              <Button
+                className="btn"
+                disabled={busy === m.messageId}
+                onClick={() => void review(m.messageId, 'release')}
+              >
+                放行
+              </Button>
+              <Button
+                className="btn btn--plain"
+                disabled={busy === m.messageId}
+                onClick={() => void review(m.messageId, 'hide')}
+              >
+                隐藏
+              </Button>
+            </View>
+          </View>
+        ))}
+        <LoadMore list={list} />
+      </Loadable>
+    </PageShell>
+  );
+}

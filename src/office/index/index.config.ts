@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '人大办工作台',
+});

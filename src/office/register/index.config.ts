@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '选民名册',
+  enablePullDownRefresh: true,
+});

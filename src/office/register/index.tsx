@@ -1,0 +1,205 @@
+import { Button, Picker, Text, Textarea, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import type { ImportReport } from '../../../cloudfunctions/core/contracts/account';
+import { call, toApiError } from '../../api';
+import { Loadable } from '../../components/Loadable';
+import { LoadMore } from '../../components/LoadMore';
+import { PageShell } from '../../components/PageShell';
+import { usePaged } from '../../hooks/usePaged';
+import { useRegions } from '../../hooks/useRegions';
+import { parseRegisterText } from '../../utils/csv';
+import { pickRegisterFile } from './pickFile';
+
+const MAX_BASE64 = 4_000_000;
+const STATUS_LABEL: Record<string, string> = {
+  added: '新增',
+  updated: '更新',
+  unchanged: '未变',
+  rejected: '未导入',
+};
+
+type Source =
+  { kind: 'file'; name: string; contentBase64: string } | { kind: 'rows'; count: number; text: string };
+
+export default function Register() {
+  const regions = useRegions();
+  const [index, setIndex] = useState(-1);
+  const chosen = index >= 0 ? regions.constituencies[index] : undefined;
+  const [paste, setPaste] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+  const [report, setReport] = useState<ImportReport | null>(null);
+
+  const list = usePaged(
+    (cursor) => call('account', 'register', { constituencyId: chosen?.id ?? '', cursor }),
+    `register:${chosen?.id ?? ''}`,
+    Boolean(chosen),
+  );
+
+  const runImport = async (source: Source) => {
+    if (!chosen) {
+      setError('请先选择选区');
+      return;
+    }
+    const what = source.kind === 'file' ? `文件“${source.name}”` : `${source.count} 行名册`;
+    const ok = await Taro.showModal({
+      title: '确认导入',
+      content: `将把${what}导入“${chosen.label}”的选民名册。身份证号相同的条目会被更新。确定导入吗？`,
+      confirmText: '导入',
+    });
+    if (!ok.confirm) return;
+    setBusy(true);
+    setError('');
+    try {
+      const res = await call('account', 'importRegister', {
+        constituencyId: chosen.id,
+        ...(source.kind === 'file'
+          ? { file: { name: source.name, contentBase64: source.contentBase64 } }
+          : { rows: parseRegisterText(source.text) }),
+      });
+      setReport(res);
+      if (source.kind === 'rows') setPaste('');
+      void list.reload(true);
+    } catch (e) {
+      const err = toApiError(e);
+      const fieldMsg = Object.values(err.fields)[0];
+      setError(fieldMsg ? `${err.message}：${fieldMsg}` : err.message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const chooseFile = async () => {
+    setError('');
+    try {
+      const f = await pickRegisterFile();
+      if (!f) return;
+      if (!/\.(csv|xlsx)$/i.test(f.name)) {
+        setError('只支持 .csv 或 .xlsx 文件');
+        return;
+      }
+      if (f.contentBase64.length > MAX_BASE64) {
+        setError('文件太大（超过约 3MB），请分成几个文件导入');
+        return;
+      }
+      await runImport({ kind: 'file', name: f.name, contentBase64: f.contentBase64 });
+    } catch (e) {
+      setError(e instanceof Error ? e.message : '读取文件失败');
+    }
+  };
+
+  const importPaste = () => {
+    const rows = parseRegisterText(paste);
+    if (!rows.length) {
+      setError('请先粘贴名册内容：每行 姓名,身份证号,手机号');
+      return;
+    }
+    if (rows.length > 1000) {
+      setError('一次最多粘贴 1000 行，请分批导入');
+      return;
+    }
+    void runImport({ kind: 'rows', count: rows.length, text: paste });
+  };
+
+  return (
+    <PageShell className="register-page" demoBanner>
+      <Text className="h1">选民名册</Text>
+      <Loadable status={regions.status} error={regions.error} onRetry={() => void regions.reload()}>
+        <View className="field">
+          <Text className="label">选区</Text>
+          <Picker
+            mode="selector"
+            range={regions.constituencies.map((c) => c.label)}
+            value={Math.max(0, index)}
+            onChange={(e) => {
+              setIndex(Number(e.detail.value));
+              setReport(null);
+            }}
+          >
+            <View className="picker-box register-constituency">
+              <Text>{chosen ? chosen.label : '请选择选区'}</Text>
+              <Text className="chevron">选择 ›</Text>
+            </View>
+          </Picker>
+        </View>
+      </Loadable>
+
+      <View className="section">
+        <Text className="h2" style={{ marginTop: 0 }}>
+          导入名册
+        </Text>
+        <Text className="muted" style={{ display: 'block' }}>
+          文件第一行为表头：姓名、身份证号、手机号（可选）。支持 .csv 和 .xlsx。
+        </Text>
+        <Button className="btn btn--block" disabled={busy || !chosen} onClick={() => void chooseFile()}>
+          {process.env.TARO_ENV === 'weapp' ? '从微信聊天选择文件' : '选择文件'}
+        </Button>
+        <Text className="label" style={{ marginTop: '24px' }}>
+          或粘贴名册内容
+        </Text>
+        <Textarea
+          className="textarea register-paste"
+          value={paste}
+          maxlength={-1}
+          placeholder={'姓名,身份证号,手机号\n张三,110101199001011234,13800000000'}
+          onInput={(e) => setPaste(e.detail.value)}
+        />
+        <Button className="btn btn--ghost btn--block" disabled={busy || !chosen} onClick={importPaste}>
+          {busy ? '正在导入…' : '导入粘贴的内容'}
+        </Button>
+        {error ? <Text className="error-text">{error}</Text> : null}
+      </View>
+
+      {report ? (
+        <View className="section import-report">
+          <Text className="h2" style={{ marginTop: 0 }}>
+            导入结果
+          </Text>
+          <Text className="text" style={{ display: 'block' }}>
+            新增 {report.added} · 更新 {report.updated} · 未变 {report.unchanged} · 未导入 {report.rejected}
+          </Text>
+          {report.rows
+            .filter((r) => r.status === 'rejected')
+            .concat(report.rows.filter((r) => r.status !== 'rejected'))
+            .slice(0, 200)
+            .map((r) => (
+              <View key={r.row} className={`table-row${r.status === 'rejected' ? ' table-row--bad' : ''}`}>
+                <Text>第 {r.row} 行</Text>
+                <Text>{STATUS_LABEL[r.status] ?? r.status}</Text>
+                {r.nameMasked ? <Text>{r.nameMasked}</Text> : null}
+                {r.idMasked ? <Text>{r.idMasked}</Text> : null}
+                {r.reason ? <Text>原因：{r.reason}</Text> : null}
+              </View>
+            ))}
+          {report.rows.length > 200 ? <Text className="muted">仅显示前 200 行</Text> : null}
+        </View>
+      ) : null}
+
+      {chosen ? (
+        <View>
+          <Text className="h2">名册（{chosen.label}）</Text>
+          <Loadable
+            status={list.status}
+            error={list.error}
+            onRetry={() => void list.reload()}
+            empty={list.items.length === 0}
+            emptyText="这个选区还没有导入名册"
+          >
+            {list.items.map((e) => (
+              <View key={e.entryId} className="table-row">
+                <Text className="grow">{e.name}</Text>
+                <Text>{e.idMasked}</Text>
+                {e.phoneMasked ? <Text>{e.phoneMasked}</Text> : null}
+                <Text className={`tag ${e.bound ? 'tag--verified' : 'tag--read'}`}>
+                  {e.bound ? '已认证' : '未认证'}
+                </Text>
+              </View>
+            ))}
+            <LoadMore list={list} />
+          </Loadable>
+        </View>
+      ) : null}
+    </PageShell>
+  );
+}

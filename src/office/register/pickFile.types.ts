@@ -1,0 +1,5 @@
+export interface PickedFile {
+  name: string;
+  size: number;
+  contentBase64: string;
+}

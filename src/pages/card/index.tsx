@@ -1,0 +1,102 @@
+import './index.scss';
+import { Button, Image, Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useCallback, useEffect, useState } from 'react';
+import type { DeputyPublic } from '../../../cloudfunctions/core/contracts/contact';
+import { call, toApiError, type ApiError } from '../../api';
+import { Loadable } from '../../components/Loadable';
+import { PageShell } from '../../components/PageShell';
+import type { LoadStatus } from '../../hooks/usePaged';
+import { LEVEL_LABEL } from '../../utils/labels';
+import { go } from '../../utils/nav';
+
+/** The code comes as ?code=… or, from a mini-program code, as an encoded `scene`. */
+function codeFrom(params: Record<string, string | undefined>): string {
+  if (params.code) return decodeURIComponent(params.code);
+  if (params.scene) return decodeURIComponent(params.scene);
+  return '';
+}
+
+function Kv({ k, v }: { k: string; v: string | null | undefined }) {
+  if (!v) return null;
+  return (
+    <View className="kv">
+      <Text className="kv-key">{k}</Text>
+      <Text className="kv-val">{v}</Text>
+    </View>
+  );
+}
+
+export default function Card() {
+  const { params } = useRouter();
+  const code = codeFrom(params);
+  const [deputy, setDeputy] = useState<DeputyPublic | null>(null);
+  const [status, setStatus] = useState<LoadStatus>('loading');
+  const [error, setError] = useState<ApiError | null>(null);
+
+  const load = useCallback(async () => {
+    if (!code) {
+      setError(toApiError({ code: 'NOT_FOUND', message: '没有找到这张联系卡，请重新扫码' }));
+      setStatus('error');
+      return;
+    }
+    setStatus('loading');
+    try {
+      const d = await call('contact', 'card', { code });
+      setDeputy(d);
+      setStatus('ready');
+      void Taro.setNavigationBarTitle({ title: `${d.name} 代表` });
+    } catch (e) {
+      setError(toApiError(e));
+      setStatus('error');
+    }
+  }, [code]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  return (
+    <PageShell className="card-page" demoBanner>
+      <Loadable status={status} error={error} onRetry={code ? () => void load() : undefined}>
+        {deputy ? (
+          <View>
+            <View className="section card-head">
+              <View className="deputy-row">
+                {deputy.photoUrl ? (
+                  <Image className="card-photo" src={deputy.photoUrl} mode="aspectFill" />
+                ) : (
+                  <View className="avatar">
+                    <Text>{deputy.name.slice(0, 1)}</Text>
+                  </View>
+                )}
+                <View className="grow">
+                  <Text className="h1 card-name">{deputy.name}</Text>
+                  <Text className="text card-level" style={{ display: 'block' }}>
+                    {LEVEL_LABEL[deputy.level] ?? '人大代表'}
+                  </Text>
+                </View>
+              </View>
+            </View>
+            <View className="section">
+              <Kv k="选区" v={deputy.constituencyName} />
+              <Kv k="乡镇" v={deputy.townshipName} />
+              <Kv k="工作单位" v={deputy.workUnit} />
+              <Kv k="联络站" v={deputy.stationName} />
+              <Kv k="联系方式" v={deputy.publicContact} />
+            </View>
+            <Button
+              className="btn btn--block card-write-button"
+              onClick={() => go(`/pages/write/index?code=${encodeURIComponent(deputy.code)}`)}
+            >
+              给代表留言
+            </Button>
+            <Text className="muted" style={{ display: 'block', marginTop: '16px' }}>
+              留言会送到代表本人，代表回复后会通知您。
+            </Text>
+          </View>
+        ) : null}
+      </Loadable>
+    </PageShell>
+  );
+}

@@ -1,0 +1,105 @@
+import { Button, Text, View } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { useCallback, useState } from 'react';
+import { call, goSignIn, isSignedIn } from '../../api';
+import { DeputyRow } from '../../components/DeputyRow';
+import { Loadable } from '../../components/Loadable';
+import { LoadMore } from '../../components/LoadMore';
+import { PageShell } from '../../components/PageShell';
+import { usePaged } from '../../hooks/usePaged';
+import { codeFromScan, go } from '../../utils/nav';
+
+export default function Home() {
+  const list = usePaged((cursor) => call('contact', 'deputies', { cursor }), 'deputies');
+  const [unread, setUnread] = useState<number | null>(null);
+  const [signedIn, setSignedIn] = useState(isSignedIn());
+
+  const refreshMe = useCallback(() => {
+    const inNow = isSignedIn();
+    setSignedIn(inNow);
+    if (!inNow) {
+      setUnread(null);
+      return;
+    }
+    call('account', 'me', {}, { quietAuth: true })
+      .then((me) => setUnread(me.unreadNotifications))
+      .catch(() => setUnread(null));
+  }, []);
+  useDidShow(refreshMe);
+
+  const scan = async () => {
+    try {
+      const res = await Taro.scanCode({ onlyFromCamera: false });
+      const code = codeFromScan(res);
+      if (!code) {
+        void Taro.showModal({
+          title: '无法识别',
+          content: '这不是代表联系卡上的码，请重新扫描。',
+          showCancel: false,
+        });
+        return;
+      }
+      go(`/pages/card/index?code=${encodeURIComponent(code)}`);
+    } catch {
+      // cancelled
+    }
+  };
+
+  const mine = list.items.filter((d) => d.mine);
+  const others = list.items.filter((d) => !d.mine);
+  const openCard = (code: string) => go(`/pages/card/index?code=${encodeURIComponent(code)}`);
+
+  return (
+    <PageShell className="home" demoBanner>
+      <View className="row row--between" style={{ marginBottom: '16px' }}>
+        <Text className="h1 grow">找代表，说说心里话</Text>
+      </View>
+      <View className="btn-row" style={{ marginBottom: '16px' }}>
+        {process.env.TARO_ENV === 'weapp' ? (
+          <Button className="btn scan-button" onClick={() => void scan()}>
+            扫一扫代表码
+          </Button>
+        ) : null}
+        {signedIn ? (
+          <Button className="btn btn--plain notify-link" onClick={() => go('/pages/notifications/index')}>
+            通知
+            {unread ? (
+              <Text className="count" style={{ marginLeft: '8px' }}>
+                {unread}
+              </Text>
+            ) : null}
+          </Button>
+        ) : process.env.TARO_ENV === 'h5' ? (
+          <Button className="btn btn--plain" onClick={() => goSignIn()}>
+            登录（演示）
+          </Button>
+        ) : null}
+      </View>
+      <Loadable
+        status={list.status}
+        error={list.error}
+        onRetry={() => void list.reload()}
+        empty={list.items.length === 0}
+        emptyText="暂时还没有代表信息"
+      >
+        {mine.length > 0 ? (
+          <View className="mine-section">
+            <Text className="h2">本选区代表</Text>
+            {mine.map((d) => (
+              <DeputyRow key={d.deputyId} deputy={d} onClick={() => openCard(d.code)} />
+            ))}
+          </View>
+        ) : null}
+        {others.length > 0 ? (
+          <View className="all-section">
+            <Text className="h2">全部代表</Text>
+            {others.map((d) => (
+              <DeputyRow key={d.deputyId} deputy={d} onClick={() => openCard(d.code)} />
+            ))}
+          </View>
+        ) : null}
+        <LoadMore list={list} />
+      </Loadable>
+    </PageShell>
+  );
+}

@@ -1,0 +1,249 @@
+import { Button, Checkbox, Input, Switch, Text, View } from '@tarojs/components';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { useCallback, useRef, useState } from 'react';
+import type { Me } from '../../../cloudfunctions/core/contracts/account';
+import {
+  VERIFY_CONSENT_TEXT,
+  VERIFY_CONSENT_VERSION,
+} from '../../../cloudfunctions/core/contracts/constants';
+import { call, clearSession, toApiError, type ApiError } from '../../api';
+import { Loadable } from '../../components/Loadable';
+import { PageShell } from '../../components/PageShell';
+import { setBigFont, useBigFont } from '../../hooks/useBigFont';
+import type { LoadStatus } from '../../hooks/usePaged';
+import { formatTime } from '../../utils/format';
+import { ROLE_LABEL, VERIFY_STATE_LABEL } from '../../utils/labels';
+import { go } from '../../utils/nav';
+
+function VerifyForm({ onDone }: { onDone: () => void }) {
+  const [name, setName] = useState('');
+  const [idNumber, setIdNumber] = useState('');
+  const [consent, setConsent] = useState(false);
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [error, setError] = useState('');
+  const [sending, setSending] = useState(false);
+
+  const submit = async () => {
+    const local: Record<string, string> = {};
+    if (name.trim().length < 2) local.name = '请填写姓名';
+    if (!/^\d{17}[\dXx]$/.test(idNumber.trim())) local.idNumber = '身份证号应为 18 位';
+    if (!consent) local.consent = '请先阅读并勾选同意';
+    setFields(local);
+    setError('');
+    if (Object.keys(local).length) return;
+    setSending(true);
+    try {
+      await call('account', 'verify', {
+        name: name.trim(),
+        idNumber: idNumber.trim().toUpperCase(),
+        consent: true,
+        consentVersion: VERIFY_CONSENT_VERSION,
+      });
+      setIdNumber('');
+      void Taro.showToast({ title: '认证成功', icon: 'success' });
+      onDone();
+    } catch (e) {
+      const err = toApiError(e);
+      setFields(err.fields);
+      setError(err.message);
+      if (err.code === 'FORBIDDEN' || err.code === 'RATE_LIMITED') onDone();
+    } finally {
+      setSending(false);
+    }
+  };
+
+  return (
+    <View className="section verify-form">
+      <Text className="h2" style={{ marginTop: 0 }}>
+        实名认证
+      </Text>
+      <Text className="muted" style={{ display: 'block', marginBottom: '16px' }}>
+        认证后，代表会看到您是本选区登记选民；也可以加入实名制群、预约接待。
+      </Text>
+      <View className="field">
+        <Text className="label">姓名</Text>
+        <Input
+          className="input verify-name"
+          value={name}
+          placeholder="与选民名册一致"
+          onInput={(e) => setName(e.detail.value)}
+        />
+        {fields.name ? <Text className="field-error">{fields.name}</Text> : null}
+      </View>
+      <View className="field">
+        <Text className="label">身份证号</Text>
+        <Input
+          className="input verify-id"
+          type="idcard"
+          maxlength={18}
+          value={idNumber}
+          placeholder="18 位身份证号"
+          onInput={(e) => setIdNumber(e.detail.value)}
+        />
+        {fields.idNumber ? <Text className="field-error">{fields.idNumber}</Text> : null}
+      </View>
+      <View className="field">
+        <View className="row verify-consent" onClick={() => setConsent((c) => !c)}>
+          <Checkbox value="consent" checked={consent} />
+          <Text className="text grow">我已阅读并同意：{VERIFY_CONSENT_TEXT}</Text>
+        </View>
+        {fields.consent || fields.consentVersion ? (
+          <Text className="field-error">{fields.consent || fields.consentVersion}</Text>
+        ) : null}
+      </View>
+      {error ? <Text className="error-text verify-error">{error}</Text> : null}
+      <Button className="btn btn--block verify-submit" disabled={sending} onClick={() => void submit()}>
+        {sending ? '正在提交…' : '提交认证'}
+      </Button>
+    </View>
+  );
+}
+
+export default function MePage() {
+  const [me, setMe] = useState<Me | null>(null);
+  const [status, setStatus] = useState<LoadStatus>('loading');
+  const [error, setError] = useState<ApiError | null>(null);
+  const big = useBigFont();
+  const first = useRef(true);
+
+  const load = useCallback(async (silent = false) => {
+    if (!silent) setStatus('loading');
+    try {
+      setMe(await call('account', 'me', {}));
+      setStatus('ready');
+    } catch (e) {
+      if (silent && first.current === false) {
+        void Taro.showToast({ title: toApiError(e).message, icon: 'none' });
+        return;
+      }
+      setError(toApiError(e));
+      setStatus('error');
+    }
+  }, []);
+
+  useDidShow(() => {
+    void load(!first.current);
+    first.current = false;
+  });
+  usePullDownRefresh(() => {
+    void load(true).finally(() => Taro.stopPullDownRefresh());
+  });
+
+  const roles = me ? Array.from(new Set(me.roles.map((r) => r.role))) : [];
+  const isDeputy = Boolean(me?.deputyId) || roles.includes('deputy');
+  const isOffice = roles.includes('townshipOffice') || roles.includes('countyOffice');
+  const v = me?.verification;
+
+  const signOut = async () => {
+    const ok = await Taro.showModal({
+      title: '退出演示身份',
+      content: '确定退出当前演示身份吗？',
+      confirmText: '退出',
+    });
+    if (!ok.confirm) return;
+    clearSession();
+    void Taro.reLaunch({ url: '/pages/home/index' });
+  };
+
+  return (
+    <PageShell className="me-page" demoBanner>
+      <Loadable status={status} error={error} onRetry={() => void load()}>
+        {me && v ? (
+          <View>
+            <View className="section">
+              <Text className="h1 me-name">{me.displayName}</Text>
+              <Text className="muted" style={{ display: 'block' }}>
+                {roles.length ? roles.map((r) => ROLE_LABEL[r] ?? r).join('、') : '选民'}
+              </Text>
+              <Text
+                className={`text me-verify-state me-verify-state--${v.state}`}
+                style={{ display: 'block' }}
+              >
+                {VERIFY_STATE_LABEL[v.state]}
+                {v.state === 'verified' && v.nameMasked ? ` · ${v.nameMasked}` : ''}
+                {v.state === 'verified' && v.constituencyName ? ` · ${v.constituencyName}` : ''}
+              </Text>
+              <Text className="muted" style={{ display: 'block' }}>
+                账号 ID：{me.userId}
+              </Text>
+            </View>
+
+            {v.state === 'unverified' ? <VerifyForm onDone={() => void load(true)} /> : null}
+            {v.state === 'locked' ? (
+              <View className="section verify-locked">
+                <Text className="error-text">认证尝试次数过多，已暂时锁定。</Text>
+                <Text className="text" style={{ display: 'block' }}>
+                  {v.lockedUntil ? `请于 ${formatTime(v.lockedUntil)} 之后再试，` : '请稍后再试，'}
+                  或联系乡镇人大核对选民名册。
+                </Text>
+              </View>
+            ) : null}
+
+            <View className="menu">
+              <View className="menu-item" onClick={() => go('/pages/notifications/index')}>
+                <Text>通知</Text>
+                <View className="row">
+                  {me.unreadNotifications ? <Text className="count">{me.unreadNotifications}</Text> : null}
+                  <Text className="chevron">›</Text>
+                </View>
+              </View>
+              <View className="menu-item" onClick={() => go('/pages/threads/index')}>
+                <Text>我的留言</Text>
+                <Text className="chevron">›</Text>
+              </View>
+            </View>
+
+            {isDeputy ? (
+              <View className="menu">
+                <View className="menu-item deputy-link" onClick={() => go('/deputy/inbox/index')}>
+                  <Text>代表工作台 · 留言</Text>
+                  <Text className="chevron">›</Text>
+                </View>
+                <View className="menu-item" onClick={() => go('/deputy/card/index')}>
+                  <Text>我的联系卡</Text>
+                  <Text className="chevron">›</Text>
+                </View>
+                <View className="menu-item" onClick={() => go('/deputy/record/index')}>
+                  <Text>我的履职档案</Text>
+                  <Text className="chevron">›</Text>
+                </View>
+              </View>
+            ) : null}
+            {isOffice ? (
+              <View className="menu">
+                <View className="menu-item office-link" onClick={() => go('/office/index/index')}>
+                  <Text>人大办工作台</Text>
+                  <Text className="chevron">›</Text>
+                </View>
+              </View>
+            ) : null}
+          </View>
+        ) : null}
+      </Loadable>
+
+      <View className="menu">
+        <View className="menu-item">
+          <Text>大字模式</Text>
+          <Switch
+            className="big-font-switch"
+            checked={big}
+            color="#b3261e"
+            onChange={(e) => setBigFont(Boolean(e.detail.value))}
+          />
+        </View>
+        {process.env.TARO_ENV === 'h5' ? (
+          <View className="menu-item" onClick={() => go('/pages/login/index?redirect=%2Fpages%2Fme%2Findex')}>
+            <Text>切换演示身份</Text>
+            <Text className="chevron">›</Text>
+          </View>
+        ) : null}
+        {process.env.TARO_ENV === 'h5' ? (
+          <View className="menu-item sign-out" onClick={() => void signOut()}>
+            <Text>退出</Text>
+            <Text className="chevron">›</Text>
+          </View>
+        ) : null}
+      </View>
+    </PageShell>
+  );
+}

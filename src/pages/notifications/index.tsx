@@ -1,0 +1,88 @@
+import { Button, Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import { call, toApiError } from '../../api';
+import { Loadable } from '../../components/Loadable';
+import { LoadMore } from '../../components/LoadMore';
+import { PageShell } from '../../components/PageShell';
+import { usePaged } from '../../hooks/usePaged';
+import { formatTime } from '../../utils/format';
+import { go, isPagePath } from '../../utils/nav';
+
+export default function Notifications() {
+  const [unread, setUnread] = useState(0);
+  const list = usePaged(async (cursor) => {
+    const page = await call('account', 'notifications', { cursor });
+    if (!cursor) setUnread(page.unread);
+    return page;
+  }, 'notifications');
+
+  const markRead = async (ids: string[]) => {
+    if (!ids.length) return;
+    await call('account', 'readNotifications', { ids });
+    list.setItems((items) => items.map((n) => (ids.includes(n.id) ? { ...n, read: true } : n)));
+    setUnread((u) => Math.max(0, u - ids.length));
+  };
+
+  const open = (id: string, read: boolean, link: string) => {
+    if (!read) {
+      markRead([id]).catch((e) => void Taro.showToast({ title: toApiError(e).message, icon: 'none' }));
+    }
+    if (isPagePath(link)) go(link);
+  };
+
+  const unreadIds = list.items
+    .filter((n) => !n.read)
+    .map((n) => n.id)
+    .slice(0, 20);
+
+  return (
+    <PageShell className="notifications-page" demoBanner>
+      <View className="row row--between">
+        <Text className="h1">通知{unread ? `（${unread} 条未读）` : ''}</Text>
+        {unreadIds.length ? (
+          <Button
+            className="btn btn--plain btn--small"
+            onClick={() =>
+              void markRead(unreadIds).catch(
+                (e) => void Taro.showToast({ title: toApiError(e).message, icon: 'none' }),
+              )
+            }
+          >
+            全部标为已读
+          </Button>
+        ) : null}
+      </View>
+      <Loadable
+        status={list.status}
+        error={list.error}
+        onRetry={() => void list.reload()}
+        empty={list.items.length === 0}
+        emptyText="暂时没有通知"
+      >
+        {list.items.map((n) => (
+          <View
+            key={n.id}
+            className={`list-item notification${n.read ? '' : ' list-item--active'}`}
+            onClick={() => open(n.id, n.read, n.link)}
+          >
+            <View className="row">
+              {n.read ? null : <View className="dot" />}
+              <Text className="h2 grow" style={{ margin: 0 }}>
+                {n.title}
+              </Text>
+            </View>
+            <Text className="text" style={{ display: 'block' }}>
+              {n.body}
+            </Text>
+            <Text className="muted" style={{ display: 'block' }}>
+              {formatTime(n.createdAt)}
+              {isPagePath(n.link) ? ' · 点击查看 ›' : ''}
+            </Text>
+          </View>
+        ))}
+        <LoadMore list={list} />
+      </Loadable>
+    </PageShell>
+  );
+}

@@ -1,0 +1,50 @@
+import { Button, Text, View } from '@tarojs/components';
+import { useDidShow } from '@tarojs/taro';
+import { useRef } from 'react';
+import { call } from '../../api';
+import { Loadable } from '../../components/Loadable';
+import { LoadMore } from '../../components/LoadMore';
+import { PageShell } from '../../components/PageShell';
+import { ThreadRow } from '../../components/ThreadRow';
+import { usePaged } from '../../hooks/usePaged';
+import { go } from '../../utils/nav';
+
+export default function Threads() {
+  const list = usePaged((cursor) => call('contact', 'myThreads', { cursor }), 'myThreads');
+  const shown = useRef(false);
+  // Coming back from a thread: statuses and unread dots may have changed.
+  useDidShow(() => {
+    if (shown.current) void list.reload(true);
+    shown.current = true;
+  });
+
+  return (
+    <PageShell className="threads-page" demoBanner>
+      <Text className="h1">我的留言</Text>
+      <Loadable
+        status={list.status}
+        error={list.error}
+        onRetry={() => void list.reload()}
+        empty={list.items.length === 0}
+        emptyText="您还没有给代表留过言"
+      >
+        {list.items.map((t) => (
+          <ThreadRow
+            key={t.threadId}
+            thread={t}
+            side="voter"
+            onClick={() => go(`/pages/thread/index?threadId=${encodeURIComponent(t.threadId)}`)}
+          />
+        ))}
+        <LoadMore list={list} />
+      </Loadable>
+      {list.status === 'ready' && list.items.length === 0 ? (
+        <View className="btn-row">
+          <Button className="btn" onClick={() => go('/pages/home/index')}>
+            去找代表
+          </Button>
+        </View>
+      ) : null}
+    </PageShell>
+  );
+}

@@ -1,0 +1,69 @@
+/* global wx */
+/**
+ * The card page of the REAL weapp build (dist/weapp), rendered by miniprogram-simulate.
+ * Run `npm run build:weapp` first.
+ */
+const path = require('path');
+const { setupWx, loadPage, findByClass, textOf, envelopeOk } = require('./helpers');
+
+const root = path.resolve(__dirname, '../../dist/weapp');
+
+const deputy = {
+  deputyId: 'd1',
+  code: 'AbC123',
+  name: '李秀英',
+  level: 'township',
+  constituencyId: 'c1',
+  constituencyName: '第三选区',
+  townshipName: '青石镇',
+  workUnit: '青石镇中心小学',
+  photoUrl: '',
+  stationId: 's1',
+  stationName: '青石镇人大代表之家',
+  publicContact: '0571-1234567',
+};
+
+describe('card page (weapp build)', () => {
+  let calls;
+  let page;
+
+  beforeAll(async () => {
+    calls = setupWx((name, data) => {
+      if (name === 'contact' && data.action === 'card') {
+        return data.data.code === deputy.code
+          ? envelopeOk(deputy)
+          : { ok: false, error: { code: 'NOT_FOUND', message: '没有找到这张联系卡' } };
+      }
+      return { ok: false, error: { code: 'INTERNAL', message: 'unexpected' } };
+    });
+    page = await loadPage(root, 'pages/card/index', { scene: encodeURIComponent(deputy.code) });
+  });
+
+  test('asks contact.card for the code from the scene', () => {
+    const cardCalls = calls.filter((c) => c.name === 'contact' && c.data.action === 'card');
+    expect(cardCalls.length).toBeGreaterThan(0);
+    expect(cardCalls[0].data.data).toEqual({ code: deputy.code });
+  });
+
+  test('renders the deputy from the fed reply', () => {
+    const name = findByClass(page, 'card-name');
+    expect(name).toBeTruthy();
+    expect(textOf(name)).toContain('李秀英');
+    const all = textOf(page.dom);
+    expect(all).toContain('乡级人大代表');
+    expect(all).toContain('第三选区');
+    expect(all).toContain('青石镇人大代表之家');
+    expect(all).toContain('0571-1234567');
+  });
+
+  test('给代表留言 navigates to the write page with the code', async () => {
+    const button = findByClass(page, 'card-write-button');
+    expect(button).toBeTruthy();
+    expect(textOf(button)).toContain('给代表留言');
+    wx.navigateTo.mockClear();
+    button.dispatchEvent('tap');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(wx.navigateTo).toHaveBeenCalledTimes(1);
+    expect(wx.navigateTo.mock.calls[0][0].url).toBe('/pages/write/index?code=AbC123');
+  });
+});

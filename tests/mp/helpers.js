@@ -1,0 +1,109 @@
+/* global Component */
+/**
+ * Loads one page of the real weapp build into miniprogram-simulate (see TOOLCHAIN-NOTES), with a
+ * `wx.cloud` that answers from a handler. One page per test file: app.js stays in the module cache.
+ */
+const fs = require('fs');
+const path = require('path');
+const simulate = require('miniprogram-simulate');
+
+const envelopeOk = (data) => ({ ok: true, data });
+
+/**
+ * Installs wx.cloud and jest mocks for the navigation / feedback APIs. `handler(name, body)`
+ * returns the envelope for one call. Returns the array of recorded calls ({ name, data }).
+ */
+function setupWx(handler) {
+  const calls = [];
+  const storage = {};
+  global.wx.cloud = {
+    init: jest.fn(),
+    callFunction: jest.fn((opts) => {
+      const body = JSON.parse(JSON.stringify(opts.data));
+      calls.push({ name: opts.name, data: body });
+      let result;
+      try {
+        result = handler(opts.name, body);
+      } catch (e) {
+        // A handler that throws plays a lost connection.
+        const fail = { errMsg: `cloud.callFunction:fail ${e.message}` };
+        opts.fail?.(fail);
+        opts.complete?.(fail);
+        return Promise.reject(fail);
+      }
+      const res = { result, errMsg: 'cloud.callFunction:ok' };
+      opts.success?.(res);
+      opts.complete?.(res);
+      return Promise.resolve(res);
+    }),
+  };
+  const ok = (name) =>
+    jest.fn((opts = {}) => {
+      const res = { errMsg: `${name}:ok` };
+      opts.success?.(res);
+      opts.complete?.(res);
+      return Promise.resolve(res);
+    });
+  for (const name of [
+    'navigateTo',
+    'redirectTo',
+    'switchTab',
+    'reLaunch',
+    'showToast',
+    'setNavigationBarTitle',
+  ]) {
+    global.wx[name] = ok(name);
+  }
+  global.wx.getStorageSync = jest.fn((k) => (k in storage ? storage[k] : ''));
+  global.wx.setStorageSync = jest.fn((k, v) => {
+    storage[k] = v;
+  });
+  global.wx.removeStorageSync = jest.fn((k) => {
+    delete storage[k];
+  });
+  return calls;
+}
+
+async function loadPage(root, pagePath, query) {
+  if (!fs.existsSync(path.join(root, 'app.js'))) {
+    throw new Error(`No weapp build at ${root}: run npm run build:weapp first`);
+  }
+  let appInst;
+  let pageOpts;
+  global.App = (cfg) => {
+    appInst = cfg;
+  };
+  global.getApp = () => appInst;
+  global.getCurrentPages = () => [];
+  global.Page = (opts) => {
+    pageOpts = opts;
+    Component({ ...opts, methods: { ...opts } });
+  };
+  require(path.join(root, 'app.js'));
+  appInst.onLaunch?.call(appInst, { path: pagePath, query: {} });
+  const page = simulate.render(simulate.load(path.join(root, pagePath), 'page', { rootPath: root }));
+  page.attach(document.createElement('parent-wrapper'));
+  pageOpts.onLoad.call(page.instance, query);
+  await simulate.sleep(100);
+  pageOpts.onShow?.call(page.instance);
+  await simulate.sleep(100);
+  page.pageOpts = pageOpts;
+  return page;
+}
+
+/** Depth-first search of the rendered tree for an element carrying a class. */
+function findAllByClass(page, cls) {
+  return Array.from(page.dom.querySelectorAll(`.${cls}`));
+}
+
+/** The simulate component wrapping the first element with that class (dispatchEvent works on it). */
+function findByClass(page, cls) {
+  return page.querySelector(`.${cls}`);
+}
+
+function textOf(node) {
+  const dom = node && node.dom ? node.dom : node;
+  return dom ? dom.textContent.replace(/\s+/g, ' ').trim() : '';
+}
+
+module.exports = { setupWx, loadPage, findByClass, findAllByClass, textOf, envelopeOk, simulate };
