@@ -101,10 +101,10 @@ describe('real-name verification', () => {
     w.clock.advance(15 * 60_000 + 1);
     const sixth = await w.raw('newcomer', 'account', 'verify', wrong);
     const firstWait = Date.parse(
-      (fifth as { error: { fields: { lockedUntil: string } } }).error.fields.lockedUntil,
+      (fifth as unknown as { error: { fields: { lockedUntil: string } } }).error.fields.lockedUntil,
     );
     const secondWait = Date.parse(
-      (sixth as { error: { fields: { lockedUntil: string } } }).error.fields.lockedUntil,
+      (sixth as unknown as { error: { fields: { lockedUntil: string } } }).error.fields.lockedUntil,
     );
     expect(secondWait - w.clock.now().getTime()).toBe(30 * 60_000);
     expect(secondWait).toBeGreaterThan(firstWait);

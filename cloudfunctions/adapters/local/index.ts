@@ -1,9 +1,8 @@
 /** The local host's ports: everything WeChat provides in production, done on this machine. */
-import { createHmac, randomBytes, randomInt } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
 import QRCode from 'qrcode';
-import type { CardCodes, Clock, ContentCheck, Files, Hasher, Ids, Notifier, Verdict } from '../../core/ports';
+import type { CardCodes, Clock, ContentCheck, Files, Notifier, Verdict } from '../../core/ports';
 
 /**
  * A word-list stand-in for msgSecCheck with the same verdicts. Deliberately small: it exists so
@@ -72,24 +71,4 @@ export function manualClock(
   };
 }
 
-const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-/** No O, I, 0, 1: codes are read aloud and typed by hand. */
-export const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-
-export const randomIds = (): Ids => ({
-  next() {
-    // Time-ordered prefix keeps ids roughly sortable; the random tail makes them unguessable.
-    const t = Date.now().toString(36).padStart(9, '0');
-    const r = Array.from(randomBytes(10), (b) => BASE62[b % 62]).join('');
-    return `${t}${r}`;
-  },
-  code(length) {
-    return Array.from({ length }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
-  },
-});
-
-/** HMAC-SHA256 with a secret from configuration: the ID number cannot be recovered from the hash. */
-export const hmacHasher = (secret: string): Hasher => ({
-  idHash: (idNumber) =>
-    createHmac('sha256', secret).update(idNumber.trim().toUpperCase()).digest('hex').slice(0, 40),
-});
+export { CODE_ALPHABET, hmacHasher, randomIds } from './ids';

@@ -1,0 +1,4 @@
+import { accountHandlers } from '../core/services/account';
+import { wechatMain } from '../entry/wechat';
+
+export const main = wechatMain('account', accountHandlers);

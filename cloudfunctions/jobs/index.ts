@@ -1,0 +1,5 @@
+/** The timer function (trigger in its config.json): delivers the outbox. Not callable by clients. */
+import { deliverOutbox } from '../core/services/jobs';
+import { wechatPorts } from '../entry/wechat';
+
+export const main = async () => deliverOutbox(wechatPorts());
