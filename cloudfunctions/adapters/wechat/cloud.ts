@@ -1,0 +1,72 @@
+/**
+ * The part of the wx-server-sdk `cloud` object the WeChat ports call — typed here so the ports take it as a
+ * parameter (no globals, no SDK types) and tests can pass a fake. The entry point passes the real `cloud`
+ * (`cloud as unknown as WxCloud`) after `cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV })`.
+ *
+ * Cloud calls (`cloud.openapi.*`) take camelCase parameters (the SDK converts them to the HTTPS API's
+ * snake_case), answer camelCase, and REJECT when WeChat answers a non-zero errcode: the error carries
+ * `errCode` (e.g. 43101) and `errMsg`. Each function must list the APIs it calls under
+ * `permissions.openapi` in its config.json.
+ */
+
+export interface OpenApiError {
+  errCode: number;
+  errMsg: string;
+}
+
+export type SecScene = 1 | 2 | 3 | 4;
+export type Suggest = 'pass' | 'review' | 'risky';
+
+export interface MsgSecCheckResult {
+  errCode: number;
+  errMsg: string;
+  /** The combined verdict (v2). `label` 100 is normal; others name the category of the problem. */
+  result?: { suggest: Suggest; label: number };
+  detail?: Array<{ strategy: string; errcode: number; suggest?: Suggest; label?: number; prob?: number }>;
+  traceId?: string;
+}
+
+export type MiniprogramState = 'developer' | 'trial' | 'formal';
+export type EnvVersion = 'release' | 'trial' | 'develop';
+
+export interface WxCloud {
+  openapi: {
+    security: {
+      msgSecCheck(params: {
+        openid: string;
+        scene: SecScene;
+        version: 2;
+        content: string;
+      }): Promise<MsgSecCheckResult>;
+    };
+    subscribeMessage: {
+      send(params: {
+        touser: string;
+        templateId: string;
+        page?: string;
+        data: Record<string, { value: string }>;
+        miniprogramState?: MiniprogramState;
+        lang?: 'zh_CN';
+      }): Promise<{ errCode: number; errMsg: string }>;
+    };
+    wxacode: {
+      getUnlimited(params: {
+        scene: string;
+        page?: string;
+        checkPath?: boolean;
+        envVersion?: EnvVersion;
+        width?: number;
+      }): Promise<{ contentType: string; buffer: Buffer }>;
+    };
+  };
+  uploadFile(params: { cloudPath: string; fileContent: Buffer }): Promise<{ fileID: string }>;
+  getTempFileURL(params: { fileList: Array<string | { fileID: string; maxAge?: number }> }): Promise<{
+    fileList: Array<{ fileID: string; tempFileURL: string; status: number; errMsg: string }>;
+  }>;
+}
+
+/** The WeChat errcode of a rejected cloud call, if it is one. */
+export function errCodeOf(e: unknown): number | undefined {
+  const code = typeof e === 'object' && e !== null ? (e as { errCode?: unknown }).errCode : undefined;
+  return typeof code === 'number' ? code : undefined;
+}

@@ -1,0 +1,37 @@
+/**
+ * The WeChat implementations of the outward ports. Each takes the `cloud` object explicitly; the WeChat
+ * entry point builds them once per cold start:
+ *
+ *   const ports = createWechatPorts(cloud as unknown as WxCloud, { templates, miniprogramState: 'formal' });
+ */
+import type { CardCodes, ContentCheck, Files, Notifier } from '../../core/ports';
+import type { WxCloud } from './cloud';
+import { createCardCodes, type CardCodesConfig } from './codes';
+import { createContentCheck } from './content';
+import { createFiles, type FilesConfig } from './files';
+import { createNotifier, type NotifierConfig } from './notifier';
+
+export type { WxCloud } from './cloud';
+export { createCardCodes, SCENE_PATTERN } from './codes';
+export { chunkText, createContentCheck, MSG_SEC_CHECK_MAX } from './content';
+export { createFiles } from './files';
+export {
+  createNotifier,
+  NOTIFICATION_KINDS,
+  type NotificationKind,
+  type SubscribeTemplate,
+} from './notifier';
+
+export type WechatConfig = NotifierConfig & { codes?: CardCodesConfig; files?: FilesConfig };
+
+export function createWechatPorts(
+  cloud: WxCloud,
+  config: WechatConfig,
+): { content: ContentCheck; notifier: Notifier; codes: CardCodes; files: Files } {
+  return {
+    content: createContentCheck(cloud),
+    notifier: createNotifier(cloud, config),
+    codes: createCardCodes(cloud, config.codes),
+    files: createFiles(cloud, config.files),
+  };
+}

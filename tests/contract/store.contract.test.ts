@@ -1,0 +1,549 @@
+/**
+ * One suite, every Store adapter: SQLite for real, CloudBase through the strict in-memory double
+ * (with the deployment's INDEXES required, so an unindexed query fails here rather than in production).
+ */
+import { createCloudbaseStore, INDEXES } from '../../cloudfunctions/adapters/cloudbase/store';
+import { createSqliteStore } from '../../cloudfunctions/adapters/sqlite/store';
+import { AppError } from '../../cloudfunctions/core/errors';
+import type { After, ListOptions, Store } from '../../cloudfunctions/core/ports';
+import { COLLECTIONS, type CollectionName, type Collections } from '../../cloudfunctions/core/records';
+import { createCloudbaseDbDouble } from '../doubles/cloudbase-db';
+import {
+  aConflict,
+  aConsent,
+  aCounter,
+  aDeputy,
+  aMessage,
+  anActivity,
+  anAuditEntry,
+  anIdempotencyRecord,
+  anOutboxItem,
+  aRegion,
+  aRegisterEntry,
+  aRoleGrant,
+  aStation,
+  aThread,
+  at,
+  aUser,
+} from './fixtures';
+
+interface Engine {
+  store: Store;
+  close(): void;
+}
+
+const engines: Array<[string, () => Engine]> = [
+  [
+    'sqlite',
+    () => {
+      const s = createSqliteStore(':memory:');
+      return { store: s, close: () => s.close() };
+    },
+  ],
+  [
+    'cloudbase',
+    () => {
+      const db = createCloudbaseDbDouble({
+        collections: COLLECTIONS,
+        throwOnNotFound: false,
+        indexes: INDEXES,
+        requireIndexes: true,
+      });
+      return { store: createCloudbaseStore(db), close: () => undefined };
+    },
+  ],
+];
+
+type WithId = { id: string };
+
+/** Binary string order (what both engines use) on `key`, then `id`. */
+function ordered<T extends WithId>(rows: T[], key: (r: T) => string, dir: 'asc' | 'desc'): string[] {
+  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const s = [...rows].sort((a, b) => cmp(key(a), key(b)) || cmp(a.id, b.id));
+  return (dir === 'asc' ? s : s.reverse()).map((r) => r.id);
+}
+
+/** Reads a whole list page by page (keyset), checking each page's size. */
+async function readAll<T extends WithId>(
+  read: (opts: ListOptions) => Promise<T[]>,
+  key: (r: T) => string,
+  size: number,
+): Promise<string[]> {
+  const ids: string[] = [];
+  let after: After | undefined;
+  for (let guard = 0; guard < 100; guard++) {
+    const page = await read({ after, limit: size });
+    expect(page.length).toBeLessThanOrEqual(size);
+    ids.push(...page.map((r) => r.id));
+    if (page.length < size) return ids;
+    const last = page[page.length - 1];
+    after = { key: key(last), id: last.id };
+  }
+  throw new Error('too many pages');
+}
+
+const codeOf = async (p: Promise<unknown>) => {
+  try {
+    await p;
+  } catch (e) {
+    return e instanceof AppError ? e.code : `not an AppError: ${String(e)}`;
+  }
+  return 'resolved';
+};
+
+describe.each(engines)('Store contract — %s', (_name, open) => {
+  let engine: Engine;
+  let store: Store;
+
+  beforeEach(() => {
+    engine = open();
+    store = engine.store;
+  });
+  afterEach(() => engine.close());
+
+  async function seed<C extends CollectionName>(collection: C, docs: Collections[C][]) {
+    await store.transact(async (tx) => {
+      for (const d of docs) await tx.insert(collection, d);
+    });
+  }
+
+  describe('documents by id', () => {
+    const samples: { [C in CollectionName]: () => Collections[C] } = {
+      regions: () => aRegion({ kind: 'township', parentId: null, townshipId: null }),
+      stations: () => aStation(),
+      users: () =>
+        aUser({
+          verifiedEntryId: 'entry-1',
+          verifiedAt: at(5),
+          constituencyId: 'c-1',
+          failedVerifications: 2,
+        }),
+      roleGrants: () =>
+        aRoleGrant({ userId: 'user-9', role: 'deputy', scopeKind: 'deputy', scopeId: 'deputy-9' }),
+      registerEntries: () => aRegisterEntry({ phone: '13800000000' }),
+      conflicts: () =>
+        aConflict({ status: 'resolved', resolution: 'keepHolder', resolvedBy: 'u-1', resolvedAt: at(9) }),
+      consents: () => aConsent(),
+      deputies: () => aDeputy({ userId: 'user-d', stationId: 'station-1' }),
+      threads: () =>
+        aThread({ voterVerified: true, held: true, firstReplySeconds: 3600, firstReplyAt: at(60) }),
+      messages: () => aMessage({ status: 'held' }),
+      activities: () => anActivity({ points: 1.5 }),
+      outbox: () => anOutboxItem({ status: 'sent', attempts: 2, sentAt: at(3) }),
+      audit: () =>
+        anAuditEntry({
+          detail: { decision: 'release', n: 2, ok: true, none: null, list: [1, 'a', { b: false }] },
+        }),
+      idempotency: () =>
+        anIdempotencyRecord({ result: { threadId: 't-1', nested: { count: 0, tags: ['x'] } } }),
+      counters: () => aCounter({ count: 7 }),
+    };
+
+    it.each(COLLECTIONS)(
+      '%s: insert then get returns the same record, in and out of a unit of work',
+      async (c) => {
+        const rec = samples[c]();
+        await seed(c, [rec as never]);
+        expect(await store.get(c, rec.id)).toEqual(rec);
+        expect(await store.transact((tx) => tx.get(c, rec.id))).toEqual(rec);
+      },
+    );
+
+    it('get of a missing id is null', async () => {
+      expect(await store.get('users', 'nobody')).toBeNull();
+      expect(await store.transact((tx) => tx.get('threads', 'nothing'))).toBeNull();
+    });
+
+    it('update changes only the given fields: booleans, nulls, numbers', async () => {
+      const t = aThread({
+        voterVerified: false,
+        unreadByDeputy: true,
+        firstReplyAt: null,
+        firstReplySeconds: null,
+      });
+      await seed('threads', [t]);
+      await store.transact((tx) =>
+        tx.update('threads', t.id, {
+          voterVerified: true,
+          unreadByDeputy: false,
+          firstReplyAt: at(30),
+          firstReplySeconds: 1800,
+          awaitingSince: null,
+        }),
+      );
+      expect(await store.get('threads', t.id)).toEqual({
+        ...t,
+        voterVerified: true,
+        unreadByDeputy: false,
+        firstReplyAt: at(30),
+        firstReplySeconds: 1800,
+        awaitingSince: null,
+      });
+      await store.transact((tx) => tx.update('threads', t.id, { voterVerified: false, firstReplyAt: null }));
+      const back = await store.get('threads', t.id);
+      expect(back).toMatchObject({ voterVerified: false, firstReplyAt: null, firstReplySeconds: 1800 });
+    });
+
+    it('update of a JSON object field replaces it whole (never merges)', async () => {
+      const a = anAuditEntry({ detail: { a: 1, b: { c: 2 } } });
+      await seed('audit', [a]);
+      await store.transact((tx) => tx.update('audit', a.id, { detail: { b: { d: 3 } } }));
+      expect((await store.get('audit', a.id))!.detail).toEqual({ b: { d: 3 } });
+      await store.transact((tx) => tx.update('audit', a.id, { detail: {} }));
+      expect((await store.get('audit', a.id))!.detail).toEqual({});
+    });
+
+    it('idempotency results keep their JSON shape (object, array, string, number, null)', async () => {
+      const results: unknown[] = [{ a: [1, { b: null }] }, ['x', 2], 'done', 42, null];
+      const recs = results.map((result) => anIdempotencyRecord({ result }));
+      await seed('idempotency', recs);
+      for (const r of recs) expect((await store.get('idempotency', r.id))!.result).toEqual(r.result);
+    });
+
+    it('update with the values already stored succeeds (not NOT_FOUND)', async () => {
+      const c = aCounter({ count: 3 });
+      await seed('counters', [c]);
+      await store.transact((tx) => tx.update('counters', c.id, { count: 3 }));
+      expect(await store.get('counters', c.id)).toEqual(c);
+    });
+
+    it('remove deletes; removing a missing id is a no-op', async () => {
+      const c = aConsent();
+      await seed('consents', [c]);
+      await store.transact((tx) => tx.remove('consents', c.id));
+      expect(await store.get('consents', c.id)).toBeNull();
+      await store.transact((tx) => tx.remove('consents', c.id));
+    });
+
+    it('inserting an existing id is CONFLICT and keeps the first', async () => {
+      const u = aUser({ displayName: 'first' });
+      await seed('users', [u]);
+      expect(await codeOf(seed('users', [{ ...u, displayName: 'second' }]))).toBe('CONFLICT');
+      expect((await store.get('users', u.id))!.displayName).toBe('first');
+    });
+
+    it('updating a missing document is NOT_FOUND', async () => {
+      expect(await codeOf(store.transact((tx) => tx.update('users', 'ghost', { displayName: 'x' })))).toBe(
+        'NOT_FOUND',
+      );
+    });
+
+    it('unique fields: a second user with the same openid or deputy with the same code is CONFLICT', async () => {
+      await seed('users', [aUser({ openid: 'o-1' })]);
+      expect(await codeOf(seed('users', [aUser({ openid: 'o-1' })]))).toBe('CONFLICT');
+      await seed('deputies', [aDeputy({ code: 'ABC' })]);
+      expect(await codeOf(seed('deputies', [aDeputy({ code: 'ABC' })]))).toBe('CONFLICT');
+    });
+
+    it('nullable fields never collide: many unverified users, many deputies without an account', async () => {
+      await seed('users', [aUser(), aUser(), aUser()]);
+      await seed('deputies', [aDeputy(), aDeputy()]);
+      await seed('registerEntries', [aRegisterEntry(), aRegisterEntry()]);
+    });
+  });
+
+  describe('units of work', () => {
+    it('returns what the work returns and sees its own writes', async () => {
+      const u = aUser();
+      const seen = await store.transact(async (tx) => {
+        await tx.insert('users', u);
+        await tx.update('users', u.id, { displayName: 'renamed' });
+        return tx.get('users', u.id);
+      });
+      expect(seen).toEqual({ ...u, displayName: 'renamed' });
+    });
+
+    it('rolls back every write when the work throws, and rethrows the same error', async () => {
+      const keep = aUser({ displayName: 'keep' });
+      const gone = aConsent();
+      await seed('users', [keep]);
+      await seed('consents', [gone]);
+      const boom = new AppError('FULL', 'no seats');
+      const fresh = anOutboxItem();
+      const attempt = store.transact(async (tx) => {
+        await tx.insert('outbox', fresh);
+        await tx.update('users', keep.id, { displayName: 'changed' });
+        await tx.remove('consents', gone.id);
+        throw boom;
+      });
+      await expect(attempt).rejects.toBe(boom);
+      expect(await store.get('outbox', fresh.id)).toBeNull();
+      expect(await store.get('users', keep.id)).toEqual(keep);
+      expect(await store.get('consents', gone.id)).toEqual(gone);
+    });
+
+    it('a failed insert inside the work rolls back the writes before it', async () => {
+      const existing = aUser();
+      await seed('users', [existing]);
+      const m = aMessage();
+      const attempt = store.transact(async (tx) => {
+        await tx.insert('messages', m);
+        await tx.insert('users', existing);
+      });
+      expect(await codeOf(attempt)).toBe('CONFLICT');
+      expect(await store.get('messages', m.id)).toBeNull();
+    });
+
+    it('concurrent read-modify-write units of work on one counter lose no update', async () => {
+      const c = aCounter({ count: 0 });
+      await seed('counters', [c]);
+      await Promise.all(
+        [1, 2, 3, 4].map(() =>
+          store.transact(async (tx) => {
+            const cur = (await tx.get('counters', c.id))!;
+            await tx.update('counters', c.id, { count: cur.count + 1 });
+          }),
+        ),
+      );
+      expect((await store.get('counters', c.id))!.count).toBe(4);
+    });
+
+    it('two concurrent inserts of one id: one lands, the other is CONFLICT', async () => {
+      const rec = anIdempotencyRecord();
+      const results = await Promise.all([
+        codeOf(seed('idempotency', [{ ...rec, result: 'a' }])),
+        codeOf(seed('idempotency', [{ ...rec, result: 'b' }])),
+      ]);
+      expect(results.sort()).toEqual(['CONFLICT', 'resolved']);
+      expect(['a', 'b']).toContain((await store.get('idempotency', rec.id))!.result);
+    });
+  });
+
+  describe('queries', () => {
+    it('regions(): all of them (past one server page), by kind, name, id', async () => {
+      const rows = Array.from({ length: 130 }, (_, i) =>
+        aRegion({
+          id: `r-${String(i).padStart(3, '0')}`,
+          kind: (['county', 'township', 'constituency'] as const)[i % 3],
+          name: `区${i % 7}`,
+        }),
+      );
+      await seed('regions', rows);
+      const got = await store.regions();
+      const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+      const expected = [...rows].sort(
+        (a, b) => cmp(a.kind, b.kind) || cmp(a.name, b.name) || cmp(a.id, b.id),
+      );
+      expect(got).toEqual(expected);
+    });
+
+    it('stations(): by name, id', async () => {
+      const rows = [aStation({ name: '乙站' }), aStation({ name: '甲站' }), aStation({ name: '乙站' })];
+      await seed('stations', rows);
+      expect((await store.stations()).map((s) => s.id)).toEqual(ordered(rows, (s) => s.name, 'asc'));
+    });
+
+    it('userByOpenid, grantsOfUser, deputyByUser, deputyByCode', async () => {
+      const u = aUser({ openid: 'o-find' });
+      await seed('users', [u, aUser()]);
+      expect(await store.userByOpenid('o-find')).toEqual(u);
+      expect(await store.userByOpenid('o-none')).toBeNull();
+
+      const grants = [
+        aRoleGrant({ userId: u.id, role: 'voter', scopeId: 'c-2' }),
+        aRoleGrant({ userId: u.id, role: 'deputy', scopeKind: 'deputy', scopeId: 'd-1' }),
+        aRoleGrant({ userId: 'someone-else' }),
+      ];
+      await seed('roleGrants', grants);
+      expect((await store.grantsOfUser(u.id)).map((g) => g.id)).toEqual(
+        ordered(grants.slice(0, 2), (g) => g.id, 'asc'),
+      );
+
+      const d = aDeputy({ userId: u.id, code: 'K7Q' });
+      await seed('deputies', [d, aDeputy(), aDeputy()]);
+      expect(await store.deputyByUser(u.id)).toEqual(d);
+      expect(await store.deputyByUser('nobody')).toBeNull();
+      expect(await store.deputyByCode('K7Q')).toEqual(d);
+      expect(await store.deputyByCode('NONE')).toBeNull();
+    });
+
+    it('deputies(): filters, order by name then id, keyset pages across ties', async () => {
+      const names = ['王', '李', '李', '张', '李', '王', '赵'];
+      const rows = names.map((name, i) =>
+        aDeputy({
+          id: `dep-${[5, 2, 9, 1, 7, 3, 8][i]}`,
+          name,
+          constituencyId: i % 2 ? 'c-a' : 'c-b',
+          townshipId: i < 5 ? 't-1' : 't-2',
+        }),
+      );
+      await seed('deputies', rows);
+      const key = (d: (typeof rows)[number]) => d.name;
+      for (const size of [1, 2, 3, 10]) {
+        expect(await readAll((o) => store.deputies({}, o), key, size)).toEqual(ordered(rows, key, 'asc'));
+      }
+      const pick = (f: (d: (typeof rows)[number]) => boolean) => ordered(rows.filter(f), key, 'asc');
+      expect(await readAll((o) => store.deputies({ constituencyId: 'c-a' }, o), key, 2)).toEqual(
+        pick((d) => d.constituencyId === 'c-a'),
+      );
+      expect(await readAll((o) => store.deputies({ townshipId: 't-1' }, o), key, 2)).toEqual(
+        pick((d) => d.townshipId === 't-1'),
+      );
+      expect(await readAll((o) => store.deputies({ excludeConstituencyId: 'c-a' }, o), key, 2)).toEqual(
+        pick((d) => d.constituencyId !== 'c-a'),
+      );
+      expect(
+        await readAll((o) => store.deputies({ townshipId: 't-1', excludeConstituencyId: 'c-b' }, o), key, 2),
+      ).toEqual(pick((d) => d.townshipId === 't-1' && d.constituencyId !== 'c-b'));
+    });
+
+    it('registerEntries(): one constituency, by name then id, paged', async () => {
+      const rows = ['周', '吴', '周', '郑', '周'].map((name, i) =>
+        aRegisterEntry({ id: `e-${[4, 1, 3, 2, 0][i]}`, name, constituencyId: i === 3 ? 'other' : 'c-1' }),
+      );
+      await seed('registerEntries', rows);
+      const key = (e: (typeof rows)[number]) => e.name;
+      expect(await readAll((o) => store.registerEntries({ constituencyId: 'c-1' }, o), key, 2)).toEqual(
+        ordered(
+          rows.filter((e) => e.constituencyId === 'c-1'),
+          key,
+          'asc',
+        ),
+      );
+    });
+
+    it('conflicts(): filters, newest first, ties by id desc, paged', async () => {
+      const rows = [0, 5, 5, 9, 5, 2].map((m, i) =>
+        aConflict({
+          id: `cf-${[3, 1, 4, 0, 5, 2][i]}`,
+          createdAt: at(m),
+          countyId: 'k-1',
+          townshipId: i % 2 ? 't-1' : 't-2',
+          status: i === 3 ? 'resolved' : 'open',
+        }),
+      );
+      await seed('conflicts', [...rows, aConflict({ countyId: 'k-other', townshipId: 't-x' })]);
+      const key = (c: (typeof rows)[number]) => c.createdAt;
+      const pick = (f: (c: (typeof rows)[number]) => boolean) => ordered(rows.filter(f), key, 'desc');
+      expect(await readAll((o) => store.conflicts({ countyId: 'k-1' }, o), key, 2)).toEqual(pick(() => true));
+      expect(await readAll((o) => store.conflicts({ townshipId: 't-1' }, o), key, 2)).toEqual(
+        pick((c) => c.townshipId === 't-1'),
+      );
+      expect(await readAll((o) => store.conflicts({ countyId: 'k-1', status: 'open' }, o), key, 2)).toEqual(
+        pick((c) => c.status === 'open'),
+      );
+      expect(
+        await readAll((o) => store.conflicts({ townshipId: 't-2', status: 'resolved' }, o), key, 1),
+      ).toEqual(pick((c) => c.townshipId === 't-2' && c.status === 'resolved'));
+    });
+
+    it('threadsOfDeputy(): visible only, filters, most recent first, ties by id, paged; unread count', async () => {
+      const spec: Array<[number, Partial<ReturnType<typeof aThread>>]> = [
+        [10, { status: 'new', unreadByDeputy: true }],
+        [20, { status: 'read', unreadByDeputy: false, voterVerified: true }],
+        [20, { status: 'new', unreadByDeputy: true, voterVerified: true }],
+        [30, { status: 'replied', unreadByDeputy: false }],
+        [20, { status: 'new', unreadByDeputy: true }],
+        [40, { status: 'new', unreadByDeputy: true, held: true }],
+        [50, { deputyId: 'deputy-other', unreadByDeputy: true }],
+      ];
+      const rows = spec.map(([m, over], i) =>
+        aThread({ id: `th-${[6, 2, 5, 1, 3, 4, 0][i]}`, deputyId: 'dep-1', lastMessageAt: at(m), ...over }),
+      );
+      await seed('threads', rows);
+      const key = (t: (typeof rows)[number]) => t.lastMessageAt;
+      const mine = rows.filter((t) => t.deputyId === 'dep-1' && !t.held);
+      const pick = (f: (t: (typeof rows)[number]) => boolean) => ordered(mine.filter(f), key, 'desc');
+      expect(await readAll((o) => store.threadsOfDeputy({ deputyId: 'dep-1' }, o), key, 2)).toEqual(
+        pick(() => true),
+      );
+      expect(
+        await readAll((o) => store.threadsOfDeputy({ deputyId: 'dep-1', status: 'new' }, o), key, 1),
+      ).toEqual(pick((t) => t.status === 'new'));
+      expect(
+        await readAll((o) => store.threadsOfDeputy({ deputyId: 'dep-1', verifiedOnly: true }, o), key, 1),
+      ).toEqual(pick((t) => t.voterVerified));
+      expect(
+        await readAll((o) => store.threadsOfDeputy({ deputyId: 'dep-1', verifiedOnly: false }, o), key, 3),
+      ).toEqual(pick(() => true));
+      expect(await store.unreadThreadsOfDeputy('dep-1')).toBe(3);
+      expect(await store.unreadThreadsOfDeputy('nobody')).toBe(0);
+    });
+
+    it('threadsOfVoter(): the voter’s own, held ones included, most recent first, paged', async () => {
+      const rows = [5, 1, 5, 3].map((m, i) =>
+        aThread({ id: `tv-${[2, 0, 1, 3][i]}`, voterUserId: 'voter-1', lastMessageAt: at(m), held: i === 1 }),
+      );
+      await seed('threads', [...rows, aThread({ voterUserId: 'voter-2' })]);
+      const key = (t: (typeof rows)[number]) => t.lastMessageAt;
+      expect(await readAll((o) => store.threadsOfVoter('voter-1', o), key, 2)).toEqual(
+        ordered(rows, key, 'desc'),
+      );
+    });
+
+    it('messagesOfThread(): oldest first, ties by id, paged', async () => {
+      const rows = [0, 2, 2, 1, 2].map((m, i) =>
+        aMessage({ id: `m-${[1, 4, 2, 0, 3][i]}`, threadId: 'th-1', createdAt: at(m) }),
+      );
+      await seed('messages', [...rows, aMessage({ threadId: 'th-2' })]);
+      const key = (m: (typeof rows)[number]) => m.createdAt;
+      expect(await readAll((o) => store.messagesOfThread('th-1', o), key, 2)).toEqual(
+        ordered(rows, key, 'asc'),
+      );
+    });
+
+    it('heldMessages(): held only, by office scope, oldest first, paged', async () => {
+      const rows = [3, 1, 3, 0, 2, 1].map((m, i) =>
+        aMessage({
+          id: `hm-${[5, 1, 4, 0, 3, 2][i]}`,
+          createdAt: at(m),
+          status: i === 4 ? 'visible' : 'held',
+          countyId: 'k-1',
+          townshipId: i % 2 ? 't-1' : 't-2',
+        }),
+      );
+      await seed('messages', [...rows, aMessage({ status: 'held', countyId: 'k-2', townshipId: 't-9' })]);
+      const key = (m: (typeof rows)[number]) => m.createdAt;
+      const held = rows.filter((m) => m.status === 'held');
+      expect(await readAll((o) => store.heldMessages({ countyId: 'k-1' }, o), key, 2)).toEqual(
+        ordered(held, key, 'asc'),
+      );
+      expect(await readAll((o) => store.heldMessages({ townshipId: 't-1' }, o), key, 2)).toEqual(
+        ordered(
+          held.filter((m) => m.townshipId === 't-1'),
+          key,
+          'asc',
+        ),
+      );
+      expect((await store.heldMessages({}, { limit: 100 })).length).toBe(held.length + 1);
+    });
+
+    it('outboxOfUser(), unreadOutbox(), pendingOutbox()', async () => {
+      const rows = [4, 1, 4, 2, 3].map((m, i) =>
+        anOutboxItem({
+          id: `ob-${[2, 4, 0, 1, 3][i]}`,
+          userId: 'u-1',
+          createdAt: at(m),
+          status: i === 1 ? 'sent' : 'pending',
+          readAt: i === 0 || i === 3 ? at(9) : null,
+        }),
+      );
+      const other = anOutboxItem({ userId: 'u-2', createdAt: at(0), status: 'pending' });
+      await seed('outbox', [...rows, other]);
+      const key = (o: (typeof rows)[number]) => o.createdAt;
+      expect(await readAll((o) => store.outboxOfUser('u-1', o), key, 2)).toEqual(ordered(rows, key, 'desc'));
+      expect(await store.unreadOutbox('u-1')).toBe(3);
+      expect(await store.unreadOutbox('u-3')).toBe(0);
+
+      const pending = [...rows, other].filter((o) => o.status === 'pending');
+      expect((await store.pendingOutbox(10)).map((o) => o.id)).toEqual(ordered(pending, key, 'asc'));
+      expect((await store.pendingOutbox(2)).map((o) => o.id)).toEqual(
+        ordered(pending, key, 'asc').slice(0, 2),
+      );
+    });
+
+    it('activitiesOfDeputy(): newest first, ties by id, paged', async () => {
+      const rows = [1, 3, 3, 2, 3].map((m, i) =>
+        anActivity({ id: `ac-${[0, 3, 1, 4, 2][i]}`, deputyId: 'dep-1', at: at(m), points: i / 2 }),
+      );
+      await seed('activities', [...rows, anActivity({ deputyId: 'dep-2' })]);
+      const key = (a: (typeof rows)[number]) => a.at;
+      expect(await readAll((o) => store.activitiesOfDeputy('dep-1', o), key, 2)).toEqual(
+        ordered(rows, key, 'desc'),
+      );
+      expect((await store.activitiesOfDeputy('dep-1', { limit: 1 }))[0]).toEqual(
+        rows.find((r) => r.id === ordered(rows, key, 'desc')[0]),
+      );
+    });
+  });
+});
