@@ -61,6 +61,7 @@ export default function OfficeDeputies() {
   const [fields, setFields] = useState<Record<string, string>>({});
   const [error, setError] = useState('');
   const [saving, setSaving] = useState(false);
+  const [showForm, setShowForm] = useState(false);
 
   const set = (patch: Partial<Form>) => setForm((f) => ({ ...f, ...patch }));
   const cIndex = regions.constituencies.findIndex((c) => c.id === form.constituencyId);
@@ -80,12 +81,14 @@ export default function OfficeDeputies() {
 
   const edit = (d: DeputyPublic) => {
     setForm(fromDeputy(d));
+    setShowForm(true);
     setFields({});
     setError('');
     void Taro.pageScrollTo({ scrollTop: 0, duration: 200 });
   };
 
   const reset = () => {
+    setShowForm(false);
     setForm(EMPTY);
     setFields({});
     setError('');
@@ -137,115 +140,120 @@ export default function OfficeDeputies() {
 
   return (
     <PageShell className="office-deputies" demoBanner>
-      <View className="section deputy-form">
-        <Text className="h2" style={{ marginTop: 0 }}>
-          {form.deputyId ? `修改：${form.name}` : '新增代表'}
-        </Text>
-        <Loadable status={regions.status} error={regions.error} onRetry={() => void regions.reload()}>
-          <View className="field">
-            <Text className="label">姓名</Text>
-            <Input className="input" value={form.name} onInput={(e) => set({ name: e.detail.value })} />
-            {fields.name ? <Text className="field-error">{fields.name}</Text> : null}
-          </View>
-          <View className="field">
-            <Text className="label">代表层级</Text>
-            <Picker
-              mode="selector"
-              range={LEVELS.map((l) => l.label)}
-              value={lIndex}
-              onChange={(e) => set({ level: LEVELS[Number(e.detail.value)].key })}
-            >
-              <View className="picker-box">
-                <Text>{LEVELS[lIndex].label}</Text>
-                <Text className="chevron">更改 ›</Text>
-              </View>
-            </Picker>
-          </View>
-          <View className="field">
-            <Text className="label">选区</Text>
-            <Picker
-              mode="selector"
-              range={regions.constituencies.map((c) => c.label)}
-              value={Math.max(0, cIndex)}
-              onChange={(e) =>
-                set({
-                  constituencyId: regions.constituencies[Number(e.detail.value)]?.id ?? '',
-                  stationId: null,
-                })
-              }
-            >
-              <View className="picker-box">
-                <Text>{constituency ? constituency.label : '请选择选区'}</Text>
-                <Text className="chevron">选择 ›</Text>
-              </View>
-            </Picker>
-            {fields.constituencyId ? <Text className="field-error">{fields.constituencyId}</Text> : null}
-          </View>
-          <View className="field">
-            <Text className="label">联络站</Text>
-            <Picker
-              mode="selector"
-              range={stationOptions.map((s) => s.name)}
-              value={sIndex}
-              onChange={(e) => set({ stationId: stationOptions[Number(e.detail.value)]?.id || null })}
-            >
-              <View className="picker-box">
-                <Text>{stationOptions[sIndex]?.name}</Text>
-                <Text className="chevron">选择 ›</Text>
-              </View>
-            </Picker>
-          </View>
-          <View className="field">
-            <Text className="label">工作单位</Text>
-            <Input
-              className="input"
-              value={form.workUnit}
-              onInput={(e) => set({ workUnit: e.detail.value })}
-            />
-            {fields.workUnit ? <Text className="field-error">{fields.workUnit}</Text> : null}
-          </View>
-          <View className="field">
-            <Text className="label">公开联系方式</Text>
-            <Input
-              className="input"
-              value={form.publicContact}
-              placeholder="如联络站电话"
-              onInput={(e) => set({ publicContact: e.detail.value })}
-            />
-            {fields.publicContact ? <Text className="field-error">{fields.publicContact}</Text> : null}
-          </View>
-          <View className="field">
-            <Text className="label">照片地址（可选）</Text>
-            <Input
-              className="input"
-              value={form.photoUrl}
-              onInput={(e) => set({ photoUrl: e.detail.value })}
-            />
-            {fields.photoUrl ? <Text className="field-error">{fields.photoUrl}</Text> : null}
-          </View>
-          <View className="field">
-            <Text className="label">关联账号 ID（可选）</Text>
-            <Input
-              className="input"
-              value={form.userId}
-              placeholder="代表本人在“我的”页面可看到"
-              onInput={(e) => set({ userId: e.detail.value })}
-            />
-            {fields.userId ? <Text className="field-error">{fields.userId}</Text> : null}
-          </View>
-          {error ? <Text className="error-text">{error}</Text> : null}
-          <View className="btn-row">
-            <Button className="btn" disabled={saving} onClick={() => void save()}>
-              {saving ? '正在保存…' : '保存'}
-            </Button>
-            {form.deputyId ? (
-              <Button className="btn btn--plain" onClick={reset}>
-                取消修改
+      {showForm ? null : (
+        <Button className="btn btn--block new-deputy" onClick={() => setShowForm(true)}>
+          新增代表
+        </Button>
+      )}
+      {showForm ? (
+        <View className="section deputy-form">
+          <Text className="h2" style={{ marginTop: 0 }}>
+            {form.deputyId ? `修改：${form.name}` : '新增代表'}
+          </Text>
+          <Loadable status={regions.status} error={regions.error} onRetry={() => void regions.reload()}>
+            <View className="field">
+              <Text className="label">姓名</Text>
+              <Input className="input" value={form.name} onInput={(e) => set({ name: e.detail.value })} />
+              {fields.name ? <Text className="field-error">{fields.name}</Text> : null}
+            </View>
+            <View className="field">
+              <Text className="label">代表层级</Text>
+              <Picker
+                mode="selector"
+                range={LEVELS.map((l) => l.label)}
+                value={lIndex}
+                onChange={(e) => set({ level: LEVELS[Number(e.detail.value)].key })}
+              >
+                <View className="picker-box">
+                  <Text>{LEVELS[lIndex].label}</Text>
+                  <Text className="chevron">更改 ›</Text>
+                </View>
+              </Picker>
+            </View>
+            <View className="field">
+              <Text className="label">选区</Text>
+              <Picker
+                mode="selector"
+                range={regions.constituencies.map((c) => c.label)}
+                value={Math.max(0, cIndex)}
+                onChange={(e) =>
+                  set({
+                    constituencyId: regions.constituencies[Number(e.detail.value)]?.id ?? '',
+                    stationId: null,
+                  })
+                }
+              >
+                <View className="picker-box">
+                  <Text>{constituency ? constituency.label : '请选择选区'}</Text>
+                  <Text className="chevron">选择 ›</Text>
+                </View>
+              </Picker>
+              {fields.constituencyId ? <Text className="field-error">{fields.constituencyId}</Text> : null}
+            </View>
+            <View className="field">
+              <Text className="label">联络站</Text>
+              <Picker
+                mode="selector"
+                range={stationOptions.map((s) => s.name)}
+                value={sIndex}
+                onChange={(e) => set({ stationId: stationOptions[Number(e.detail.value)]?.id || null })}
+              >
+                <View className="picker-box">
+                  <Text>{stationOptions[sIndex]?.name}</Text>
+                  <Text className="chevron">选择 ›</Text>
+                </View>
+              </Picker>
+            </View>
+            <View className="field">
+              <Text className="label">工作单位</Text>
+              <Input
+                className="input"
+                value={form.workUnit}
+                onInput={(e) => set({ workUnit: e.detail.value })}
+              />
+              {fields.workUnit ? <Text className="field-error">{fields.workUnit}</Text> : null}
+            </View>
+            <View className="field">
+              <Text className="label">公开联系方式</Text>
+              <Input
+                className="input"
+                value={form.publicContact}
+                placeholder="如联络站电话"
+                onInput={(e) => set({ publicContact: e.detail.value })}
+              />
+              {fields.publicContact ? <Text className="field-error">{fields.publicContact}</Text> : null}
+            </View>
+            <View className="field">
+              <Text className="label">照片地址（可选）</Text>
+              <Input
+                className="input"
+                value={form.photoUrl}
+                onInput={(e) => set({ photoUrl: e.detail.value })}
+              />
+              {fields.photoUrl ? <Text className="field-error">{fields.photoUrl}</Text> : null}
+            </View>
+            <View className="field">
+              <Text className="label">关联账号 ID（可选）</Text>
+              <Input
+                className="input"
+                value={form.userId}
+                placeholder="代表本人在“我的”页面可看到"
+                onInput={(e) => set({ userId: e.detail.value })}
+              />
+              {fields.userId ? <Text className="field-error">{fields.userId}</Text> : null}
+            </View>
+            {error ? <Text className="error-text">{error}</Text> : null}
+            <View className="btn-row">
+              <Button className="btn" disabled={saving} onClick={() => void save()}>
+                {saving ? '正在保存…' : '保存'}
               </Button>
-            ) : null}
-          </View>
-        </Loadable>
-      </View>
+              <Button className="btn btn--plain" onClick={reset}>
+                取消
+              </Button>
+            </View>
+          </Loadable>
+        </View>
+      ) : null}
 
       <Text className="h2">全部代表（点击修改）</Text>
       <Loadable
