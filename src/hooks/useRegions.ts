@@ -18,10 +18,23 @@ export function useRegions() {
   const [status, setStatus] = useState<LoadStatus>('loading');
   const [error, setError] = useState<ApiError | null>(null);
 
+  const [townships, setTownships] = useState<string[] | null>(null);
+
   const load = useCallback(async () => {
     setStatus('loading');
     try {
-      setData(await call('account', 'regions', {}));
+      const [regions, me] = await Promise.all([
+        call('account', 'regions', {}),
+        call('account', 'me', {}).catch(() => null),
+      ]);
+      // A township office works on its own township(s); the county office on all of them.
+      const roles = me?.roles ?? [];
+      const county = roles.some((r) => r.role === 'countyOffice');
+      const own = roles
+        .filter((r) => r.role === 'townshipOffice' && r.scopeKind === 'township')
+        .map((r) => r.scopeId);
+      setTownships(county || own.length === 0 ? null : own);
+      setData(regions);
       setStatus('ready');
     } catch (e) {
       setError(toApiError(e));
@@ -37,6 +50,7 @@ export function useRegions() {
     const byId = new Map(data.regions.map((r) => [r.id, r]));
     return data.regions
       .filter((r) => r.kind === 'constituency')
+      .filter((r) => !townships || (r.parentId !== null && townships.includes(r.parentId)))
       .map((r) => {
         const parent = r.parentId ? byId.get(r.parentId) : undefined;
         return {
@@ -46,7 +60,14 @@ export function useRegions() {
           label: parent ? `${parent.name} · ${r.name}` : r.name,
         };
       });
-  }, [data]);
+  }, [data, townships]);
 
-  return { data, status, error, reload: load, constituencies, stations: data?.stations ?? [] };
+  return {
+    data,
+    status,
+    error,
+    reload: load,
+    constituencies,
+    stations: (data?.stations ?? []).filter((s) => !townships || townships.includes(s.townshipId)),
+  };
 }
