@@ -8,15 +8,15 @@ import { dispatch } from '../core/dispatch';
 import type { Handlers } from '../core/handlers';
 import { ensureUser } from '../core/identity';
 import type { Ports } from '../core/ports';
-import { createWechatPorts, type WxCloud } from './ports';
+import { productionPorts, type WxServerSdk } from './ports';
 
-const cloud: WxCloud = require('wx-server-sdk');
+const cloud: WxServerSdk = require('wx-server-sdk');
 
 let ports: Ports | undefined;
 export function wechatPorts(): Ports {
   if (!ports) {
     cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV });
-    ports = createWechatPorts(cloud, process.env);
+    ports = productionPorts(cloud, process.env);
   }
   return ports;
 }

@@ -1,4 +1,5 @@
 /** Builds the local ports over SQLite and this machine — used by the host, the tests and the bench. */
+import { DEFAULT_POINTS } from '../core/points';
 import type { Ports } from '../core/ports';
 import type { Clock, ContentCheck } from '../core/ports';
 import { createSqliteStore } from '../adapters/sqlite/store';
@@ -11,10 +12,6 @@ import {
   systemClock,
   wordListContentCheck,
 } from '../adapters/local';
-
-export const DEFAULT_POINTS: Record<string, number> = {
-  'message.reply': 1,
-};
 
 export interface LocalOptions {
   dbPath: string;

@@ -55,8 +55,14 @@ function keyset(column: string, after: After | undefined, desc: boolean, params:
   return `(${column} ${op} ? OR (${column} = ? AND id ${op} ?))`;
 }
 
+/**
+ * A constraint violation (unique, primary key, check). Not `instanceof Error`: better-sqlite3 builds its
+ * errors with the Error of the realm that first loaded it, which differs per test file under jest.
+ */
 const isConstraint = (e: unknown) =>
-  e instanceof Error && 'code' in e && String((e as { code: unknown }).code).startsWith('SQLITE_CONSTRAINT');
+  typeof e === 'object' &&
+  e !== null &&
+  String((e as { code?: unknown }).code).startsWith('SQLITE_CONSTRAINT');
 
 class SqliteStore implements Store {
   /** Units of work run one at a time; reads wait for a running one so they never see its uncommitted writes. */

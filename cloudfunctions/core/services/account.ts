@@ -168,6 +168,9 @@ export const accountHandlers: Handlers<'account'> = {
     }
 
     const outcome = await store.transact(async (tx) => {
+      // Re-read inside the unit of work: a concurrent verify of this account or entry conflicts here.
+      if ((await tx.get('users', user.id))?.verifiedEntryId)
+        throw new AppError('CONFLICT', '您已完成实名认证');
       const current = (await tx.get('registerEntries', entry.id))!;
       if (current.boundUserId && current.boundUserId !== user.id) {
         const id = `${entry.id.slice(0, 16)}:${user.id}`;

@@ -205,6 +205,12 @@ export const contactHandlers: Handlers<'contact'> = {
     if (input.stationId && !ctx.geo.station(input.stationId)) {
       throw new AppError('INVALID_INPUT', '联络站不存在', { stationId: '联络站不存在' });
     }
+    if (input.userId) {
+      const holder = await ctx.ports.store.deputyByUser(input.userId);
+      if (holder && holder.id !== existing?.id) {
+        throw new AppError('CONFLICT', `该账号已关联代表 ${holder.name}`, { userId: '已关联其他代表' });
+      }
+    }
     const now = ctx.now.toISOString();
     const saved = await ctx.ports.store.transact(async (tx) => {
       const userId = input.userId === undefined ? (existing?.userId ?? null) : input.userId;

@@ -1,0 +1,125 @@
+/**
+ * The deployed functions' own entry points, as WeChat runs them: OPENID from getWXContext(), the CloudBase
+ * store (over the strict database double), the open APIs faked at the wx-server-sdk boundary.
+ */
+import { COLLECTIONS } from '../../cloudfunctions/core/records';
+import { INDEXES, createCloudbaseStore } from '../../cloudfunctions/adapters/cloudbase/store';
+import { hmacHasher, randomIds } from '../../cloudfunctions/adapters/local/ids';
+import {
+  inAppNotifier,
+  manualClock,
+  qrCardCodes,
+  wordListContentCheck,
+  folderFiles,
+} from '../../cloudfunctions/adapters/local';
+import { seedDemo } from '../../cloudfunctions/host/seed';
+import { createCloudbaseDbDouble } from '../doubles/cloudbase-db';
+
+const db = createCloudbaseDbDouble({
+  collections: COLLECTIONS,
+  throwOnNotFound: false,
+  indexes: INDEXES,
+  requireIndexes: true,
+});
+let openid = '';
+const sent: unknown[] = [];
+const fakeCloud = {
+  DYNAMIC_CURRENT_ENV: Symbol('env'),
+  init: jest.fn(),
+  getWXContext: () => ({ OPENID: openid }),
+  database: () => db,
+  uploadFile: async ({ cloudPath }: { cloudPath: string }) => ({ fileID: `cloud://env/${cloudPath}` }),
+  getTempFileURL: async ({ fileList }: { fileList: string[] }) => ({
+    fileList: fileList.map((f) => ({ fileID: f, tempFileURL: `https://tmp/${f}`, status: 0, errMsg: 'ok' })),
+  }),
+  openapi: {
+    security: {
+      msgSecCheck: async ({ content }: { content: string }) => ({
+        errCode: 0,
+        result: { suggest: content.includes('上访') ? 'review' : 'pass', label: 100 },
+      }),
+    },
+    subscribeMessage: {
+      send: async (p: unknown) => {
+        sent.push(p);
+        return { errCode: 0, errMsg: 'ok' };
+      },
+    },
+    wxacode: { getUnlimited: async () => ({ contentType: 'image/png', buffer: Buffer.from('png') }) },
+  },
+};
+jest.mock('wx-server-sdk', () => fakeCloud, { virtual: true });
+
+beforeAll(async () => {
+  process.env.ID_HASH_SECRET = 'entry-secret';
+  process.env.TMPL_MESSAGE_REPLIED = 'tmpl-replied';
+  // Seed through the same CloudBase store the functions will read.
+  await seedDemo({
+    store: createCloudbaseStore(db),
+    content: wordListContentCheck(),
+    notifier: inAppNotifier(),
+    codes: qrCardCodes('http://x'),
+    files: folderFiles('/tmp'),
+    clock: manualClock(new Date()),
+    ids: randomIds(),
+    hasher: hmacHasher('entry-secret'),
+    config: { publicUrl: '', dailyMessageLimit: 10, points: {} },
+  });
+});
+
+const as = (who: string) => {
+  openid = who;
+};
+
+it('a voter writes, the deputy replies, the voter reads it — and the reply goes out as a subscription message', async () => {
+  const contact = require('../../cloudfunctions/contact/index');
+  const jobs = require('../../cloudfunctions/jobs/index');
+
+  as('demo:voter');
+  const send = await contact.main({
+    action: 'send',
+    data: { deputyId: 'dep-01', text: '路灯坏了' },
+    requestId: 'entry-0001',
+  });
+  expect(send).toMatchObject({ ok: true, data: { status: 'visible' } });
+  const again = await contact.main({
+    action: 'send',
+    data: { deputyId: 'dep-01', text: '路灯坏了' },
+    requestId: 'entry-0001',
+  });
+  expect(again.data.threadId).toBe(send.data.threadId);
+
+  as('demo:deputy');
+  const inbox = await contact.main({ action: 'inbox', data: {} });
+  expect(inbox.data.items[0]).toMatchObject({ threadId: send.data.threadId, voterVerified: true });
+  expect(
+    (await contact.main({ action: 'reply', data: { threadId: send.data.threadId, text: '马上处理' } })).ok,
+  ).toBe(true);
+  const card = await contact.main({ action: 'myCard', data: {} });
+  expect(card.data.imageUrl).toMatch(/^https:\/\/tmp\/cloud:\/\/env\/cards\//);
+
+  as('demo:voter');
+  const thread = await contact.main({ action: 'thread', data: { threadId: send.data.threadId } });
+  expect(thread.data.messages.map((m: { text: string }) => m.text)).toEqual(['路灯坏了', '马上处理']);
+
+  const delivered = await jobs.main();
+  expect(delivered.sent).toBe(1); // the reply; the deputy's notice has no template configured
+  expect(sent).toEqual([expect.objectContaining({ touser: 'demo:voter', templateId: 'tmpl-replied' })]);
+});
+
+it('answers bad input and unknown actions with an envelope, never a throw', async () => {
+  const account = require('../../cloudfunctions/account/index');
+  as('demo:newcomer');
+  expect(await account.main({ action: 'verify', data: { name: 1 } })).toMatchObject({
+    ok: false,
+    error: { code: 'INVALID_INPUT' },
+  });
+  expect(await account.main({ action: 'nope' })).toMatchObject({
+    ok: false,
+    error: { code: 'INVALID_INPUT' },
+  });
+  expect(await account.main({ action: 'me' })).toMatchObject({
+    ok: true,
+    data: { verification: { state: 'unverified' } },
+  });
+});
