@@ -91,9 +91,9 @@ async function loadPage(root, pagePath, query) {
   return page;
 }
 
-/** Depth-first search of the rendered tree for an element carrying a class. */
+/** Every element carrying a class, in document order (as simulate wrappers). */
 function findAllByClass(page, cls) {
-  return Array.from(page.dom.querySelectorAll(`.${cls}`));
+  return Array.from(page.querySelectorAll(`.${cls}`));
 }
 
 /** The simulate component wrapping the first element with that class (dispatchEvent works on it). */
