@@ -2,6 +2,7 @@ import { checkDigit } from '../../cloudfunctions/core/domain/idNumber';
 import { VERIFY_CONSENT_VERSION } from '../../cloudfunctions/core/contracts/constants';
 import { DEMO_UNCLAIMED, DEMO_VOTER } from '../../cloudfunctions/host/seed';
 import { makeWorld, type World } from './harness';
+import { xlsx } from './xlsx';
 
 const id = (first17: string) => first17 + checkDigit(first17);
 const consent = { consent: true, consentVersion: VERIFY_CONSENT_VERSION };
@@ -214,6 +215,23 @@ describe('voter register import', () => {
         status: 'rejected',
         reason: expect.stringContaining('青石镇第一选区'),
       }),
+    ]);
+  });
+
+  it('imports an .xlsx file the same way', async () => {
+    const file = xlsx([
+      ['序号', '姓名', '身份证号', '联系电话'],
+      ['1', '赵一', id('53099919800101101'), '13800138000'],
+      ['2', '钱二', '12345', ''],
+    ]);
+    const report = await w.call('township', 'account', 'importRegister', {
+      constituencyId: 'tw-qs-c2',
+      file: { name: '名册.xlsx', contentBase64: file.toString('base64') },
+    });
+    expect(report).toMatchObject({ added: 1, rejected: 1 });
+    expect(report.rows).toEqual([
+      expect.objectContaining({ row: 2, status: 'added', nameMasked: '赵*' }),
+      expect.objectContaining({ row: 3, status: 'rejected', reason: '身份证号应为 18 位' }),
     ]);
   });
 
