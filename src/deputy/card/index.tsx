@@ -34,9 +34,16 @@ export default function DeputyCard() {
     if (!card) return;
     setSaving(true);
     try {
-      const file = await Taro.downloadFile({ url: card.imageUrl });
-      if (file.statusCode !== 200) throw new Error('download');
-      await Taro.saveImageToPhotosAlbum({ filePath: file.tempFilePath });
+      let filePath: string;
+      if (card.imageUrl.startsWith('cloud://')) {
+        // A CloudBase file id: only the cloud API can download it.
+        filePath = (await Taro.cloud.downloadFile({ fileID: card.imageUrl })).tempFilePath;
+      } else {
+        const file = await Taro.downloadFile({ url: card.imageUrl });
+        if (file.statusCode !== 200) throw new Error('download');
+        filePath = file.tempFilePath;
+      }
+      await Taro.saveImageToPhotosAlbum({ filePath });
       void Taro.showToast({ title: '已保存到相册', icon: 'success' });
     } catch (e) {
       const msg = String((e as { errMsg?: string })?.errMsg ?? '');
