@@ -33,9 +33,14 @@ export const officeOver: Rule = (c, s) =>
   );
 /** Any office role: list actions then filter to the caller's own scope (see officeScope). */
 const anyOffice: Rule = (c) => hasRole(c, 'townshipOffice') || hasRole(c, 'countyOffice');
+const hasStaffRole: Rule = (c) => hasRole(c, 'stationStaff');
 const theDeputy: Rule = (c, s) => !!c?.deputy && !!s.deputyId && c.deputy.id === s.deputyId;
 const aDeputy: Rule = (c) => !!c?.deputy;
 const theOwner: Rule = (c, s) => !!c && !!s.ownerUserId && c.user.id === s.ownerUserId;
+const verifiedVoter: Rule = (c) => !!c?.user.verifiedEntryId;
+/** Station staff of the subject's station. */
+const stationStaffOf: Rule = (c, s) =>
+  !!c?.grants.some((g) => g.role === 'stationStaff' && !!s.stationId && g.scopeId === s.stationId);
 const anyOf =
   (...rules: Rule[]): Rule =>
   (c, s) =>
@@ -67,6 +72,31 @@ export const POLICY: Record<string, Rule> = {
   'contact.chase': theOwner,
   'contact.held': anyOffice,
   'contact.review': officeOver,
+
+  'reception.createStation': officeOver,
+  'reception.updateStation': officeOver,
+  'reception.stations': anyone,
+  'reception.createDay': officeOver,
+  'reception.day': anyone,
+  'reception.days': anyOf(anyOffice, hasStaffRole),
+  'reception.assignDeputy': officeOver,
+  'reception.respond': theDeputy,
+  'reception.publish': officeOver,
+  'reception.updateSlot': officeOver,
+  'reception.upcoming': anyone,
+  'reception.book': verifiedVoter,
+  'reception.cancel': theOwner,
+  'reception.myBookings': signedIn,
+  'reception.checkIn': anyOf(stationStaffOf, officeOver),
+  'reception.walkIn': anyOf(stationStaffOf, officeOver),
+  'reception.dayBookings': anyOf(stationStaffOf, officeOver, theDeputy),
+  'reception.markNoShows': anyOf(stationStaffOf, officeOver),
+  'reception.attend': anyOf(stationStaffOf, officeOver),
+  'reception.recordVisit': anyOf(theDeputy, stationStaffOf, officeOver),
+  'reception.visits': anyOf(theDeputy, stationStaffOf, officeOver),
+  'reception.myDays': aDeputy,
+  'reception.stats': anyOffice,
+  'reception.rotation': anyOffice,
 };
 
 /** Throws UNAUTHENTICATED for an anonymous caller and FORBIDDEN for one the rule refuses. */
@@ -79,11 +109,13 @@ export function authorize(ctx: Ctx, subject: Subject = {}): Caller {
 }
 
 /** For an office caller's list actions: the widest scope the caller holds. */
-export function officeScope(caller: Caller): { countyId?: string; townshipId?: string } {
+export function officeScope(caller: Caller): { countyId?: string; townshipId?: string; stationId?: string } {
   const county = caller.grants.find((g) => g.role === 'countyOffice');
   if (county) return { countyId: county.scopeId };
   const township = caller.grants.find((g) => g.role === 'townshipOffice');
-  return township ? { townshipId: township.scopeId } : { townshipId: '\u0000none' };
+  if (township) return { townshipId: township.scopeId };
+  const station = caller.grants.find((g) => g.role === 'stationStaff');
+  return station ? { stationId: station.scopeId } : { townshipId: '\u0000none' };
 }
 
 /** The subject of a region (constituency or township) from the region tree. */

@@ -20,6 +20,10 @@ export interface Station {
   townshipId: string;
   address: string;
   contact: string;
+  /** Map point (GCJ-02, as wx.openLocation takes it); null when not set. */
+  latitude: number | null;
+  longitude: number | null;
+  openingNotes: string;
 }
 
 export interface User {
@@ -195,6 +199,92 @@ export interface Counter {
   expiresAt: string;
 }
 
+/** 代表接待日: one day of receptions at a station, split into slots. */
+export interface ReceptionDay {
+  id: string;
+  stationId: string;
+  countyId: string;
+  townshipId: string;
+  /** China date, YYYY-MM-DD. */
+  date: string;
+  /** ISO instants of the time window. */
+  startsAt: string;
+  endsAt: string;
+  theme: string;
+  slotMinutes: number;
+  bookingCutoff: string;
+  status: 'draft' | 'published' | 'cancelled';
+  publishedAt: string | null;
+  remindersSentAt: string | null;
+  noShowsMarkedAt: string | null;
+  createdBy: string;
+  createdAt: string;
+}
+
+/** A slot of a reception day; `booked` never exceeds `capacity`, `waitlist` holds booking ids in order. */
+export interface Slot {
+  id: string;
+  dayId: string;
+  startsAt: string;
+  endsAt: string;
+  capacity: number;
+  booked: number;
+  waitlist: string[];
+}
+
+/** A deputy booked onto a reception day (`${dayId}:${deputyId}`). */
+export interface Assignment {
+  id: string;
+  dayId: string;
+  deputyId: string;
+  date: string;
+  status: 'invited' | 'confirmed' | 'declined';
+  reason: string | null;
+  respondedAt: string | null;
+  attendedAt: string | null;
+  createdAt: string;
+}
+
+export interface Booking {
+  id: string;
+  dayId: string;
+  /** null for a walk-in. */
+  slotId: string | null;
+  voterUserId: string | null;
+  visitorName: string;
+  topic: string;
+  /** 8 characters from A–Z and 2–9 without O, I, 0, 1; unique within the day. */
+  code: string;
+  status: 'confirmed' | 'waitlisted' | 'cancelled' | 'checkedIn' | 'noShow';
+  walkIn: boolean;
+  createdAt: string;
+  checkedInAt: string | null;
+  cancelledAt: string | null;
+}
+
+/** What a visitor raised at a reception and what was promised (ready to become a public opinion report). */
+export interface Visit {
+  id: string;
+  dayId: string;
+  bookingId: string | null;
+  deputyId: string;
+  visitorName: string;
+  raised: string;
+  promised: string;
+  recordedBy: string;
+  createdAt: string;
+}
+
+/**
+ * A uniqueness claim: the document id is the unique key (e.g. `booking:<dayId>:<userId>`), so both engines
+ * refuse a second one — CloudBase unique indexes cannot do this for optional fields.
+ */
+export interface Claim {
+  id: string;
+  refId: string;
+  at: string;
+}
+
 export interface Collections {
   regions: Region;
   stations: Station;
@@ -211,6 +301,12 @@ export interface Collections {
   audit: AuditEntry;
   idempotency: IdempotencyRecord;
   counters: Counter;
+  receptionDays: ReceptionDay;
+  slots: Slot;
+  assignments: Assignment;
+  bookings: Booking;
+  visits: Visit;
+  claims: Claim;
 }
 export type CollectionName = keyof Collections;
 export const COLLECTIONS: CollectionName[] = [
@@ -229,4 +325,10 @@ export const COLLECTIONS: CollectionName[] = [
   'audit',
   'idempotency',
   'counters',
+  'receptionDays',
+  'slots',
+  'assignments',
+  'bookings',
+  'visits',
+  'claims',
 ];

@@ -90,6 +90,9 @@ export function demoGeography(): { regions: Region[]; stations: Station[] } {
       townshipId: t.id,
       address: `云岭县${t.name}政府大院一楼`,
       contact: '0871-0000000（演示）',
+      latitude: null,
+      longitude: null,
+      openingNotes: '周一至周五 9:00–17:00 开放；每月第一个周六为代表接待日。',
     });
   }
   return { regions, stations };
@@ -163,7 +166,7 @@ export async function seedDemo(ports: Ports): Promise<void> {
     });
     await tx.insert('users', voter);
     await tx.update('registerEntries', entries[0].id, { boundUserId: voter.id, boundAt: at(19) });
-    await tx.insert('users', user('demo:newcomer', '微信用户（未认证）', at(1)));
+    await tx.insert('users', user('demo:newcomer', '新用户', at(1)));
     const deputyUser = user('demo:deputy', '李华（代表）', at(60));
     await tx.insert('users', deputyUser);
     const staff = user('demo:station', '赵站长', at(60));

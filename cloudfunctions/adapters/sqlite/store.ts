@@ -337,4 +337,92 @@ class SqliteStore implements Store {
       params,
     );
   }
+
+  receptionDays(
+    filter: {
+      status?: 'draft' | 'published' | 'cancelled';
+      countyId?: string;
+      townshipId?: string;
+      stationId?: string;
+      fromDate?: string;
+      toDate?: string;
+    },
+    opts: ListOptions,
+  ) {
+    const params: unknown[] = [];
+    const where: string[] = [];
+    const eq: [string, unknown][] = [
+      ['status = ?', filter.status],
+      ['countyId = ?', filter.countyId],
+      ['townshipId = ?', filter.townshipId],
+      ['stationId = ?', filter.stationId],
+      ['date >= ?', filter.fromDate],
+      ['date <= ?', filter.toDate],
+    ];
+    for (const [sql, v] of eq) {
+      if (v === undefined) continue;
+      where.push(sql);
+      params.push(v);
+    }
+    where.push(keyset('date', opts.after, false, params));
+    params.push(opts.limit);
+    return this.all(
+      'receptionDays',
+      `SELECT * FROM receptionDays WHERE ${where.join(' AND ')} ORDER BY date, id LIMIT ?`,
+      params,
+    );
+  }
+  slotsOfDay(dayId: string) {
+    return this.all('slots', 'SELECT * FROM slots WHERE dayId = ? ORDER BY startsAt, id LIMIT 100', [dayId]);
+  }
+  assignmentsOfDay(dayId: string) {
+    return this.all('assignments', 'SELECT * FROM assignments WHERE dayId = ? ORDER BY id LIMIT 100', [
+      dayId,
+    ]);
+  }
+  assignmentsOfDeputy(deputyId: string, filter: { fromDate?: string; toDate?: string }, opts: ListOptions) {
+    const params: unknown[] = [deputyId, filter.fromDate ?? '', filter.toDate ?? '9999'];
+    const ks = keyset('date', opts.after, false, params);
+    params.push(opts.limit);
+    return this.all(
+      'assignments',
+      `SELECT * FROM assignments WHERE deputyId = ? AND date >= ? AND date <= ? AND ${ks} ORDER BY date, id LIMIT ?`,
+      params,
+    );
+  }
+  bookingsOfDay(dayId: string, filter: { status?: string }, opts: ListOptions) {
+    const params: unknown[] = [dayId];
+    const where = ['dayId = ?'];
+    if (filter.status) {
+      where.push('status = ?');
+      params.push(filter.status);
+    }
+    where.push(keyset('createdAt', opts.after, false, params));
+    params.push(opts.limit);
+    return this.all(
+      'bookings',
+      `SELECT * FROM bookings WHERE ${where.join(' AND ')} ORDER BY createdAt, id LIMIT ?`,
+      params,
+    );
+  }
+  bookingsOfVoter(voterUserId: string, opts: ListOptions) {
+    const params: unknown[] = [voterUserId];
+    const ks = keyset('createdAt', opts.after, true, params);
+    params.push(opts.limit);
+    return this.all(
+      'bookings',
+      `SELECT * FROM bookings WHERE voterUserId = ? AND ${ks} ORDER BY createdAt DESC, id DESC LIMIT ?`,
+      params,
+    );
+  }
+  visitsOfDay(dayId: string, opts: ListOptions) {
+    const params: unknown[] = [dayId];
+    const ks = keyset('createdAt', opts.after, false, params);
+    params.push(opts.limit);
+    return this.all(
+      'visits',
+      `SELECT * FROM visits WHERE dayId = ? AND ${ks} ORDER BY createdAt, id LIMIT ?`,
+      params,
+    );
+  }
 }

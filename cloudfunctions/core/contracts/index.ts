@@ -1,11 +1,13 @@
 import type { z } from 'zod';
 import { accountContracts } from './account';
 import { contactContracts } from './contact';
+import { receptionContracts } from './reception';
 
 /** Every callable action, by function then action name. The client types come from here. */
 export const contracts = {
   account: accountContracts,
   contact: contactContracts,
+  reception: receptionContracts,
 } as const;
 
 export type Contracts = typeof contracts;

@@ -1,5 +1,10 @@
 import type {
   Activity,
+  Assignment,
+  Booking,
+  ReceptionDay,
+  Slot,
+  Visit,
   CollectionName,
   Collections,
   Conflict,
@@ -87,6 +92,38 @@ export interface Queries {
   pendingOutbox(limit: number): Promise<OutboxItem[]>;
   /** Newest first. */
   activitiesOfDeputy(deputyId: string, opts: ListOptions): Promise<Activity[]>;
+
+  /**
+   * Reception days by date, then id (ascending). Dates are China dates (YYYY-MM-DD); `fromDate` and
+   * `toDate` are inclusive. Filters: at most one of countyId / townshipId / stationId.
+   */
+  receptionDays(
+    filter: {
+      status?: ReceptionDay['status'];
+      countyId?: string;
+      townshipId?: string;
+      stationId?: string;
+      fromDate?: string;
+      toDate?: string;
+    },
+    opts: ListOptions,
+  ): Promise<ReceptionDay[]>;
+  /** A day's slots by start time (a day has at most 48). */
+  slotsOfDay(dayId: string): Promise<Slot[]>;
+  /** A day's deputies (at most 100), by id. */
+  assignmentsOfDay(dayId: string): Promise<Assignment[]>;
+  /** A deputy's assignments by date, then id (ascending); dates inclusive. */
+  assignmentsOfDeputy(
+    deputyId: string,
+    filter: { fromDate?: string; toDate?: string },
+    opts: ListOptions,
+  ): Promise<Assignment[]>;
+  /** A day's bookings, oldest first (createdAt, id). */
+  bookingsOfDay(dayId: string, filter: { status?: Booking['status'] }, opts: ListOptions): Promise<Booking[]>;
+  /** A voter's bookings, newest first (createdAt desc, id desc). */
+  bookingsOfVoter(voterUserId: string, opts: ListOptions): Promise<Booking[]>;
+  /** A day's visit records, oldest first. */
+  visitsOfDay(dayId: string, opts: ListOptions): Promise<Visit[]>;
 }
 
 export interface Store extends Queries {
