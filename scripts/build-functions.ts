@@ -10,6 +10,7 @@ import { join } from 'node:path';
 export const FUNCTIONS: Record<string, { openapi: string[]; triggers?: unknown[] }> = {
   account: { openapi: ['subscribeMessage.send'] },
   contact: { openapi: ['security.msgSecCheck', 'wxacode.getUnlimited', 'subscribeMessage.send'] },
+  reception: { openapi: ['security.msgSecCheck', 'subscribeMessage.send'] },
   jobs: {
     openapi: ['subscribeMessage.send'],
     // 7-field cron, UTC+8: every minute.

@@ -4,4 +4,6 @@
  */
 export const DEFAULT_POINTS: Record<string, number> = {
   'message.reply': 1,
+  'reception.attend': 2,
+  'reception.visit': 1,
 };

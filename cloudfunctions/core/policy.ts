@@ -16,11 +16,14 @@ export interface Subject {
   deputyId?: string | null;
   /** The user the record belongs to (e.g. the voter of a thread). */
   ownerUserId?: string | null;
+  /** The record is public (e.g. a published reception day). */
+  isPublic?: boolean;
 }
 
 type Rule = (caller: Caller | null, subject: Subject) => boolean;
 
 const anyone: Rule = () => true;
+const isPublic: Rule = (_c, s) => !!s.isPublic;
 const signedIn: Rule = (c) => c !== null;
 const hasRole = (c: Caller | null, role: string) => !!c?.grants.some((g) => g.role === role);
 
@@ -77,7 +80,7 @@ export const POLICY: Record<string, Rule> = {
   'reception.updateStation': officeOver,
   'reception.stations': anyone,
   'reception.createDay': officeOver,
-  'reception.day': anyone,
+  'reception.day': anyOf(isPublic, officeOver, stationStaffOf, theDeputy),
   'reception.days': anyOf(anyOffice, hasStaffRole),
   'reception.assignDeputy': officeOver,
   'reception.respond': theDeputy,
@@ -99,13 +102,17 @@ export const POLICY: Record<string, Rule> = {
   'reception.rotation': anyOffice,
 };
 
+/** What a refused caller is told, where more can be said than 无权进行此操作. */
+const REFUSALS: Record<string, string> = {
+  'reception.book': '预约接待需先完成实名认证（我的 → 实名认证）',
+};
+
 /** Throws UNAUTHENTICATED for an anonymous caller and FORBIDDEN for one the rule refuses. */
 export function authorize(ctx: Ctx, subject: Subject = {}): Caller {
   const rule = POLICY[ctx.action];
-  if (!rule) throw new AppError('FORBIDDEN', '无权进行此操作');
-  if (rule !== anyone && !ctx.caller) throw new AppError('UNAUTHENTICATED', '请先登录');
-  if (!rule(ctx.caller, subject)) throw new AppError('FORBIDDEN', '无权进行此操作');
-  return ctx.caller as Caller;
+  if (rule?.(ctx.caller, subject)) return ctx.caller as Caller;
+  if (!ctx.caller) throw new AppError('UNAUTHENTICATED', '请先登录');
+  throw new AppError('FORBIDDEN', REFUSALS[ctx.action] ?? '无权进行此操作');
 }
 
 /** For an office caller's list actions: the widest scope the caller holds. */

@@ -1,5 +1,5 @@
 /** `npm start` ends here: open the database (migrating it), seed the demo once, serve, run the timer. */
-import { deliverOutbox } from '../core/services/jobs';
+import { runJobs } from '../core/services/jobs';
 import { loadConfig } from './config';
 import { createLocalPorts } from './ports';
 import { DEMO_UNCLAIMED, isSeeded, seedDemo } from './seed';
@@ -26,8 +26,8 @@ async function main() {
     console.log('         then sign in as 李华 (deputy) → 代表工作台 → reply; back as 王小明 → 我的留言');
     console.log(`         as 新用户, verify with ${DEMO_UNCLAIMED.name} / ${DEMO_UNCLAIMED.idNumber}\n`);
   });
-  // The jobs timer: deliver the outbox every minute (on WeChat, the `jobs` function's trigger).
-  const timer = setInterval(() => void deliverOutbox(ports).catch((e) => console.error('[jobs]', e)), 60_000);
+  // The jobs timer: reminders, no-shows and the outbox every minute (on WeChat, the `jobs` function's trigger).
+  const timer = setInterval(() => void runJobs(ports).catch((e) => console.error('[jobs]', e)), 60_000);
   const stop = () => {
     clearInterval(timer);
     server.close(() => {

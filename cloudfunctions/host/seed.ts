@@ -3,7 +3,17 @@
  * demo personas and a few message threads. Runs once, on an empty database.
  */
 import type { Ports, Tx } from '../core/ports';
-import type { Deputy, Region, RegisterEntry, Station, Thread, Message, User } from '../core/records';
+import type {
+  Deputy,
+  Message,
+  ReceptionDay,
+  Region,
+  RegisterEntry,
+  Station,
+  Thread,
+  User,
+} from '../core/records';
+import { addDays, chinaDate, chinaInstant } from '../core/domain/chinaTime';
 import { checkDigit, maskIdNumber, maskName } from '../core/domain/idNumber';
 import { userIdFor } from '../core/identity';
 
@@ -243,6 +253,83 @@ export async function seedDemo(ports: Ports): Promise<void> {
         deputies.push(d);
       }
     }
+
+    // Reception days at 青石镇人大代表之家: one today (李华 confirmed, 王小明 booked), one published a week
+    // ahead, one draft in two weeks.
+    const today = chinaDate(now);
+    const station = stations[0];
+    const receptionDay = (
+      id: string,
+      date: string,
+      status: ReceptionDay['status'],
+      theme: string,
+    ): ReceptionDay => ({
+      id,
+      stationId: station.id,
+      countyId: station.countyId,
+      townshipId: station.townshipId,
+      date,
+      startsAt: chinaInstant(date, '09:00'),
+      endsAt: chinaInstant(date, '11:00'),
+      theme,
+      slotMinutes: 30,
+      bookingCutoff: chinaInstant(addDays(date, -1), '18:00'),
+      status,
+      publishedAt: status === 'published' ? at(7) : null,
+      remindersSentAt: null,
+      noShowsMarkedAt: null,
+      createdBy: township.id,
+      createdAt: at(10),
+    });
+    const days = [
+      receptionDay('rd-today', today, 'published', '乡村道路与路灯'),
+      receptionDay('rd-next', addDays(today, 7), 'published', '养老服务与医疗保障'),
+      receptionDay('rd-draft', addDays(today, 14), 'draft', '农产品销售'),
+    ];
+    for (const d of days) {
+      await tx.insert('receptionDays', d);
+      for (let i = 0; i < 4; i++) {
+        const from = Date.parse(d.startsAt) + i * 30 * 60_000;
+        await tx.insert('slots', {
+          id: `${d.id}-0${i + 1}`,
+          dayId: d.id,
+          startsAt: new Date(from).toISOString(),
+          endsAt: new Date(from + 30 * 60_000).toISOString(),
+          capacity: 5,
+          booked: d.id === 'rd-today' && i === 0 ? 1 : 0,
+          waitlist: [],
+        });
+      }
+      const confirmed = d.status === 'published';
+      await tx.insert('assignments', {
+        id: `${d.id}:${deputies[0].id}`,
+        dayId: d.id,
+        deputyId: deputies[0].id,
+        date: d.date,
+        status: confirmed ? 'confirmed' : 'invited',
+        reason: null,
+        respondedAt: confirmed ? at(8) : null,
+        attendedAt: null,
+        createdAt: at(10),
+      });
+    }
+    const code = ports.ids.code(8);
+    await tx.insert('bookings', {
+      id: 'bk-demo-1',
+      dayId: 'rd-today',
+      slotId: 'rd-today-01',
+      voterUserId: voter.id,
+      visitorName: maskName(voter.displayName),
+      topic: '村口路灯维修进度',
+      code,
+      status: 'confirmed',
+      walkIn: false,
+      createdAt: at(2),
+      checkedInAt: null,
+      cancelledAt: null,
+    });
+    await tx.insert('claims', { id: `code:rd-today:${code}`, refId: 'bk-demo-1', at: at(2) });
+    await tx.insert('claims', { id: `booking:rd-today:${voter.id}`, refId: 'bk-demo-1', at: at(2) });
 
     // A few threads: one answered, one waiting, one from an unverified voter.
     const samples: [number, string, string, string | null][] = [

@@ -1,5 +1,5 @@
 /** The timer function (trigger in its config.json): delivers the outbox. Not callable by clients. */
-import { deliverOutbox } from '../core/services/jobs';
+import { runJobs } from '../core/services/jobs';
 import { wechatPorts } from '../entry/wechat';
 
-export const main = async () => deliverOutbox(wechatPorts());
+export const main = async () => runJobs(wechatPorts());

@@ -116,6 +116,65 @@ const CASES: Record<string, { allowed: W[]; input: (w: World) => Promise<unknown
       decision: 'release',
     }),
   },
+  'reception.createStation': {
+    allowed: office,
+    input: () => ({ townshipId: 'tw-qs', name: '新联络站', address: '青石镇新街 2 号' }),
+  },
+  'reception.updateStation': {
+    allowed: office,
+    input: () => ({ stationId: 'tw-qs-st', name: '青石镇人大代表之家', address: '新址' }),
+  },
+  'reception.stations': { allowed: [...WHO], input: () => ({}) },
+  'reception.createDay': {
+    allowed: office,
+    input: () => ({
+      stationId: 'tw-qs-st',
+      date: '2026-12-01',
+      startTime: '09:00',
+      endTime: '10:00',
+      theme: '测试',
+      capacityPerSlot: 3,
+    }),
+  },
+  // A draft day: only its own deputy, its station's staff and office staff over it may see it.
+  'reception.day': { allowed: ['deputy', 'station', ...office], input: () => ({ dayId: 'rd-draft' }) },
+  'reception.days': { allowed: ['station', ...office, 'otherTownship'], input: () => ({}) },
+  'reception.assignDeputy': { allowed: office, input: () => ({ dayId: 'rd-draft', deputyId: 'dep-02' }) },
+  'reception.respond': { allowed: ['deputy'], input: () => ({ dayId: 'rd-draft', decision: 'confirm' }) },
+  'reception.publish': { allowed: office, input: () => ({ dayId: 'rd-draft' }) },
+  'reception.updateSlot': { allowed: office, input: () => ({ slotId: 'rd-next-02', capacity: 6 }) },
+  'reception.upcoming': { allowed: [...WHO], input: () => ({}) },
+  'reception.book': { allowed: ['voter'], input: () => ({ slotId: 'rd-next-01', topic: '养老' }) },
+  'reception.cancel': { allowed: ['voter'], input: () => ({ bookingId: 'bk-demo-1' }) },
+  'reception.myBookings': { allowed: signedIn, input: () => ({}) },
+  'reception.checkIn': {
+    allowed: ['station', ...office],
+    input: () => ({ dayId: 'rd-today', code: 'ABCDEFGH' }),
+  },
+  'reception.walkIn': {
+    allowed: ['station', ...office],
+    input: () => ({ dayId: 'rd-today', visitorName: '刘大爷', topic: '医保' }),
+  },
+  'reception.dayBookings': {
+    allowed: ['deputy', 'station', ...office],
+    input: () => ({ dayId: 'rd-today' }),
+  },
+  'reception.markNoShows': { allowed: ['station', ...office], input: () => ({ dayId: 'rd-today' }) },
+  'reception.attend': {
+    allowed: ['station', ...office],
+    input: () => ({ dayId: 'rd-today', deputyId: 'dep-01' }),
+  },
+  'reception.recordVisit': {
+    allowed: ['deputy', 'station', ...office],
+    input: () => ({ dayId: 'rd-today', deputyId: 'dep-01', raised: '路灯' }),
+  },
+  'reception.visits': { allowed: ['deputy', 'station', ...office], input: () => ({ dayId: 'rd-today' }) },
+  'reception.myDays': { allowed: ['deputy', 'otherDeputy'], input: () => ({}) },
+  'reception.stats': {
+    allowed: [...office, 'otherTownship'],
+    input: () => ({ fromDate: '2026-11-01', toDate: '2026-12-31' }),
+  },
+  'reception.rotation': { allowed: [...office, 'otherTownship'], input: () => ({ year: 2026 }) },
 };
 
 it('covers every action that has a policy', () => {

@@ -123,6 +123,162 @@ const BAD: Record<string, { who: PersonaName; inputs: unknown[] }> = {
   'contact.chase': { who: 'voter', inputs: [{}, { threadId: null }] },
   'contact.held': { who: 'township', inputs: [{ cursor: 'garbage' }] },
   'contact.review': { who: 'township', inputs: [{}, { messageId: 'x', decision: 'burn' }] },
+  'reception.createStation': {
+    who: 'township',
+    inputs: [
+      {},
+      { townshipId: 'tw-qs', name: 'x', address: '地址' },
+      { townshipId: 'tw-qs-c1', name: '新站', address: '地址' },
+      { townshipId: 'tw-qs', name: '新站', address: '地址', latitude: 91 },
+    ],
+  },
+  'reception.updateStation': {
+    who: 'township',
+    inputs: [{ stationId: 'tw-qs-st' }, { stationId: 'tw-qs-st', name: '新站', address: long(101) }],
+  },
+  'reception.stations': { who: 'voter', inputs: [{ townshipId: 3 }] },
+  'reception.createDay': {
+    who: 'township',
+    inputs: [
+      {},
+      {
+        stationId: 'tw-qs-st',
+        date: '2026-02-30',
+        startTime: '09:00',
+        endTime: '10:00',
+        theme: '测试',
+        capacityPerSlot: 3,
+      },
+      {
+        stationId: 'tw-qs-st',
+        date: '2026-11-01',
+        startTime: '09:00',
+        endTime: '10:00',
+        theme: '测试',
+        capacityPerSlot: 3,
+      },
+      {
+        stationId: 'tw-qs-st',
+        date: '2026-12-01',
+        startTime: '10:00',
+        endTime: '09:00',
+        theme: '测试',
+        capacityPerSlot: 3,
+      },
+      {
+        stationId: 'tw-qs-st',
+        date: '2026-12-01',
+        startTime: '9:00',
+        endTime: '10:00',
+        theme: '测试',
+        capacityPerSlot: 3,
+      },
+      {
+        stationId: 'tw-qs-st',
+        date: '2026-12-01',
+        startTime: '09:00',
+        endTime: '09:20',
+        theme: '测试',
+        capacityPerSlot: 3,
+      },
+      {
+        stationId: 'tw-qs-st',
+        date: '2026-12-01',
+        startTime: '09:00',
+        endTime: '10:00',
+        theme: '测试',
+        capacityPerSlot: 0,
+      },
+      {
+        stationId: 'tw-qs-st',
+        date: '2026-12-01',
+        startTime: '09:00',
+        endTime: '10:00',
+        theme: '测试',
+        capacityPerSlot: 2.5,
+      },
+    ],
+  },
+  'reception.day': { who: 'voter', inputs: [{}, { dayId: '' }] },
+  'reception.days': {
+    who: 'township',
+    inputs: [{ status: 'x' }, { fromDate: 'tomorrow' }, { cursor: 'garbage' }],
+  },
+  'reception.assignDeputy': {
+    who: 'township',
+    inputs: [{ dayId: 'rd-draft' }, { dayId: 'rd-draft', deputyId: 5 }],
+  },
+  'reception.respond': {
+    who: 'deputy',
+    inputs: [
+      { dayId: 'rd-draft', decision: 'maybe' },
+      { dayId: 'rd-draft', decision: 'decline' },
+    ],
+  },
+  'reception.publish': { who: 'township', inputs: [{}, { dayId: null }] },
+  'reception.updateSlot': {
+    who: 'township',
+    inputs: [
+      { slotId: 'rd-next-01' },
+      { slotId: 'rd-next-01', capacity: -1 },
+      { slotId: 'rd-next-01', capacity: 201 },
+    ],
+  },
+  'reception.upcoming': { who: 'voter', inputs: [{ cursor: 'garbage' }, { townshipId: [] }] },
+  'reception.book': {
+    who: 'voter',
+    inputs: [
+      {},
+      { slotId: 'rd-next-01' },
+      { slotId: 'rd-next-01', topic: '' },
+      { slotId: 'rd-next-01', topic: long(201) },
+      { slotId: 7, topic: '养老' },
+    ],
+  },
+  'reception.cancel': { who: 'voter', inputs: [{}, { bookingId: 1 }] },
+  'reception.myBookings': { who: 'voter', inputs: [{ cursor: 'garbage' }] },
+  'reception.checkIn': {
+    who: 'station',
+    inputs: [
+      { dayId: 'rd-today' },
+      { dayId: 'rd-today', code: 'ABC' },
+      { dayId: 'rd-today', code: 'ABCDEFG0' },
+      { dayId: 'rd-today', code: 'OIOIOIOI' },
+    ],
+  },
+  'reception.walkIn': {
+    who: 'station',
+    inputs: [
+      { dayId: 'rd-today', topic: '医保' },
+      { dayId: 'rd-today', visitorName: 'x', topic: '医保' },
+    ],
+  },
+  'reception.dayBookings': { who: 'station', inputs: [{}, { dayId: 'rd-today', status: 'gone' }] },
+  'reception.markNoShows': { who: 'station', inputs: [{}] },
+  'reception.attend': { who: 'station', inputs: [{ dayId: 'rd-today' }] },
+  'reception.recordVisit': {
+    who: 'deputy',
+    inputs: [
+      { dayId: 'rd-today' },
+      { dayId: 'rd-today', raised: '' },
+      { dayId: 'rd-today', raised: long(2001) },
+      { dayId: 'rd-today', raised: '路灯', visitorName: '1' },
+    ],
+  },
+  'reception.visits': { who: 'deputy', inputs: [{}, { dayId: 'rd-today', cursor: 'garbage' }] },
+  'reception.myDays': { who: 'deputy', inputs: [{ cursor: 'garbage' }] },
+  'reception.stats': {
+    who: 'township',
+    inputs: [
+      {},
+      { fromDate: '2026-12-31', toDate: '2026-01-01' },
+      { fromDate: '2026/01/01', toDate: '2026-12-31' },
+    ],
+  },
+  'reception.rotation': {
+    who: 'township',
+    inputs: [{}, { year: 1999 }, { year: '2026' }, { year: 2026, cursor: 'garbage' }],
+  },
 };
 
 let w: World;

@@ -103,7 +103,7 @@ it('a voter writes, the deputy replies, the voter reads it — and the reply goe
   expect(thread.data.messages.map((m: { text: string }) => m.text)).toEqual(['路灯坏了', '马上处理']);
 
   const delivered = await jobs.main();
-  expect(delivered.sent).toBe(1); // the reply; the deputy's notice has no template configured
+  expect(delivered.outbox.sent).toBe(1); // the reply; the deputy's notice has no template configured
   expect(sent).toEqual([expect.objectContaining({ touser: 'demo:voter', templateId: 'tmpl-replied' })]);
 });
 
