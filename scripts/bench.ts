@@ -14,6 +14,11 @@ import { contactHandlers } from '../cloudfunctions/core/services/contact';
 import { createLocalPorts } from '../cloudfunctions/host/ports';
 import { seedDemo } from '../cloudfunctions/host/seed';
 import { buildFunctions } from './build-functions';
+import { prepareRush, rush, type RushResult } from './booking-rush';
+import { createCloudbaseStore, INDEXES } from '../cloudfunctions/adapters/cloudbase/store';
+import { COLLECTIONS } from '../cloudfunctions/core/records';
+import { receptionHandlers } from '../cloudfunctions/core/services/reception';
+import { createCloudbaseDbDouble } from '../tests/doubles/cloudbase-db';
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const sizeOf = (p: string): number =>
@@ -119,6 +124,113 @@ async function sendVsSql() {
   console.log(`  ratio                               ${(handlerNs / sqlNs).toFixed(2)}×  (goal ≤ 3×)`);
 }
 
+/** Bookings through the handler vs the bare conditional UPDATE that guards capacity. */
+async function booking() {
+  const fresh = (tag: string) =>
+    createLocalPorts({
+      dbPath: join(mkdtempSync(join(tmpdir(), `dl-bench-${tag}-`)), 'bench.db'),
+      filesDir: mkdtempSync(join(tmpdir(), 'dl-bench-files-')),
+      publicUrl: 'http://localhost:8080',
+      idHashSecret: 'bench',
+    });
+  const show = (label: string, r: RushResult) =>
+    console.log(
+      `  ${label.padEnd(34)} ${r.confirmed} confirmed, ${r.waitlisted} waitlisted, ${r.full} full, ` +
+        `${JSON.stringify(r.other)} other; booked ${r.booked}/50; ${(1000 / r.seconds).toFixed(0)} requests/s`,
+    );
+
+  const sqlite = fresh('rush');
+  await seedDemo(sqlite);
+  show('1,000 at once on SQLite', await rush(sqlite, 1000, 50));
+
+  const db = createCloudbaseDbDouble({
+    collections: COLLECTIONS,
+    throwOnNotFound: false,
+    indexes: INDEXES,
+    requireIndexes: true,
+  });
+  const cloud = { ...fresh('cloud'), store: createCloudbaseStore(db) };
+  await seedDemo(cloud);
+  show('1,000 at once on the CloudBase double', await rush(cloud, 1000, 50));
+
+  // Throughput: every request gets a seat (capacity N), one after another, against the bare UPDATE.
+  const N = 2000;
+  const ports = fresh('seq');
+  await seedDemo(ports);
+  const { slotId, callers } = await prepareRush(ports, N, N, 'seq');
+  let t = process.hrtime.bigint();
+  for (let i = 0; i < N; i++) {
+    await dispatch(
+      'reception',
+      receptionHandlers,
+      { action: 'book', data: { slotId, topic: '主题' }, requestId: `seq-req-${i}` },
+      callers[i],
+      ports,
+    );
+  }
+  const handlerNs = Number(process.hrtime.bigint() - t) / N;
+  const db2 = ports.store.db;
+  db2.prepare(`UPDATE slots SET booked = 0 WHERE id = ?`).run(slotId);
+  const update = db2.prepare('UPDATE slots SET booked = booked + 1 WHERE id = ? AND booked < capacity');
+  t = process.hrtime.bigint();
+  for (let i = 0; i < N; i++)
+    if (update.run(slotId).changes !== 1) throw new Error('bare update refused a seat');
+  const bareNs = Number(process.hrtime.bigint() - t) / N;
+
+  // The same reads and writes a booking makes, as bare prepared statements in one transaction.
+  db2.prepare(`UPDATE slots SET booked = 0 WHERE id = ?`).run(slotId);
+  const q = {
+    get: (table: string) => db2.prepare(`SELECT * FROM ${table} WHERE id = ?`),
+    claim: db2.prepare('INSERT INTO claims (id, refId, at) VALUES (?, ?, ?)'),
+    booking: db2.prepare(
+      `INSERT INTO bookings (id, dayId, slotId, voterUserId, visitorName, topic, code, status, walkIn, createdAt, checkedInAt, cancelledAt) VALUES (?, 'seq-day', ?, ?, '选*', '主题', ?, 'confirmed', 0, ?, NULL, NULL)`,
+    ),
+    audit: db2.prepare(
+      `INSERT INTO audit (id, actorUserId, action, entityType, entityId, detail, at) VALUES (?, ?, 'reception.book', 'booking', ?, '{}', ?)`,
+    ),
+    idem: db2.prepare('INSERT INTO idempotency (id, result, at) VALUES (?, ?, ?)'),
+  };
+  const reads = {
+    slot: q.get('slots'),
+    day: q.get('receptionDays'),
+    claims: q.get('claims'),
+    idem: q.get('idempotency'),
+  };
+  const bookSql = db2.transaction((i: number) => {
+    const now = new Date().toISOString();
+    reads.idem.get(`b-${i}`);
+    reads.claims.get(`booking:b:${i}`);
+    reads.slot.get(slotId);
+    update.run(slotId);
+    reads.claims.get(`code:b:${i}`);
+    q.claim.run(`code:b:${i}`, `b${i}`, now);
+    q.claim.run(`booking:b:${i}`, `b${i}`, now);
+    q.booking.run(`b${i}`, slotId, `u${i}`, `C${i}`, now);
+    q.audit.run(`a${i}`, `u${i}`, `b${i}`, now);
+    q.idem.run(`b-${i}`, '{"status":"confirmed"}', now);
+  });
+  t = process.hrtime.bigint();
+  for (let i = 0; i < N; i++) {
+    reads.slot.get(slotId);
+    reads.day.get('seq-day');
+    reads.idem.get(`pre-${i}`);
+    bookSql(i);
+  }
+  const bookSqlNs = Number(process.hrtime.bigint() - t) / N;
+  ports.store.close();
+  console.log(
+    `  reception.book (handler, in-process)  ${(1e9 / handlerNs).toFixed(0)} bookings/s  ${(handlerNs / 1000).toFixed(1)} µs each`,
+  );
+  console.log(
+    `  bare conditional UPDATE              ${(1e9 / bareNs).toFixed(0)} updates/s  ${(bareNs / 1000).toFixed(1)} µs each`,
+  );
+  console.log(
+    `  bare SQL of a whole booking          ${(1e9 / bookSqlNs).toFixed(0)} bookings/s  ${(bookSqlNs / 1000).toFixed(1)} µs each`,
+  );
+  console.log(`  ratio to the bare conditional UPDATE ${(handlerNs / bareNs).toFixed(2)}×  (goal ≤ 3×)`);
+  console.log(`  ratio to the bare SQL of a booking   ${(handlerNs / bookSqlNs).toFixed(2)}×`);
+}
+
 async function main() {
   console.log('Mini-program packages (dist/weapp)');
   packages();
@@ -127,6 +239,8 @@ async function main() {
   for (const [n, s] of Object.entries(sizes)) console.log(`  ${n.padEnd(10)} ${kb(s).padStart(10)}`);
   console.log('\ncontact.send on SQLite');
   await sendVsSql();
+  console.log('\nreception.book: one slot of 50 seats');
+  await booking();
 }
 
 void main();
