@@ -181,86 +181,76 @@ class SqliteStore implements Store {
   deputyByCode(code: string) {
     return this.one('deputies', 'SELECT * FROM deputies WHERE code = ?', [code]);
   }
+  /**
+   * One keyset-paginated list: the conditions whose value is given, ordered by `sortKey` then id.
+   * A condition is SQL with one `?`, or with none when its value is `true`.
+   */
+  private list<C extends CollectionName>(
+    collection: C,
+    conditions: [sql: string, value: unknown][],
+    sortKey: string,
+    desc: boolean,
+    opts: ListOptions,
+  ) {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    for (const [sql, value] of conditions) {
+      if (value === undefined || value === false) continue;
+      where.push(sql);
+      if (sql.includes('?')) params.push(value);
+    }
+    where.push(keyset(sortKey, opts.after, desc, params));
+    params.push(opts.limit);
+    const dir = desc ? 'DESC' : '';
+    return this.all(
+      collection,
+      `SELECT * FROM ${collection} WHERE ${where.join(' AND ')} ORDER BY ${sortKey} ${dir}, id ${dir} LIMIT ?`,
+      params,
+    );
+  }
+
   deputies(
     filter: { constituencyId?: string; excludeConstituencyId?: string; townshipId?: string },
     opts: ListOptions,
   ) {
-    const params: unknown[] = [];
-    const where: string[] = [];
-    if (filter.constituencyId) {
-      where.push('constituencyId = ?');
-      params.push(filter.constituencyId);
-    }
-    if (filter.excludeConstituencyId) {
-      where.push('constituencyId <> ?');
-      params.push(filter.excludeConstituencyId);
-    }
-    if (filter.townshipId) {
-      where.push('townshipId = ?');
-      params.push(filter.townshipId);
-    }
-    where.push(keyset('name', opts.after, false, params));
-    params.push(opts.limit);
-    return this.all(
+    const { constituencyId, excludeConstituencyId, townshipId } = filter;
+    return this.list(
       'deputies',
-      `SELECT * FROM deputies WHERE ${where.join(' AND ')} ORDER BY name, id LIMIT ?`,
-      params,
+      [
+        ['constituencyId = ?', constituencyId],
+        ['constituencyId <> ?', excludeConstituencyId],
+        ['townshipId = ?', townshipId],
+      ],
+      'name',
+      false,
+      opts,
     );
   }
   registerEntries(filter: { constituencyId: string }, opts: ListOptions) {
-    const params: unknown[] = [filter.constituencyId];
-    const ks = keyset('name', opts.after, false, params);
-    params.push(opts.limit);
-    return this.all(
-      'registerEntries',
-      `SELECT * FROM registerEntries WHERE constituencyId = ? AND ${ks} ORDER BY name, id LIMIT ?`,
-      params,
-    );
+    return this.list('registerEntries', [['constituencyId = ?', filter.constituencyId]], 'name', false, opts);
   }
   conflicts(
     filter: { countyId?: string; townshipId?: string; status?: 'open' | 'resolved' },
     opts: ListOptions,
   ) {
-    const params: unknown[] = [];
-    const where: string[] = [];
-    if (filter.countyId) {
-      where.push('countyId = ?');
-      params.push(filter.countyId);
-    }
-    if (filter.townshipId) {
-      where.push('townshipId = ?');
-      params.push(filter.townshipId);
-    }
-    if (filter.status) {
-      where.push('status = ?');
-      params.push(filter.status);
-    }
-    where.push(keyset('createdAt', opts.after, true, params));
-    params.push(opts.limit);
-    return this.all(
-      'conflicts',
-      `SELECT * FROM conflicts WHERE ${where.join(' AND ')} ORDER BY createdAt DESC, id DESC LIMIT ?`,
-      params,
-    );
+    const conditions: [string, unknown][] = [
+      ['countyId = ?', filter.countyId],
+      ['townshipId = ?', filter.townshipId],
+      ['status = ?', filter.status],
+    ];
+    return this.list('conflicts', conditions, 'createdAt', true, opts);
   }
   threadsOfDeputy(
     filter: { deputyId: string; status?: 'new' | 'read' | 'replied' | 'closed'; verifiedOnly?: boolean },
     opts: ListOptions,
   ) {
-    const params: unknown[] = [filter.deputyId];
-    const where = ['deputyId = ?', 'held = 0'];
-    if (filter.status) {
-      where.push('status = ?');
-      params.push(filter.status);
-    }
-    if (filter.verifiedOnly) where.push('voterVerified = 1');
-    where.push(keyset('lastMessageAt', opts.after, true, params));
-    params.push(opts.limit);
-    return this.all(
-      'threads',
-      `SELECT * FROM threads WHERE ${where.join(' AND ')} ORDER BY lastMessageAt DESC, id DESC LIMIT ?`,
-      params,
-    );
+    const conditions: [string, unknown][] = [
+      ['deputyId = ?', filter.deputyId],
+      ['held = 0', true],
+      ['status = ?', filter.status],
+      ['voterVerified = 1', filter.verifiedOnly],
+    ];
+    return this.list('threads', conditions, 'lastMessageAt', true, opts);
   }
   unreadThreadsOfDeputy(deputyId: string) {
     return this.count(
@@ -269,75 +259,31 @@ class SqliteStore implements Store {
     );
   }
   threadsOfVoter(voterUserId: string, opts: ListOptions) {
-    const params: unknown[] = [voterUserId];
-    const ks = keyset('lastMessageAt', opts.after, true, params);
-    params.push(opts.limit);
-    return this.all(
-      'threads',
-      `SELECT * FROM threads WHERE voterUserId = ? AND ${ks} ORDER BY lastMessageAt DESC, id DESC LIMIT ?`,
-      params,
-    );
+    return this.list('threads', [['voterUserId = ?', voterUserId]], 'lastMessageAt', true, opts);
   }
   messagesOfThread(threadId: string, opts: ListOptions) {
-    const params: unknown[] = [threadId];
-    const ks = keyset('createdAt', opts.after, false, params);
-    params.push(opts.limit);
-    return this.all(
-      'messages',
-      `SELECT * FROM messages WHERE threadId = ? AND ${ks} ORDER BY createdAt, id LIMIT ?`,
-      params,
-    );
+    return this.list('messages', [['threadId = ?', threadId]], 'createdAt', false, opts);
   }
   heldMessages(filter: { countyId?: string; townshipId?: string }, opts: ListOptions) {
-    const params: unknown[] = [];
-    const where = ["status = 'held'"];
-    if (filter.countyId) {
-      where.push('countyId = ?');
-      params.push(filter.countyId);
-    }
-    if (filter.townshipId) {
-      where.push('townshipId = ?');
-      params.push(filter.townshipId);
-    }
-    where.push(keyset('createdAt', opts.after, false, params));
-    params.push(opts.limit);
-    return this.all(
-      'messages',
-      `SELECT * FROM messages WHERE ${where.join(' AND ')} ORDER BY createdAt, id LIMIT ?`,
-      params,
-    );
+    const conditions: [string, unknown][] = [
+      ["status = 'held'", true],
+      ['countyId = ?', filter.countyId],
+      ['townshipId = ?', filter.townshipId],
+    ];
+    return this.list('messages', conditions, 'createdAt', false, opts);
   }
   outboxOfUser(userId: string, opts: ListOptions) {
-    const params: unknown[] = [userId];
-    const ks = keyset('createdAt', opts.after, true, params);
-    params.push(opts.limit);
-    return this.all(
-      'outbox',
-      `SELECT * FROM outbox WHERE userId = ? AND ${ks} ORDER BY createdAt DESC, id DESC LIMIT ?`,
-      params,
-    );
+    return this.list('outbox', [['userId = ?', userId]], 'createdAt', true, opts);
   }
   unreadOutbox(userId: string) {
     return this.count('SELECT COUNT(*) AS n FROM outbox WHERE userId = ? AND readAt IS NULL', [userId]);
   }
   pendingOutbox(limit: number) {
-    return this.all(
-      'outbox',
-      "SELECT * FROM outbox WHERE status = 'pending' ORDER BY createdAt, id LIMIT ?",
-      [limit],
-    );
+    return this.list('outbox', [["status = 'pending'", true]], 'createdAt', false, { limit });
   }
   activitiesOfDeputy(deputyId: string, opts: ListOptions) {
-    const params: unknown[] = [deputyId];
-    const ks = keyset('at', opts.after, true, params);
-    params.push(opts.limit);
-    return this.all(
-      'activities',
-      `SELECT * FROM activities WHERE deputyId = ? AND ${ks} ORDER BY at DESC, id DESC LIMIT ?`,
-      params,
-    );
+    return this.list('activities', [['deputyId = ?', deputyId]], 'at', true, opts);
   }
-
   receptionDays(
     filter: {
       status?: 'draft' | 'published' | 'cancelled';
@@ -349,9 +295,7 @@ class SqliteStore implements Store {
     },
     opts: ListOptions,
   ) {
-    const params: unknown[] = [];
-    const where: string[] = [];
-    const eq: [string, unknown][] = [
+    const conditions: [string, unknown][] = [
       ['status = ?', filter.status],
       ['countyId = ?', filter.countyId],
       ['townshipId = ?', filter.townshipId],
@@ -359,70 +303,33 @@ class SqliteStore implements Store {
       ['date >= ?', filter.fromDate],
       ['date <= ?', filter.toDate],
     ];
-    for (const [sql, v] of eq) {
-      if (v === undefined) continue;
-      where.push(sql);
-      params.push(v);
-    }
-    where.push(keyset('date', opts.after, false, params));
-    params.push(opts.limit);
-    return this.all(
-      'receptionDays',
-      `SELECT * FROM receptionDays WHERE ${where.join(' AND ')} ORDER BY date, id LIMIT ?`,
-      params,
-    );
+    return this.list('receptionDays', conditions, 'date', false, opts);
   }
   slotsOfDay(dayId: string) {
-    return this.all('slots', 'SELECT * FROM slots WHERE dayId = ? ORDER BY startsAt, id LIMIT 100', [dayId]);
+    return this.list('slots', [['dayId = ?', dayId]], 'startsAt', false, { limit: 100 });
   }
   assignmentsOfDay(dayId: string) {
-    return this.all('assignments', 'SELECT * FROM assignments WHERE dayId = ? ORDER BY id LIMIT 100', [
-      dayId,
-    ]);
+    return this.list('assignments', [['dayId = ?', dayId]], 'id', false, { limit: 100 });
   }
   assignmentsOfDeputy(deputyId: string, filter: { fromDate?: string; toDate?: string }, opts: ListOptions) {
-    const params: unknown[] = [deputyId, filter.fromDate ?? '', filter.toDate ?? '9999'];
-    const ks = keyset('date', opts.after, false, params);
-    params.push(opts.limit);
-    return this.all(
-      'assignments',
-      `SELECT * FROM assignments WHERE deputyId = ? AND date >= ? AND date <= ? AND ${ks} ORDER BY date, id LIMIT ?`,
-      params,
-    );
+    const conditions: [string, unknown][] = [
+      ['deputyId = ?', deputyId],
+      ['date >= ?', filter.fromDate],
+      ['date <= ?', filter.toDate],
+    ];
+    return this.list('assignments', conditions, 'date', false, opts);
   }
   bookingsOfDay(dayId: string, filter: { status?: string }, opts: ListOptions) {
-    const params: unknown[] = [dayId];
-    const where = ['dayId = ?'];
-    if (filter.status) {
-      where.push('status = ?');
-      params.push(filter.status);
-    }
-    where.push(keyset('createdAt', opts.after, false, params));
-    params.push(opts.limit);
-    return this.all(
-      'bookings',
-      `SELECT * FROM bookings WHERE ${where.join(' AND ')} ORDER BY createdAt, id LIMIT ?`,
-      params,
-    );
+    const conditions: [string, unknown][] = [
+      ['dayId = ?', dayId],
+      ['status = ?', filter.status],
+    ];
+    return this.list('bookings', conditions, 'createdAt', false, opts);
   }
   bookingsOfVoter(voterUserId: string, opts: ListOptions) {
-    const params: unknown[] = [voterUserId];
-    const ks = keyset('createdAt', opts.after, true, params);
-    params.push(opts.limit);
-    return this.all(
-      'bookings',
-      `SELECT * FROM bookings WHERE voterUserId = ? AND ${ks} ORDER BY createdAt DESC, id DESC LIMIT ?`,
-      params,
-    );
+    return this.list('bookings', [['voterUserId = ?', voterUserId]], 'createdAt', true, opts);
   }
   visitsOfDay(dayId: string, opts: ListOptions) {
-    const params: unknown[] = [dayId];
-    const ks = keyset('createdAt', opts.after, false, params);
-    params.push(opts.limit);
-    return this.all(
-      'visits',
-      `SELECT * FROM visits WHERE dayId = ? AND ${ks} ORDER BY createdAt, id LIMIT ?`,
-      params,
-    );
+    return this.list('visits', [['dayId = ?', dayId]], 'createdAt', false, opts);
   }
 }
