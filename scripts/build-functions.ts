@@ -3,7 +3,7 @@
  * dist/cloudfunctions/<name>/ holding index.js, a package.json that needs only wx-server-sdk, and a
  * config.json with the openapi permissions it calls (and the timer trigger for `jobs`).
  */
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -19,6 +19,20 @@ export const FUNCTIONS: Record<string, { openapi: string[]; triggers?: unknown[]
 };
 
 export const OUT = 'dist/cloudfunctions';
+
+/**
+ * zod's namespace export `z.locales` drags every language's messages into the bundle; we configure
+ * zh-CN ourselves (contracts/common.ts) and never read `z.locales`, so the aggregate becomes empty.
+ */
+const onlyOurLocale: Plugin = {
+  name: 'zod-locales',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      args.importer.includes('/zod/') ? { path: 'zod-locales', namespace: 'stub' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({ contents: 'export {};', loader: 'js' }));
+  },
+};
 
 export async function buildFunctions(): Promise<Record<string, number>> {
   rmSync(OUT, { recursive: true, force: true });
@@ -38,6 +52,7 @@ export async function buildFunctions(): Promise<Record<string, number>> {
       // unzipper (under read-excel-file) names the S3 client for a code path we never call.
       external: ['wx-server-sdk', '@aws-sdk/client-s3'],
       logLevel: 'warning',
+      plugins: [onlyOurLocale],
     });
     writeFileSync(
       join(dir, 'package.json'),
