@@ -6,6 +6,9 @@ const pages = [
   'pages/write/index',
   'pages/thread/index',
   'pages/notifications/index',
+  'pages/receptions/index',
+  'pages/reception/index',
+  'pages/bookings/index',
 ];
 // The demo sign-in exists only on the local host (H5); on WeChat the identity is the OPENID.
 if (process.env.TARO_ENV === 'h5') pages.push('pages/login/index');
@@ -15,11 +18,28 @@ export default defineAppConfig({
   subPackages: [
     {
       root: 'deputy',
-      pages: ['inbox/index', 'thread/index', 'card/index', 'record/index'],
+      pages: [
+        'inbox/index',
+        'thread/index',
+        'card/index',
+        'record/index',
+        'receptions/index',
+        'reception/index',
+      ],
     },
     {
       root: 'office',
-      pages: ['index/index', 'register/index', 'conflicts/index', 'deputies/index', 'held/index'],
+      pages: [
+        'index/index',
+        'register/index',
+        'conflicts/index',
+        'deputies/index',
+        'held/index',
+        'stations/index',
+        'days/index',
+        'day/index',
+        'stats/index',
+      ],
     },
   ],
   window: {

@@ -29,3 +29,23 @@ export const VERIFY_STATE_LABEL: Record<string, string> = {
   verified: '已实名认证',
   locked: '认证已暂时锁定',
 };
+
+export const DAY_STATUS_LABEL: Record<string, string> = {
+  draft: '草稿',
+  published: '已发布',
+  cancelled: '已取消',
+};
+
+export const ASSIGNMENT_LABEL: Record<string, string> = {
+  invited: '待确认',
+  confirmed: '已确认参加',
+  declined: '不能参加',
+};
+
+export const BOOKING_STATUS_LABEL: Record<string, string> = {
+  confirmed: '已预约',
+  waitlisted: '候补中',
+  cancelled: '已取消',
+  checkedIn: '已签到',
+  noShow: '未到场',
+};

@@ -79,6 +79,10 @@ export default function Inbox() {
         <LoadMore list={list} />
       </Loadable>
       <View className="menu">
+        <View className="menu-item receptions-link" onClick={() => go('/deputy/receptions/index')}>
+          <Text>我的接待日</Text>
+          <Text className="chevron">›</Text>
+        </View>
         <View className="menu-item" onClick={() => go('/deputy/card/index')}>
           <Text>我的联系卡</Text>
           <Text className="chevron">›</Text>

@@ -1,38 +1,95 @@
 import { Text, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useEffect } from 'react';
+import { call } from '../../api';
+import { Loadable } from '../../components/Loadable';
 import { PageShell } from '../../components/PageShell';
+import { useResource } from '../../hooks/useResource';
 import { go } from '../../utils/nav';
 
-const ITEMS = [
+interface Item {
+  url: string;
+  title: string;
+  desc: string;
+}
+
+const OFFICE_ITEMS: Item[] = [
   { url: '/office/register/index', title: '选民名册', desc: '导入选民名册，查看名册和认证情况' },
   { url: '/office/conflicts/index', title: '实名认证冲突', desc: '同一名册条目被不同微信认证时在这里处理' },
   { url: '/office/deputies/index', title: '代表信息', desc: '新增或修改代表的公开信息和联系卡' },
   { url: '/office/held/index', title: '待审核留言', desc: '内容安全检查要求人工复核的留言' },
 ];
+const RECEPTION_OFFICE: Item[] = [
+  { url: '/office/days/index', title: '接待日', desc: '安排接待日和代表，发布预约，现场签到和接待记录' },
+  { url: '/office/stations/index', title: '联络站', desc: '代表联络站、人大代表之家的地址和开放说明' },
+  { url: '/office/stats/index', title: '接待统计', desc: '各接待日和联络站的预约、签到数字，代表参加情况' },
+];
+const RECEPTION_STAFF: Item[] = [
+  {
+    url: '/office/days/index',
+    title: '接待日',
+    desc: '本站的接待日：预约名单、现场签到、代表到场和接待记录',
+  },
+];
 
+function Menu({ items }: { items: Item[] }) {
+  return (
+    <View className="menu">
+      {items.map((it) => (
+        <View
+          key={it.url}
+          className="menu-item office-menu-item"
+          onClick={() => go(it.url)}
+          style={{ padding: '16px 28px' }}
+        >
+          <View className="grow">
+            <Text className="text" style={{ display: 'block', fontWeight: 600 }}>
+              {it.title}
+            </Text>
+            <Text className="muted" style={{ display: 'block' }}>
+              {it.desc}
+            </Text>
+          </View>
+          <Text className="chevron">›</Text>
+        </View>
+      ))}
+    </View>
+  );
+}
+
+/** The office workbench; station staff see only the reception-day part their role allows. */
 export default function OfficeIndex() {
+  const me = useResource(() => call('account', 'me', {}), 'me');
+  const roles = new Set((me.data?.roles ?? []).map((r) => r.role));
+  const office = roles.has('townshipOffice') || roles.has('countyOffice');
+  const staff = roles.has('stationStaff');
+  const title = office ? '人大办工作台' : '接待日工作台';
+
+  useEffect(() => {
+    if (me.data) void Taro.setNavigationBarTitle({ title });
+  }, [me.data, title]);
+
   return (
     <PageShell className="office-index" demoBanner>
-      <Text className="h1">人大办工作台</Text>
-      <View className="menu">
-        {ITEMS.map((it) => (
-          <View
-            key={it.url}
-            className="menu-item"
-            onClick={() => go(it.url)}
-            style={{ padding: '16px 28px' }}
-          >
-            <View className="grow">
-              <Text className="text" style={{ display: 'block', fontWeight: 600 }}>
-                {it.title}
-              </Text>
-              <Text className="muted" style={{ display: 'block' }}>
-                {it.desc}
-              </Text>
-            </View>
-            <Text className="chevron">›</Text>
+      <Loadable
+        status={me.status}
+        error={me.error}
+        onRetry={() => void me.reload()}
+        empty={!office && !staff}
+        emptyText="您的账号没有工作人员权限。如需开通，请联系乡镇人大。"
+      >
+        <Text className="h1 office-title">{title}</Text>
+        {office ? (
+          <View>
+            <Text className="h2">代表接待</Text>
+            <Menu items={RECEPTION_OFFICE} />
+            <Text className="h2">代表联络</Text>
+            <Menu items={OFFICE_ITEMS} />
           </View>
-        ))}
-      </View>
+        ) : (
+          <Menu items={RECEPTION_STAFF} />
+        )}
+      </Loadable>
     </PageShell>
   );
 }

@@ -1,16 +1,19 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { call, goSignIn, isSignedIn } from '../../api';
+import { DayRow } from '../../components/DayRow';
 import { DeputyRow } from '../../components/DeputyRow';
 import { Loadable } from '../../components/Loadable';
 import { LoadMore } from '../../components/LoadMore';
 import { PageShell } from '../../components/PageShell';
 import { usePaged } from '../../hooks/usePaged';
+import { useResource } from '../../hooks/useResource';
 import { codeFromScan, go } from '../../utils/nav';
 
 export default function Home() {
   const list = usePaged((cursor) => call('contact', 'deputies', { cursor }), 'deputies');
+  const days = useResource(() => call('reception', 'upcoming', {}, { quietAuth: true }), 'upcoming');
   const [unread, setUnread] = useState<number | null>(null);
   const [signedIn, setSignedIn] = useState(isSignedIn());
 
@@ -25,7 +28,13 @@ export default function Home() {
       .then((me) => setUnread(me.unreadNotifications))
       .catch(() => setUnread(null));
   }, []);
-  useDidShow(refreshMe);
+  const shown = useRef(false);
+  useDidShow(() => {
+    refreshMe();
+    // Coming back (e.g. after booking): seats left may have changed.
+    if (shown.current) void days.reload(true);
+    shown.current = true;
+  });
 
   const scan = async () => {
     try {
@@ -74,6 +83,29 @@ export default function Home() {
             登录（演示）
           </Button>
         ) : null}
+      </View>
+      <View className="receptions-section">
+        <View className="row row--between">
+          <Text className="h2">代表接待日</Text>
+          <Text className="link receptions-all" onClick={() => go('/pages/receptions/index')}>
+            查看全部 ›
+          </Text>
+        </View>
+        <Loadable
+          status={days.status}
+          error={days.error}
+          onRetry={() => void days.reload()}
+          empty={(days.data?.items.length ?? 0) === 0}
+          emptyText="近期还没有公布的接待日"
+        >
+          {(days.data?.items ?? []).slice(0, 3).map((d) => (
+            <DayRow
+              key={d.dayId}
+              day={d}
+              onClick={() => go(`/pages/reception/index?dayId=${encodeURIComponent(d.dayId)}`)}
+            />
+          ))}
+        </Loadable>
       </View>
       <Loadable
         status={list.status}

@@ -132,6 +132,7 @@ export default function MePage() {
   const roles = me ? Array.from(new Set(me.roles.map((r) => r.role))) : [];
   const isDeputy = Boolean(me?.deputyId) || roles.includes('deputy');
   const isOffice = roles.includes('townshipOffice') || roles.includes('countyOffice');
+  const isStationStaff = roles.includes('stationStaff');
   const v = me?.verification;
 
   const signOut = async () => {
@@ -191,12 +192,27 @@ export default function MePage() {
                 <Text>我的留言</Text>
                 <Text className="chevron">›</Text>
               </View>
+              <View className="menu-item bookings-link" onClick={() => go('/pages/bookings/index')}>
+                <Text>我的预约</Text>
+                <Text className="chevron">›</Text>
+              </View>
+              <View className="menu-item" onClick={() => go('/pages/receptions/index')}>
+                <Text>代表接待日</Text>
+                <Text className="chevron">›</Text>
+              </View>
             </View>
 
             {isDeputy ? (
               <View className="menu">
                 <View className="menu-item deputy-link" onClick={() => go('/deputy/inbox/index')}>
                   <Text>代表工作台 · 留言</Text>
+                  <Text className="chevron">›</Text>
+                </View>
+                <View
+                  className="menu-item deputy-receptions-link"
+                  onClick={() => go('/deputy/receptions/index')}
+                >
+                  <Text>我的接待日</Text>
                   <Text className="chevron">›</Text>
                 </View>
                 <View className="menu-item" onClick={() => go('/deputy/card/index')}>
@@ -213,6 +229,13 @@ export default function MePage() {
               <View className="menu">
                 <View className="menu-item office-link" onClick={() => go('/office/index/index')}>
                   <Text>人大办工作台</Text>
+                  <Text className="chevron">›</Text>
+                </View>
+              </View>
+            ) : isStationStaff ? (
+              <View className="menu">
+                <View className="menu-item station-link" onClick={() => go('/office/index/index')}>
+                  <Text>接待日工作台</Text>
                   <Text className="chevron">›</Text>
                 </View>
               </View>

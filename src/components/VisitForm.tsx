@@ -1,0 +1,200 @@
+import { Button, Input, Text, Textarea, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import type { BookingView } from '../../cloudfunctions/core/contracts/reception';
+import { VISIT_TEXT_MAX } from '../../cloudfunctions/core/contracts/constants';
+import { call, newRequestId, toApiError, type ActionOutputOf } from '../api';
+import { clock } from '../utils/reception';
+
+type Visit = ActionOutputOf<'reception', 'recordVisit'>;
+
+interface Props {
+  dayId: string;
+  /** Bookings to pick the visitor from (a visitor without one is typed by name). */
+  bookings: BookingView[];
+  /** Staff recording for a deputy choose which deputy; a deputy records for themself (omit). */
+  deputies?: Array<{ deputyId: string; name: string }>;
+  onSaved: (visit: Visit) => void;
+}
+
+const OTHER = '__other__';
+
+/** What a visitor raised and what the deputy promised, for one visit. */
+export function VisitForm({ dayId, bookings, deputies, onSaved }: Props) {
+  const [deputyId, setDeputyId] = useState(deputies && deputies.length === 1 ? deputies[0].deputyId : '');
+  const [bookingId, setBookingId] = useState('');
+  const [visitorName, setVisitorName] = useState('');
+  const [raised, setRaised] = useState('');
+  const [promised, setPromised] = useState('');
+  const [requestId, setRequestId] = useState(newRequestId);
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [error, setError] = useState('');
+  const [saving, setSaving] = useState(false);
+
+  const save = async () => {
+    if (saving) return;
+    const local: Record<string, string> = {};
+    if (deputies && !deputyId) local.deputyId = '请选择接待的代表';
+    if (!bookingId) local.bookingId = '请选择来访群众';
+    if (bookingId === OTHER && visitorName.trim().length < 2) local.visitorName = '请填写来访群众姓名';
+    if (!raised.trim()) local.raised = '请填写群众反映的问题';
+    if (raised.trim().length > VISIT_TEXT_MAX) local.raised = `不能超过 ${VISIT_TEXT_MAX} 字`;
+    if (promised.trim().length > VISIT_TEXT_MAX) local.promised = `不能超过 ${VISIT_TEXT_MAX} 字`;
+    setFields(local);
+    setError('');
+    if (Object.keys(local).length) return;
+    setSaving(true);
+    try {
+      const visit = await call(
+        'reception',
+        'recordVisit',
+        {
+          dayId,
+          ...(deputies ? { deputyId } : {}),
+          ...(bookingId === OTHER ? { visitorName: visitorName.trim() } : { bookingId }),
+          raised: raised.trim(),
+          promised: promised.trim(),
+        },
+        { requestId },
+      );
+      setBookingId('');
+      setVisitorName('');
+      setRaised('');
+      setPromised('');
+      setRequestId(newRequestId());
+      void Taro.showToast({ title: '已记录', icon: 'success' });
+      onSaved(visit);
+    } catch (e) {
+      const err = toApiError(e);
+      setFields(err.fields);
+      setError(err.message);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <View className="section visit-form">
+      <Text className="h2" style={{ marginTop: 0 }}>
+        记录接待情况
+      </Text>
+      {deputies ? (
+        <View className="field">
+          <Text className="label">接待代表</Text>
+          {deputies.length ? (
+            <View className="chips">
+              {deputies.map((d) => (
+                <View
+                  key={d.deputyId}
+                  className={`chip visit-deputy${deputyId === d.deputyId ? ' chip--on' : ''}`}
+                  onClick={() => setDeputyId(d.deputyId)}
+                >
+                  {d.name}
+                </View>
+              ))}
+            </View>
+          ) : (
+            <Text className="muted">这一天还没有确认参加的代表。</Text>
+          )}
+          {fields.deputyId ? <Text className="field-error">{fields.deputyId}</Text> : null}
+        </View>
+      ) : null}
+      <View className="field">
+        <Text className="label">来访群众</Text>
+        <Text className="muted" style={{ display: 'block', marginBottom: '8px' }}>
+          选择已签到的群众；没有预约或未签到的，选“其他来访群众”并填写姓名。
+        </Text>
+        <View className="chips">
+          {bookings.map((b) => (
+            <View
+              key={b.bookingId}
+              className={`chip visit-booking${bookingId === b.bookingId ? ' chip--on' : ''}`}
+              onClick={() => setBookingId(b.bookingId)}
+            >
+              {b.visitorName}
+              {b.slotStartsAt ? ` ${clock(b.slotStartsAt)}` : b.walkIn ? ' 现场' : ''}
+            </View>
+          ))}
+          <View
+            className={`chip visit-other${bookingId === OTHER ? ' chip--on' : ''}`}
+            onClick={() => setBookingId(OTHER)}
+          >
+            其他来访群众
+          </View>
+        </View>
+        {bookingId && bookingId !== OTHER ? (
+          <Text className="muted" style={{ display: 'block' }}>
+            预约事项：{bookings.find((b) => b.bookingId === bookingId)?.topic ?? ''}
+          </Text>
+        ) : null}
+        {bookingId === OTHER ? (
+          <Input
+            className="input visit-name"
+            value={visitorName}
+            placeholder="来访群众姓名"
+            onInput={(e) => setVisitorName(e.detail.value)}
+          />
+        ) : null}
+        {fields.bookingId || fields.visitorName ? (
+          <Text className="field-error">{fields.bookingId || fields.visitorName}</Text>
+        ) : null}
+      </View>
+      <View className="field">
+        <Text className="label">群众反映的问题</Text>
+        <Textarea
+          className="textarea visit-raised"
+          value={raised}
+          maxlength={VISIT_TEXT_MAX}
+          placeholder="记录群众反映的主要问题和诉求"
+          onInput={(e) => setRaised(e.detail.value)}
+        />
+        <Text className="counter">
+          {raised.length} / {VISIT_TEXT_MAX}
+        </Text>
+        {fields.raised ? <Text className="field-error">{fields.raised}</Text> : null}
+      </View>
+      <View className="field">
+        <Text className="label">代表答复或承诺（可不填）</Text>
+        <Textarea
+          className="textarea textarea--short visit-promised"
+          value={promised}
+          maxlength={VISIT_TEXT_MAX}
+          placeholder="例如：向镇政府反映，两周内答复"
+          onInput={(e) => setPromised(e.detail.value)}
+        />
+        <Text className="counter">
+          {promised.length} / {VISIT_TEXT_MAX}
+        </Text>
+        {fields.promised ? <Text className="field-error">{fields.promised}</Text> : null}
+      </View>
+      {error ? <Text className="error-text visit-error">{error}</Text> : null}
+      <Button className="btn btn--block visit-save" disabled={saving} onClick={() => void save()}>
+        {saving ? '正在保存…' : '保存接待记录'}
+      </Button>
+    </View>
+  );
+}
+
+/** The visits of a day, newest first as the server gives them. */
+export function VisitList({ visits, showDeputy }: { visits: Visit[]; showDeputy?: boolean }) {
+  return (
+    <View className="visit-list">
+      {visits.map((v) => (
+        <View key={v.visitId} className="list-item visit">
+          <Text className="text visit-who" style={{ display: 'block', fontWeight: 600 }}>
+            {v.visitorName}
+            {showDeputy ? ` · ${v.deputyName} 代表接待` : ''}
+          </Text>
+          <Text className="text visit-raised-text" style={{ display: 'block' }}>
+            反映：{v.raised}
+          </Text>
+          {v.promised ? (
+            <Text className="text visit-promised-text" style={{ display: 'block' }}>
+              答复：{v.promised}
+            </Text>
+          ) : null}
+        </View>
+      ))}
+    </View>
+  );
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '我的接待日',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,171 @@
+import { Button, Input, Text, Textarea, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
+import type { BookingView } from '../../../cloudfunctions/core/contracts/reception';
+import { TOPIC_MAX } from '../../../cloudfunctions/core/contracts/constants';
+import { call, newRequestId, toApiError } from '../../api';
+import { clock, normaliseCode, spacedCode } from '../../utils/reception';
+
+const CHECK_IN_ERRORS: Record<string, string> = {
+  NOT_FOUND: '没有找到这个预约码，请核对后再试。',
+};
+
+/** Check a visitor in by the booking code: typed into a big box, or scanned from the QR on WeChat. */
+export function CheckIn({ dayId, onDone }: { dayId: string; onDone: (b: BookingView) => void }) {
+  const [code, setCode] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<BookingView | null>(null);
+  const [error, setError] = useState('');
+
+  const submit = async (raw: string) => {
+    if (busy) return;
+    const c = normaliseCode(raw);
+    setResult(null);
+    if (!c) {
+      setError('预约码应为 8 位字母或数字，请核对。');
+      return;
+    }
+    setError('');
+    setBusy(true);
+    try {
+      const b = await call('reception', 'checkIn', { dayId, code: c });
+      setResult(b);
+      setCode('');
+      onDone(b);
+    } catch (e) {
+      const err = toApiError(e);
+      setError(CHECK_IN_ERRORS[err.code] || err.fields.code || err.message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const scan = async () => {
+    try {
+      const res = await Taro.scanCode({ onlyFromCamera: false, scanType: ['qrCode'] });
+      setCode((res.result ?? '').trim().toUpperCase());
+      await submit(res.result ?? '');
+    } catch {
+      // cancelled
+    }
+  };
+
+  return (
+    <View className="section checkin">
+      <Text className="h2" style={{ marginTop: 0 }}>
+        签到
+      </Text>
+      <Text className="label">预约码（8 位）</Text>
+      <Input
+        className="input input--code checkin-input"
+        value={code}
+        maxlength={9}
+        placeholder="请输入预约码"
+        confirmType="done"
+        onInput={(e) => {
+          setCode(e.detail.value.toUpperCase());
+          if (error) setError('');
+        }}
+        onConfirm={() => void submit(code)}
+      />
+      <View className="btn-row">
+        <Button className="btn checkin-submit" disabled={busy} onClick={() => void submit(code)}>
+          {busy ? '正在签到…' : '签到'}
+        </Button>
+        {process.env.TARO_ENV === 'weapp' ? (
+          <Button className="btn btn--ghost checkin-scan" disabled={busy} onClick={() => void scan()}>
+            扫码签到
+          </Button>
+        ) : null}
+      </View>
+      {error ? <Text className="error-text checkin-error">{error}</Text> : null}
+      {result ? (
+        <View className="checkin-result">
+          <Text className="ok-text">
+            ✓ {result.visitorName} 已签到（{spacedCode(result.code)}）
+          </Text>
+          <Text className="text" style={{ display: 'block' }}>
+            {result.slotStartsAt ? `${clock(result.slotStartsAt)} 时段 · ` : ''}事项：{result.topic}
+          </Text>
+        </View>
+      ) : null}
+    </View>
+  );
+}
+
+/** Someone who came without booking: registered and checked in at once. */
+export function WalkIn({ dayId, onDone }: { dayId: string; onDone: (b: BookingView) => void }) {
+  const [name, setName] = useState('');
+  const [topic, setTopic] = useState('');
+  const [requestId, setRequestId] = useState(newRequestId);
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const submit = async () => {
+    if (busy) return;
+    const local: Record<string, string> = {};
+    if (name.trim().length < 2) local.visitorName = '请填写来访群众姓名';
+    if (!topic.trim()) local.topic = '请填写反映的事项';
+    setFields(local);
+    setError('');
+    if (Object.keys(local).length) return;
+    setBusy(true);
+    try {
+      const b = await call(
+        'reception',
+        'walkIn',
+        { dayId, visitorName: name.trim(), topic: topic.trim() },
+        { requestId },
+      );
+      setName('');
+      setTopic('');
+      setRequestId(newRequestId());
+      void Taro.showToast({ title: '已登记', icon: 'success' });
+      onDone(b);
+    } catch (e) {
+      const err = toApiError(e);
+      setFields(err.fields);
+      setError(err.message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <View className="section walkin">
+      <Text className="h2" style={{ marginTop: 0 }}>
+        现场登记（未预约的群众）
+      </Text>
+      <View className="field">
+        <Text className="label">姓名</Text>
+        <Input
+          className="input walkin-name"
+          value={name}
+          maxlength={30}
+          placeholder="来访群众姓名"
+          onInput={(e) => setName(e.detail.value)}
+        />
+        {fields.visitorName ? <Text className="field-error">{fields.visitorName}</Text> : null}
+      </View>
+      <View className="field">
+        <Text className="label">反映的事项</Text>
+        <Textarea
+          className="textarea textarea--short walkin-topic"
+          value={topic}
+          maxlength={TOPIC_MAX}
+          placeholder="简要记录"
+          onInput={(e) => setTopic(e.detail.value)}
+        />
+        <Text className="counter">
+          {topic.length} / {TOPIC_MAX}
+        </Text>
+        {fields.topic ? <Text className="field-error">{fields.topic}</Text> : null}
+      </View>
+      {error ? <Text className="error-text walkin-error">{error}</Text> : null}
+      <Button className="btn btn--block walkin-submit" disabled={busy} onClick={() => void submit()}>
+        {busy ? '正在登记…' : '登记并签到'}
+      </Button>
+    </View>
+  );
+}

@@ -1,0 +1,336 @@
+import { Button, Input, Picker, Text, View } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { useEffect, useRef, useState } from 'react';
+import { PUBLISH_DAYS_AHEAD } from '../../../cloudfunctions/core/contracts/constants';
+import { call, newRequestId, toApiError } from '../../api';
+import { DayRow } from '../../components/DayRow';
+import { Loadable } from '../../components/Loadable';
+import { LoadMore } from '../../components/LoadMore';
+import { PageShell } from '../../components/PageShell';
+import { usePaged } from '../../hooks/usePaged';
+import { go } from '../../utils/nav';
+import { addDays, dateLabel, today } from '../../utils/reception';
+import { useScope } from '../scope';
+
+type Status = 'draft' | 'published' | 'cancelled';
+const FILTERS: Array<{ key: Status | ''; label: string }> = [
+  { key: '', label: '全部' },
+  { key: 'draft', label: '草稿' },
+  { key: 'published', label: '已发布' },
+  { key: 'cancelled', label: '已取消' },
+];
+const SLOT_MINUTES = [15, 20, 30, 60];
+const CUTOFF_HOURS = [2, 12, 24, 48];
+
+interface Form {
+  stationId: string;
+  date: string;
+  startTime: string;
+  endTime: string;
+  theme: string;
+  slotMinutes: number;
+  capacity: string;
+  cutoffHours: number;
+}
+
+const minutesOf = (t: string) => {
+  const [h, m] = t.split(':').map(Number);
+  return h * 60 + m;
+};
+
+function newForm(stationId: string): Form {
+  return {
+    stationId,
+    // A week ahead leaves time to confirm deputies and announce it (at least 3 days ahead).
+    date: addDays(today(), 7),
+    startTime: '09:00',
+    endTime: '11:30',
+    theme: '',
+    slotMinutes: 30,
+    capacity: '5',
+    cutoffHours: 12,
+  };
+}
+
+function CreateDay({
+  stations,
+  onCancel,
+}: {
+  stations: Array<{ id: string; name: string }>;
+  onCancel: () => void;
+}) {
+  const [form, setForm] = useState<Form>(() => newForm(stations.length === 1 ? stations[0].id : ''));
+  const [requestId] = useState(newRequestId);
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [error, setError] = useState('');
+  const [saving, setSaving] = useState(false);
+  const set = (patch: Partial<Form>) => {
+    setForm((f) => ({ ...f, ...patch }));
+    setError('');
+  };
+
+  const length = minutesOf(form.endTime) - minutesOf(form.startTime);
+  const slots = length > 0 ? Math.floor(length / form.slotMinutes) : 0;
+  const capacity = Number(form.capacity);
+  const tooSoon = form.date < addDays(today(), PUBLISH_DAYS_AHEAD);
+
+  const save = async () => {
+    if (saving) return;
+    const local: Record<string, string> = {};
+    if (!form.stationId) local.stationId = '请选择联络站';
+    if (form.theme.trim().length < 2) local.theme = '请填写主题';
+    if (length <= 0) local.endTime = '结束时间应晚于开始时间';
+    else if (slots < 1) local.endTime = '时间太短，放不下一个时段';
+    if (!Number.isInteger(capacity) || capacity < 1 || capacity > 200)
+      local.capacityPerSlot = '每个时段 1–200 人';
+    if (form.date <= today()) local.date = '请选择今天以后的日期';
+    setFields(local);
+    setError('');
+    if (Object.keys(local).length) return;
+    setSaving(true);
+    try {
+      const day = await call(
+        'reception',
+        'createDay',
+        {
+          stationId: form.stationId,
+          date: form.date,
+          startTime: form.startTime,
+          endTime: form.endTime,
+          theme: form.theme.trim(),
+          slotMinutes: form.slotMinutes,
+          capacityPerSlot: capacity,
+          cutoffHours: form.cutoffHours,
+        },
+        { requestId },
+      );
+      void Taro.showToast({ title: '已创建', icon: 'success' });
+      onCancel();
+      go(`/office/day/index?dayId=${encodeURIComponent(day.dayId)}`);
+    } catch (e) {
+      const err = toApiError(e);
+      setFields(err.fields);
+      setError(err.message);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <View className="section day-form">
+      <Text className="h2" style={{ marginTop: 0 }}>
+        新建接待日
+      </Text>
+      <View className="field">
+        <Text className="label">联络站</Text>
+        {stations.length ? (
+          <View className="chips">
+            {stations.map((s) => (
+              <View
+                key={s.id}
+                className={`chip day-form-station${form.stationId === s.id ? ' chip--on' : ''}`}
+                onClick={() => set({ stationId: s.id })}
+              >
+                {s.name}
+              </View>
+            ))}
+          </View>
+        ) : (
+          <Text className="muted">还没有联络站，请先在“联络站”中新增。</Text>
+        )}
+        {fields.stationId ? <Text className="field-error">{fields.stationId}</Text> : null}
+      </View>
+      <View className="field">
+        <Text className="label">日期</Text>
+        <Picker
+          mode="date"
+          value={form.date}
+          start={addDays(today(), 1)}
+          onChange={(e) => set({ date: String(e.detail.value) })}
+        >
+          <View className="picker-box day-form-date">
+            <Text>{dateLabel(form.date)}</Text>
+            <Text className="chevron">更改 ›</Text>
+          </View>
+        </Picker>
+        {tooSoon ? (
+          <Text className="muted" style={{ display: 'block' }}>
+            接待日要至少提前 {PUBLISH_DAYS_AHEAD} 天公布，这个日期可能来不及发布。
+          </Text>
+        ) : null}
+        {fields.date ? <Text className="field-error">{fields.date}</Text> : null}
+      </View>
+      <View className="field">
+        <Text className="label">时间</Text>
+        <View className="row">
+          <Picker
+            mode="time"
+            value={form.startTime}
+            onChange={(e) => set({ startTime: String(e.detail.value) })}
+          >
+            <View className="picker-box day-form-start">
+              <Text>{form.startTime}</Text>
+            </View>
+          </Picker>
+          <Text>至</Text>
+          <Picker mode="time" value={form.endTime} onChange={(e) => set({ endTime: String(e.detail.value) })}>
+            <View className="picker-box day-form-end">
+              <Text>{form.endTime}</Text>
+            </View>
+          </Picker>
+        </View>
+        {fields.startTime || fields.endTime ? (
+          <Text className="field-error">{fields.startTime || fields.endTime}</Text>
+        ) : null}
+      </View>
+      <View className="field">
+        <Text className="label">主题</Text>
+        <Input
+          className="input day-form-theme"
+          value={form.theme}
+          maxlength={60}
+          placeholder="例如：听取群众对村道改造的意见"
+          onInput={(e) => set({ theme: e.detail.value })}
+        />
+        {fields.theme ? <Text className="field-error">{fields.theme}</Text> : null}
+      </View>
+      <View className="field">
+        <Text className="label">每个时段</Text>
+        <View className="chips">
+          {SLOT_MINUTES.map((m) => (
+            <View
+              key={m}
+              className={`chip${form.slotMinutes === m ? ' chip--on' : ''}`}
+              onClick={() => set({ slotMinutes: m })}
+            >
+              {m} 分钟
+            </View>
+          ))}
+        </View>
+        {fields.slotMinutes ? <Text className="field-error">{fields.slotMinutes}</Text> : null}
+      </View>
+      <View className="field">
+        <Text className="label">每个时段可预约人数</Text>
+        <Input
+          className="input day-form-capacity"
+          type="number"
+          maxlength={3}
+          value={form.capacity}
+          onInput={(e) => set({ capacity: e.detail.value })}
+        />
+        {fields.capacityPerSlot ? <Text className="field-error">{fields.capacityPerSlot}</Text> : null}
+      </View>
+      <View className="field">
+        <Text className="label">预约截止</Text>
+        <View className="chips">
+          {CUTOFF_HOURS.map((h) => (
+            <View
+              key={h}
+              className={`chip${form.cutoffHours === h ? ' chip--on' : ''}`}
+              onClick={() => set({ cutoffHours: h })}
+            >
+              提前 {h} 小时
+            </View>
+          ))}
+        </View>
+      </View>
+      <Text className="text day-form-summary" style={{ display: 'block' }}>
+        {slots > 0 && capacity > 0
+          ? `共 ${slots} 个时段，每段 ${capacity} 人，共 ${slots * capacity} 个座位。`
+          : '请填写时间和人数。'}
+      </Text>
+      <Text className="muted" style={{ display: 'block' }}>
+        创建后为草稿：安排代表、代表确认后再发布，发布后群众才能预约。
+      </Text>
+      {error ? <Text className="error-text day-form-error">{error}</Text> : null}
+      <View className="btn-row">
+        <Button className="btn day-form-save" disabled={saving} onClick={() => void save()}>
+          {saving ? '正在创建…' : '创建接待日'}
+        </Button>
+        <Button className="btn btn--plain" disabled={saving} onClick={onCancel}>
+          取消
+        </Button>
+      </View>
+    </View>
+  );
+}
+
+export default function OfficeDays() {
+  const scope = useScope();
+  const [status, setStatus] = useState<Status | ''>('');
+  const [past, setPast] = useState(false);
+  const [creating, setCreating] = useState(false);
+  const ready = scope.status === 'ready' && (scope.office || scope.staff);
+  const list = usePaged(
+    (cursor) =>
+      call('reception', 'days', {
+        ...(status ? { status } : {}),
+        ...(past ? {} : { fromDate: today() }),
+        cursor,
+      }),
+    `days:${status}:${past}`,
+    ready,
+  );
+  const shown = useRef(false);
+  useDidShow(() => {
+    if (shown.current && ready) void list.reload(true);
+    shown.current = true;
+  });
+  useEffect(() => {
+    if (scope.status === 'ready' && !scope.office) void Taro.setNavigationBarTitle({ title: '本站接待日' });
+  }, [scope.status, scope.office]);
+
+  return (
+    <PageShell className="office-days" demoBanner>
+      <Loadable
+        status={scope.status}
+        error={scope.error}
+        onRetry={() => void scope.reload()}
+        empty={!scope.office && !scope.staff}
+        emptyText="您的账号没有接待日的工作权限"
+      >
+        <Text className="h1">接待日</Text>
+        {scope.office ? (
+          creating ? (
+            <CreateDay stations={scope.stations} onCancel={() => setCreating(false)} />
+          ) : (
+            <Button className="btn btn--block new-day" onClick={() => setCreating(true)}>
+              新建接待日
+            </Button>
+          )
+        ) : null}
+        <View className="chips" style={{ marginTop: '24px' }}>
+          {FILTERS.map((f) => (
+            <View
+              key={f.key || 'all'}
+              className={`chip${status === f.key ? ' chip--on' : ''}`}
+              onClick={() => setStatus(f.key)}
+            >
+              {f.label}
+            </View>
+          ))}
+          <View className={`chip${past ? ' chip--on' : ''}`} onClick={() => setPast((p) => !p)}>
+            {past ? '✓ ' : ''}含已过去的
+          </View>
+        </View>
+        <Loadable
+          status={list.status}
+          error={list.error}
+          onRetry={() => void list.reload()}
+          empty={list.items.length === 0}
+          emptyText="没有符合条件的接待日"
+        >
+          {list.items.map((d) => (
+            <DayRow
+              key={d.dayId}
+              day={d}
+              staff
+              onClick={() => go(`/office/day/index?dayId=${encodeURIComponent(d.dayId)}`)}
+            />
+          ))}
+          <LoadMore list={list} />
+        </Loadable>
+      </Loadable>
+    </PageShell>
+  );
+}

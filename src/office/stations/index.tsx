@@ -1,0 +1,303 @@
+import { Button, Input, Text, Textarea, View } from '@tarojs/components';
+import Taro from '@tarojs/taro';
+import { useEffect, useState } from 'react';
+import type { StationView } from '../../../cloudfunctions/core/contracts/reception';
+import { call, newRequestId, toApiError } from '../../api';
+import { Loadable } from '../../components/Loadable';
+import { PageShell } from '../../components/PageShell';
+import { useResource } from '../../hooks/useResource';
+import { useScope } from '../scope';
+
+interface Form {
+  stationId?: string;
+  townshipId: string;
+  name: string;
+  address: string;
+  contact: string;
+  latitude: string;
+  longitude: string;
+  openingNotes: string;
+}
+
+const EMPTY: Form = {
+  townshipId: '',
+  name: '',
+  address: '',
+  contact: '',
+  latitude: '',
+  longitude: '',
+  openingNotes: '',
+};
+
+const fromStation = (s: StationView): Form => ({
+  stationId: s.stationId,
+  townshipId: s.townshipId,
+  name: s.name,
+  address: s.address,
+  contact: s.contact,
+  latitude: s.latitude === null ? '' : String(s.latitude),
+  longitude: s.longitude === null ? '' : String(s.longitude),
+  openingNotes: s.openingNotes,
+});
+
+/** '' → null; otherwise a number in range, or undefined when it is not one. */
+function coord(v: string, max: number): number | null | undefined {
+  if (!v.trim()) return null;
+  const n = Number(v.trim());
+  return Number.isFinite(n) && Math.abs(n) <= max ? n : undefined;
+}
+
+export default function Stations() {
+  const scope = useScope();
+  const [townshipId, setTownshipId] = useState('');
+  const list = useResource(
+    () => call('reception', 'stations', { townshipId }),
+    `stations:${townshipId}`,
+    Boolean(townshipId),
+  );
+  const [form, setForm] = useState<Form | null>(null);
+  const [requestId, setRequestId] = useState(newRequestId);
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [error, setError] = useState('');
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    if (!townshipId && scope.townships.length) setTownshipId(scope.townships[0].id);
+  }, [scope.townships, townshipId]);
+
+  const set = (patch: Partial<Form>) => setForm((f) => (f ? { ...f, ...patch } : f));
+  const open = (f: Form) => {
+    setForm(f);
+    setFields({});
+    setError('');
+    void Taro.pageScrollTo({ scrollTop: 0, duration: 200 });
+  };
+  const close = () => {
+    setForm(null);
+    setFields({});
+    setError('');
+    setRequestId(newRequestId());
+  };
+
+  const save = async () => {
+    if (!form || saving) return;
+    const local: Record<string, string> = {};
+    if (!form.townshipId) local.townshipId = '请选择乡镇';
+    if (form.name.trim().length < 2) local.name = '请填写站点名称';
+    if (form.address.trim().length < 2) local.address = '请填写地址';
+    const latitude = coord(form.latitude, 90);
+    const longitude = coord(form.longitude, 180);
+    if (latitude === undefined) local.latitude = '纬度应为 -90 到 90 之间的数字';
+    if (longitude === undefined) local.longitude = '经度应为 -180 到 180 之间的数字';
+    if ((latitude === null) !== (longitude === null)) local.latitude = '经度和纬度要一起填写';
+    setFields(local);
+    setError('');
+    if (Object.keys(local).length) return;
+    const body = {
+      name: form.name.trim(),
+      address: form.address.trim(),
+      contact: form.contact.trim(),
+      latitude: latitude ?? null,
+      longitude: longitude ?? null,
+      openingNotes: form.openingNotes.trim(),
+    };
+    setSaving(true);
+    try {
+      if (form.stationId) {
+        await call('reception', 'updateStation', { stationId: form.stationId, ...body });
+      } else {
+        await call('reception', 'createStation', { townshipId: form.townshipId, ...body }, { requestId });
+      }
+      void Taro.showToast({ title: '已保存', icon: 'success' });
+      if (form.townshipId !== townshipId) setTownshipId(form.townshipId);
+      else void list.reload(true);
+      close();
+    } catch (e) {
+      const err = toApiError(e);
+      setFields(err.fields);
+      setError(err.message);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const stations = list.data?.items ?? [];
+
+  return (
+    <PageShell className="office-stations" demoBanner>
+      <Text className="h1">联络站</Text>
+      <Loadable
+        status={scope.status}
+        error={scope.error}
+        onRetry={() => void scope.reload()}
+        empty={scope.status === 'ready' && !scope.office}
+        emptyText="只有乡镇人大和县人大常委会代表工委可以管理联络站"
+      >
+        {form ? (
+          <View className="section station-form">
+            <Text className="h2" style={{ marginTop: 0 }}>
+              {form.stationId ? '修改联络站' : '新增联络站'}
+            </Text>
+            {form.stationId ? null : (
+              <View className="field">
+                <Text className="label">所属乡镇</Text>
+                <View className="chips">
+                  {scope.townships.map((t) => (
+                    <View
+                      key={t.id}
+                      className={`chip${form.townshipId === t.id ? ' chip--on' : ''}`}
+                      onClick={() => set({ townshipId: t.id })}
+                    >
+                      {t.name}
+                    </View>
+                  ))}
+                </View>
+                {fields.townshipId ? <Text className="field-error">{fields.townshipId}</Text> : null}
+              </View>
+            )}
+            <View className="field">
+              <Text className="label">名称</Text>
+              <Input
+                className="input station-name"
+                value={form.name}
+                maxlength={40}
+                placeholder="例如：青石镇人大代表之家"
+                onInput={(e) => set({ name: e.detail.value })}
+              />
+              {fields.name ? <Text className="field-error">{fields.name}</Text> : null}
+            </View>
+            <View className="field">
+              <Text className="label">地址</Text>
+              <Input
+                className="input station-address"
+                value={form.address}
+                maxlength={100}
+                placeholder="群众能找到的详细地址"
+                onInput={(e) => set({ address: e.detail.value })}
+              />
+              {fields.address ? <Text className="field-error">{fields.address}</Text> : null}
+            </View>
+            <View className="field">
+              <Text className="label">联系方式（可不填）</Text>
+              <Input
+                className="input station-contact"
+                value={form.contact}
+                maxlength={60}
+                placeholder="值班电话"
+                onInput={(e) => set({ contact: e.detail.value })}
+              />
+              {fields.contact ? <Text className="field-error">{fields.contact}</Text> : null}
+            </View>
+            <View className="field">
+              <Text className="label">位置（可不填，填写后群众可在地图上查看）</Text>
+              <View className="row">
+                <Input
+                  className="input grow station-lat"
+                  type="digit"
+                  value={form.latitude}
+                  placeholder="纬度，如 30.2741"
+                  onInput={(e) => set({ latitude: e.detail.value })}
+                />
+                <Input
+                  className="input grow station-lng"
+                  type="digit"
+                  value={form.longitude}
+                  placeholder="经度，如 120.1551"
+                  onInput={(e) => set({ longitude: e.detail.value })}
+                />
+              </View>
+              <Text className="muted" style={{ display: 'block' }}>
+                请使用腾讯地图或高德地图上的坐标。
+              </Text>
+              {fields.latitude || fields.longitude ? (
+                <Text className="field-error">{fields.latitude || fields.longitude}</Text>
+              ) : null}
+            </View>
+            <View className="field">
+              <Text className="label">开放说明（可不填）</Text>
+              <Textarea
+                className="textarea textarea--short station-notes"
+                value={form.openingNotes}
+                maxlength={300}
+                placeholder="例如：每月 15 日上午固定接待；从镇政府东门进"
+                onInput={(e) => set({ openingNotes: e.detail.value })}
+              />
+              {fields.openingNotes ? <Text className="field-error">{fields.openingNotes}</Text> : null}
+            </View>
+            {error ? <Text className="error-text station-error">{error}</Text> : null}
+            <View className="btn-row">
+              <Button className="btn station-save" disabled={saving} onClick={() => void save()}>
+                {saving ? '正在保存…' : '保存'}
+              </Button>
+              <Button className="btn btn--plain" disabled={saving} onClick={close}>
+                取消
+              </Button>
+            </View>
+          </View>
+        ) : (
+          <Button
+            className="btn btn--block new-station"
+            onClick={() => open({ ...EMPTY, townshipId: townshipId || scope.townships[0]?.id || '' })}
+          >
+            新增联络站
+          </Button>
+        )}
+
+        {scope.townships.length > 1 ? (
+          <View className="chips" style={{ marginTop: '24px' }}>
+            {scope.townships.map((t) => (
+              <View
+                key={t.id}
+                className={`chip${townshipId === t.id ? ' chip--on' : ''}`}
+                onClick={() => setTownshipId(t.id)}
+              >
+                {t.name}
+              </View>
+            ))}
+          </View>
+        ) : null}
+        <Loadable
+          status={townshipId ? list.status : 'ready'}
+          error={list.error}
+          onRetry={() => void list.reload()}
+          empty={stations.length === 0}
+          emptyText="这个乡镇还没有联络站"
+        >
+          {stations.map((s) => (
+            <View key={s.stationId} className="list-item station-row">
+              <View className="row row--between">
+                <Text className="h2" style={{ margin: 0 }}>
+                  {s.name}
+                </Text>
+                <Button
+                  className="btn btn--plain btn--small station-edit"
+                  onClick={() => open(fromStation(s))}
+                >
+                  修改
+                </Button>
+              </View>
+              <Text className="text" style={{ display: 'block' }}>
+                {s.address}
+              </Text>
+              {s.contact ? (
+                <Text className="muted" style={{ display: 'block' }}>
+                  联系方式：{s.contact}
+                </Text>
+              ) : null}
+              <Text className="muted" style={{ display: 'block' }}>
+                {s.latitude !== null && s.longitude !== null
+                  ? `位置：${s.latitude}, ${s.longitude}`
+                  : '未标注位置'}
+              </Text>
+              {s.openingNotes ? (
+                <Text className="muted" style={{ display: 'block' }}>
+                  {s.openingNotes}
+                </Text>
+              ) : null}
+            </View>
+          ))}
+        </Loadable>
+      </Loadable>
+    </PageShell>
+  );
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '接待统计',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,121 @@
+import { Button, Image, Text, View } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { useRef, useState } from 'react';
+import { call, toApiError } from '../../api';
+import { Loadable } from '../../components/Loadable';
+import { LoadMore } from '../../components/LoadMore';
+import { PageShell } from '../../components/PageShell';
+import { usePaged } from '../../hooks/usePaged';
+import { BOOKING_STATUS_LABEL } from '../../utils/labels';
+import { go } from '../../utils/nav';
+import { chinaTime, clock, dateLabel, spacedCode } from '../../utils/reception';
+
+export default function Bookings() {
+  const list = usePaged((cursor) => call('reception', 'myBookings', { cursor }), 'myBookings');
+  const [busy, setBusy] = useState('');
+  const shown = useRef(false);
+  useDidShow(() => {
+    if (shown.current) void list.reload(true);
+    shown.current = true;
+  });
+
+  const cancel = async (bookingId: string, what: string) => {
+    const ok = await Taro.showModal({
+      title: '取消预约',
+      content: `确定取消 ${what} 的预约吗？取消后座位会让给候补的群众，预约码随即失效。`,
+      confirmText: '取消预约',
+      cancelText: '不取消',
+    });
+    if (!ok.confirm) return;
+    setBusy(bookingId);
+    try {
+      const res = await call('reception', 'cancel', { bookingId });
+      list.setItems((items) =>
+        items.map((b) => (b.bookingId === bookingId ? { ...b, ...res, canCancel: false } : b)),
+      );
+      void Taro.showToast({ title: '已取消', icon: 'success' });
+    } catch (e) {
+      void Taro.showModal({ title: '取消失败', content: toApiError(e).message, showCancel: false });
+      void list.reload(true);
+    } finally {
+      setBusy('');
+    }
+  };
+
+  return (
+    <PageShell className="bookings-page" demoBanner>
+      <Text className="h1">我的预约</Text>
+      <Loadable
+        status={list.status}
+        error={list.error}
+        onRetry={() => void list.reload()}
+        empty={list.items.length === 0}
+        emptyText="您还没有预约过代表接待"
+      >
+        {list.items.map((b) => {
+          const active = b.status === 'confirmed' || b.status === 'waitlisted';
+          const when = `${dateLabel(b.day.date)}${b.slotStartsAt ? ` ${clock(b.slotStartsAt)}` : ''}`;
+          return (
+            <View key={b.bookingId} className={`list-item booking${active ? '' : ' booking--past'}`}>
+              <View className="row row--between">
+                <Text className="h2 booking-theme" style={{ margin: 0 }}>
+                  {b.day.theme}
+                </Text>
+                <Text className={`tag tag--${b.status} booking-status`}>
+                  {BOOKING_STATUS_LABEL[b.status] ?? b.status}
+                </Text>
+              </View>
+              <Text className="text booking-when" style={{ display: 'block' }}>
+                {when}
+              </Text>
+              <Text className="muted" style={{ display: 'block' }}>
+                {b.day.stationName} · {b.day.stationAddress}
+              </Text>
+              <Text className="muted" style={{ display: 'block' }}>
+                事项：{b.topic}
+              </Text>
+              {active ? (
+                <View className="booking-pass">
+                  <Text className="label">预约码</Text>
+                  <Text className="booking-code">{spacedCode(b.code)}</Text>
+                  {b.qr ? <Image className="booking-qr" src={b.qr} mode="aspectFit" /> : null}
+                  <Text className="muted" style={{ display: 'block' }}>
+                    {b.status === 'waitlisted'
+                      ? '正在候补：递补成功后会通知您，届时凭此码签到。'
+                      : '到站后向工作人员报出预约码或出示二维码。'}
+                  </Text>
+                </View>
+              ) : (
+                <Text className="muted booking-code-small" style={{ display: 'block' }}>
+                  预约码 {spacedCode(b.code)}
+                  {b.checkedInAt ? ` · ${chinaTime(b.checkedInAt)} 签到` : ''}
+                </Text>
+              )}
+              {b.canCancel ? (
+                <Button
+                  className="btn btn--ghost btn--block booking-cancel"
+                  disabled={busy === b.bookingId}
+                  onClick={() => void cancel(b.bookingId, when)}
+                >
+                  {busy === b.bookingId ? '正在取消…' : '取消预约'}
+                </Button>
+              ) : active ? (
+                <Text className="muted" style={{ display: 'block' }}>
+                  已过取消截止时间（{chinaTime(b.day.bookingCutoff)}），如不能前往请联系联络站。
+                </Text>
+              ) : null}
+            </View>
+          );
+        })}
+        <LoadMore list={list} />
+      </Loadable>
+      {list.status === 'ready' && list.items.length === 0 ? (
+        <View className="btn-row">
+          <Button className="btn" onClick={() => go('/pages/receptions/index')}>
+            看看接待日
+          </Button>
+        </View>
+      ) : null}
+    </PageShell>
+  );
+}

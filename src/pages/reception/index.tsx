@@ -1,0 +1,302 @@
+import { Button, Text, Textarea, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useEffect, useState } from 'react';
+import type { StationView } from '../../../cloudfunctions/core/contracts/reception';
+import { TOPIC_MAX } from '../../../cloudfunctions/core/contracts/constants';
+import { call, isSignedIn, newRequestId, toApiError, type ActionOutputOf } from '../../api';
+import { Loadable } from '../../components/Loadable';
+import { PageShell } from '../../components/PageShell';
+import { useDraft } from '../../hooks/useDraft';
+import { useResource } from '../../hooks/useResource';
+import { go } from '../../utils/nav';
+import { chinaTime, dayWhen, isPast, span, spacedCode } from '../../utils/reception';
+
+type Booked = ActionOutputOf<'reception', 'book'>;
+
+const BOOK_ERRORS: Record<string, string> = {
+  FULL: '这个时段的座位和候补名额都已满，请选择其他时段。',
+  CONFLICT: '您这一天已经有一个预约。如需换时段，请先在“我的预约”中取消原来的预约。',
+  CLOSED: '这个接待日的预约已经截止或尚未开放。',
+  FORBIDDEN: '预约接待需要先完成实名认证。',
+  UNAUTHENTICATED: '请先登录后再预约。',
+  RATE_LIMITED: '操作太频繁了，请稍后再试。',
+};
+
+/** Opens the station's point in the map (WeChat's own map; a web map on H5). */
+function openMap(s: StationView) {
+  if (s.latitude === null || s.longitude === null) return;
+  if (process.env.TARO_ENV === 'weapp') {
+    void Taro.openLocation({
+      latitude: s.latitude,
+      longitude: s.longitude,
+      name: s.name,
+      address: s.address,
+      scale: 16,
+    });
+    return;
+  }
+  const url =
+    `https://uri.amap.com/marker?position=${s.longitude},${s.latitude}` +
+    `&name=${encodeURIComponent(s.name)}&coordinate=gaode&callnative=0`;
+  window.open(url, '_blank', 'noopener');
+}
+
+export default function ReceptionDay() {
+  const { params } = useRouter();
+  const dayId = params.dayId ? decodeURIComponent(params.dayId) : '';
+  const day = useResource(() => {
+    if (!dayId) throw toApiError({ code: 'NOT_FOUND', message: '没有找到这个接待日' });
+    return call('reception', 'day', { dayId });
+  }, `day:${dayId}`);
+  const [station, setStation] = useState<StationView | null>(null);
+  const [verified, setVerified] = useState<boolean | null>(null);
+  const [slotId, setSlotId] = useState('');
+  const { draft, update, clear } = useDraft(`dl.draft.book.${dayId}`);
+  const [sending, setSending] = useState(false);
+  const [error, setError] = useState<{ code: string; text: string } | null>(null);
+  const [booked, setBooked] = useState<Booked | null>(null);
+
+  const d = day.data;
+  const townshipId = d?.townshipId ?? '';
+  const stationId = d?.stationId ?? '';
+  useEffect(() => {
+    if (!townshipId) return;
+    call('reception', 'stations', { townshipId })
+      .then((r) => setStation(r.items.find((s) => s.stationId === stationId) ?? null))
+      .catch(() => setStation(null));
+  }, [townshipId, stationId]);
+
+  useEffect(() => {
+    if (!isSignedIn()) return;
+    call('account', 'me', {}, { quietAuth: true })
+      .then((me) => setVerified(me.verification.state === 'verified'))
+      .catch(() => undefined);
+  }, []);
+
+  const slot = d?.slots.find((s) => s.slotId === slotId);
+  const full = slot ? slot.remaining <= 0 : false;
+  const len = draft.text.length;
+
+  const pick = (id: string) => {
+    if (!d?.bookingOpen || sending) return;
+    if (id !== slotId) {
+      setSlotId(id);
+      // A different slot is a different create: it gets its own requestId.
+      update({ requestId: newRequestId() });
+    }
+    setError(null);
+  };
+
+  const book = async () => {
+    if (sending || !slot) return;
+    const topic = draft.text.trim();
+    if (!topic) {
+      setError({ code: 'INVALID_INPUT', text: '请简单写下想向代表反映的事项' });
+      return;
+    }
+    if (topic.length > TOPIC_MAX) {
+      setError({ code: 'INVALID_INPUT', text: `事项不能超过 ${TOPIC_MAX} 字` });
+      return;
+    }
+    setError(null);
+    setSending(true);
+    try {
+      const res = await call(
+        'reception',
+        'book',
+        { slotId: slot.slotId, topic },
+        { requestId: draft.requestId },
+      );
+      clear();
+      setBooked(res);
+      setSlotId('');
+      void day.reload(true);
+    } catch (e) {
+      const err = toApiError(e);
+      let text = BOOK_ERRORS[err.code] || err.fields.topic || err.fields.slotId || err.message;
+      if (err.code === 'NETWORK') text = `${err.message}。填写的内容已保存在手机上，可稍后再点预约。`;
+      setError({ code: err.code, text });
+      if (err.code === 'FULL' || err.code === 'CLOSED') void day.reload(true);
+      if (err.code === 'FORBIDDEN') setVerified(false);
+    } finally {
+      setSending(false);
+    }
+  };
+
+  const confirmed = d ? d.deputies.filter((x) => x.status === 'confirmed') : [];
+
+  return (
+    <PageShell className="reception-page" demoBanner>
+      <Loadable status={day.status} error={day.error} onRetry={dayId ? () => void day.reload() : undefined}>
+        {d ? (
+          <View>
+            <View className="section reception-head">
+              <Text className="h1 reception-theme">{d.theme}</Text>
+              <Text className="text reception-when" style={{ display: 'block' }}>
+                {dayWhen(d)}
+              </Text>
+              <Text className="text" style={{ display: 'block', fontWeight: 600, marginTop: '12px' }}>
+                {d.stationName}
+              </Text>
+              <View className="row row--between">
+                <Text className="muted grow reception-address">{d.stationAddress}</Text>
+                {station && station.latitude !== null && station.longitude !== null ? (
+                  <Button className="btn btn--plain btn--small map-button" onClick={() => openMap(station)}>
+                    地图
+                  </Button>
+                ) : null}
+              </View>
+              {station?.contact ? (
+                <Text className="muted" style={{ display: 'block' }}>
+                  联系方式：{station.contact}
+                </Text>
+              ) : null}
+              {station?.openingNotes ? (
+                <Text className="muted" style={{ display: 'block' }}>
+                  {station.openingNotes}
+                </Text>
+              ) : null}
+            </View>
+
+            <View className="section">
+              <Text className="label">接待代表</Text>
+              <Text className="text reception-deputies" style={{ display: 'block' }}>
+                {confirmed.length ? confirmed.map((x) => `${x.name} 代表`).join('、') : '代表名单待公布'}
+              </Text>
+            </View>
+
+            {booked ? (
+              <View className="section book-result">
+                <Text className="h2" style={{ marginTop: 0 }}>
+                  {booked.status === 'confirmed' ? '预约成功' : '已加入候补'}
+                </Text>
+                {booked.status === 'waitlisted' ? (
+                  <Text className="text book-waitlist" style={{ display: 'block' }}>
+                    您排在候补第 {booked.waitlistPosition ?? '?'} 位。有人取消时按顺序递补，递补成功会通知您。
+                  </Text>
+                ) : null}
+                <Text className="label" style={{ marginTop: '16px' }}>
+                  预约码
+                </Text>
+                <Text className="booking-code book-code">{spacedCode(booked.code)}</Text>
+                <Text className="muted" style={{ display: 'block' }}>
+                  到站后向工作人员报出预约码，或出示“我的预约”里的二维码。
+                </Text>
+                <View className="btn-row">
+                  <Button className="btn book-mine" onClick={() => go('/pages/bookings/index')}>
+                    查看我的预约
+                  </Button>
+                  <Button className="btn btn--plain book-back" onClick={() => setBooked(null)}>
+                    返回
+                  </Button>
+                </View>
+              </View>
+            ) : (
+              <View>
+                <Text className="h2">选择时段</Text>
+                {d.status === 'cancelled' ? (
+                  <Text className="error-text reception-closed">这个接待日已取消。</Text>
+                ) : !d.bookingOpen ? (
+                  <Text className="error-text reception-closed">
+                    {isPast(d.bookingCutoff)
+                      ? `预约已于 ${chinaTime(d.bookingCutoff)} 截止。`
+                      : '这个接待日暂未开放预约。'}
+                  </Text>
+                ) : (
+                  <Text className="muted" style={{ display: 'block', marginBottom: '12px' }}>
+                    预约截止：{chinaTime(d.bookingCutoff)}
+                  </Text>
+                )}
+                {d.slots.map((s) => {
+                  const on = s.slotId === slotId;
+                  return (
+                    <View
+                      key={s.slotId}
+                      className={`list-item slot${on ? ' list-item--active slot--on' : ''}${
+                        d.bookingOpen ? '' : ' slot--closed'
+                      }`}
+                      onClick={() => pick(s.slotId)}
+                    >
+                      <View className="row row--between">
+                        <Text className="h2 slot-time" style={{ margin: 0 }}>
+                          {on ? '✓ ' : ''}
+                          {span(s.startsAt, s.endsAt)}
+                        </Text>
+                        <Text className={`slot-remaining${s.remaining > 0 ? '' : ' slot-remaining--full'}`}>
+                          {s.remaining > 0
+                            ? `剩余 ${s.remaining} 座`
+                            : `已满${s.waitlisted ? ` · 候补 ${s.waitlisted} 人` : ''}`}
+                        </Text>
+                      </View>
+                    </View>
+                  );
+                })}
+
+                {verified === false && d.bookingOpen ? (
+                  <View className="section book-verify-hint" onClick={() => go('/pages/me/index')}>
+                    <Text className="text">预约接待需要先完成实名认证，以便代表了解您是本地选民。</Text>
+                    <Text className="link">去“我的”实名认证 ›</Text>
+                  </View>
+                ) : null}
+
+                {slot ? (
+                  <View className="section book-form">
+                    <Text className="label">想向代表反映的事项</Text>
+                    <Textarea
+                      className="textarea textarea--short book-topic"
+                      value={draft.text}
+                      maxlength={TOPIC_MAX}
+                      placeholder="简单写下要反映的问题，方便代表提前了解（例如：村口道路破损，雨天积水）"
+                      onInput={(e) => {
+                        update({ text: e.detail.value });
+                        if (error) setError(null);
+                      }}
+                    />
+                    <Text className={`counter book-counter${len > TOPIC_MAX ? ' counter--over' : ''}`}>
+                      {len} / {TOPIC_MAX}
+                    </Text>
+                    {full ? (
+                      <Text className="text book-full-hint" style={{ display: 'block' }}>
+                        这个时段已满，可以排队候补：有人取消时按顺序递补。
+                      </Text>
+                    ) : null}
+                    {error ? (
+                      <View>
+                        <Text className="error-text book-error">{error.text}</Text>
+                        {error.code === 'FORBIDDEN' ? (
+                          <Text className="link" onClick={() => go('/pages/me/index')}>
+                            去实名认证 ›
+                          </Text>
+                        ) : null}
+                        {error.code === 'CONFLICT' ? (
+                          <Text className="link" onClick={() => go('/pages/bookings/index')}>
+                            查看我的预约 ›
+                          </Text>
+                        ) : null}
+                      </View>
+                    ) : null}
+                    <Button
+                      className="btn btn--block book-submit"
+                      disabled={sending}
+                      onClick={() => void book()}
+                    >
+                      {sending
+                        ? '正在预约…'
+                        : full
+                          ? `加入候补 ${span(slot.startsAt, slot.endsAt)}`
+                          : `预约 ${span(slot.startsAt, slot.endsAt)}`}
+                    </Button>
+                  </View>
+                ) : d.bookingOpen ? (
+                  <Text className="muted" style={{ display: 'block' }}>
+                    点选一个时段后填写事项即可预约。
+                  </Text>
+                ) : null}
+              </View>
+            )}
+          </View>
+        ) : null}
+      </Loadable>
+    </PageShell>
+  );
+}
