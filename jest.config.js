@@ -12,6 +12,8 @@ const swc = [
 ];
 
 module.exports = {
+  // Concurrency cases run a thousand requests; on a busy 2-core machine they need more than the default 5 s.
+  testTimeout: 30000,
   projects: [
     {
       displayName: 'node',

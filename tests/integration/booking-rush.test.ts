@@ -10,6 +10,9 @@ import { rush } from '../../scripts/booking-rush';
 import { createCloudbaseDbDouble } from '../doubles/cloudbase-db';
 import { makeWorld } from './harness';
 
+// A thousand requests at once: allow for a busy machine.
+jest.setTimeout(120_000);
+
 it('on SQLite', async () => {
   const w = await makeWorld();
   const r = await rush(w.ports, 1000, 50);

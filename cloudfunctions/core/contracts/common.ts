@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import zhCN from 'zod/v4/locales/zh-CN.js';
+import zhCN from 'zod/v4/locales/zh-CN.cjs';
 
 // Messages of checks we did not word ourselves come out in Chinese too: users read them.
 z.config(zhCN());
