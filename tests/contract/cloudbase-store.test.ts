@@ -5,6 +5,7 @@ import type { CloudDb } from '../../cloudfunctions/adapters/cloudbase/db';
 import {
   COLLECTIONS,
   createCloudbaseStore,
+  DEFAULT_CONFLICT_RETRY,
   INDEXES,
   isDuplicateKey,
   isTransactionConflict,
@@ -71,12 +72,46 @@ describe('CloudBase store adapter', () => {
         return Promise.reject(calls % 2 ? opConflict() : new TransactionConflict());
       },
     };
-    const err = await createCloudbaseStore(stuck)
+    const waits: number[] = [];
+    const sleep = async (ms: number) => {
+      waits.push(ms);
+    };
+    // The most it would wait: random() just under 1 gives each ceiling.
+    const err = await createCloudbaseStore(stuck, { conflictRetry: { sleep, random: () => 0.9999 } })
       .transact(async () => 1)
       .catch((e) => e);
     expect(err).toBeInstanceOf(AppError);
     expect(err.code).toBe('CONFLICT');
+    expect(calls).toBe(DEFAULT_CONFLICT_RETRY.attempts);
+    // A growing, capped wait between attempts (none after the last): 10, 20, 40 … 400 ms by default.
+    expect(waits).toEqual([10, 20, 40, 80, 160, 320, 400]);
+    expect(waits.reduce((a, b) => a + b, 0)).toBeLessThan(1500); // well inside the 3 s function timeout
+
+    // The wait is random below the ceiling (full jitter), so writers that collided spread out.
+    calls = 0;
+    waits.length = 0;
+    await createCloudbaseStore(stuck, { conflictRetry: { attempts: 3, sleep, random: () => 0 } })
+      .transact(async () => 1)
+      .catch(() => undefined);
     expect(calls).toBe(3);
+    expect(waits).toEqual([0, 0]);
+  });
+
+  it('waits for real between attempts: a conflicting writer gets out of the way meanwhile', async () => {
+    const db = double();
+    let calls = 0;
+    const wrapped: CloudDb = {
+      command: db.command,
+      collection: (n) => db.collection(n),
+      runTransaction: (work) => (++calls <= 2 ? Promise.reject(opConflict()) : db.runTransaction(work)),
+    };
+    const started = Date.now();
+    const got = await createCloudbaseStore(wrapped, {
+      conflictRetry: { baseDelayMs: 5, maxDelayMs: 5, random: () => 0.9999 },
+    }).transact(async () => 'done');
+    expect(got).toBe('done');
+    expect(calls).toBe(3);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(9);
   });
 
   it('passes other errors through untouched', async () => {

@@ -4,7 +4,10 @@
  */
 import type {
   Activity,
+  Assignment,
   AuditEntry,
+  Booking,
+  Claim,
   Conflict,
   Consent,
   Counter,
@@ -12,12 +15,15 @@ import type {
   IdempotencyRecord,
   Message,
   OutboxItem,
+  ReceptionDay,
   RegisterEntry,
   Region,
   RoleGrantRecord,
+  Slot,
   Station,
   Thread,
   User,
+  Visit,
 } from '../../cloudfunctions/core/records';
 
 let n = 0;
@@ -49,6 +55,9 @@ export const aStation = (over: Partial<Station> = {}): Station => ({
   townshipId: TOWNSHIP,
   address: '城关镇人民路 1 号',
   contact: '0000-1234567',
+  latitude: null,
+  longitude: null,
+  openingNotes: '',
   ...over,
 });
 
@@ -230,5 +239,103 @@ export const aCounter = (over: Partial<Counter> = {}): Counter => ({
   id: nextId('counter'),
   count: 0,
   expiresAt: at(60 * 48),
+  ...over,
+});
+
+export const STATION = 'station-1';
+
+/** A published reception day on 2026-03-10 (China), 09:00–11:30 local. */
+export const aReceptionDay = (over: Partial<ReceptionDay> = {}): ReceptionDay => ({
+  id: nextId('day'),
+  stationId: STATION,
+  countyId: COUNTY,
+  townshipId: TOWNSHIP,
+  date: '2026-03-10',
+  startsAt: '2026-03-10T01:00:00.000Z',
+  endsAt: '2026-03-10T03:30:00.000Z',
+  theme: '',
+  slotMinutes: 30,
+  bookingCutoff: '2026-03-09T10:00:00.000Z',
+  status: 'published',
+  publishedAt: at(0),
+  remindersSentAt: null,
+  noShowsMarkedAt: null,
+  createdBy: 'user-staff',
+  createdAt: at(0),
+  ...over,
+});
+
+export const aSlot = (over: Partial<Slot> = {}): Slot => ({
+  id: nextId('slot'),
+  dayId: 'day-x',
+  startsAt: '2026-03-10T01:00:00.000Z',
+  endsAt: '2026-03-10T01:30:00.000Z',
+  capacity: 5,
+  booked: 0,
+  waitlist: [],
+  ...over,
+});
+
+export const anAssignment = (over: Partial<Assignment> = {}): Assignment => {
+  const a = {
+    dayId: 'day-x',
+    deputyId: nextId('deputy'),
+    date: '2026-03-10',
+    status: 'invited' as const,
+    reason: null,
+    respondedAt: null,
+    attendedAt: null,
+    createdAt: at(0),
+    ...over,
+  };
+  return { ...a, id: over.id ?? `${a.dayId}:${a.deputyId}` };
+};
+
+/** Booking codes: 8 characters from A–Z and 2–9 without O, I, 0, 1, distinct per process. */
+const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+let codes = 0;
+export const nextBookingCode = () => {
+  let k = ++codes;
+  let out = '';
+  for (let i = 0; i < 8; i++) {
+    out = CODE_ALPHABET[k % CODE_ALPHABET.length] + out;
+    k = Math.floor(k / CODE_ALPHABET.length);
+  }
+  return out;
+};
+
+export const aBooking = (over: Partial<Booking> = {}): Booking => ({
+  id: nextId('booking'),
+  dayId: 'day-x',
+  slotId: 'slot-x',
+  voterUserId: 'user-x',
+  visitorName: '王五',
+  topic: '村口的路灯坏了',
+  code: nextBookingCode(),
+  status: 'confirmed',
+  walkIn: false,
+  createdAt: at(0),
+  checkedInAt: null,
+  cancelledAt: null,
+  ...over,
+});
+
+export const aVisit = (over: Partial<Visit> = {}): Visit => ({
+  id: nextId('visit'),
+  dayId: 'day-x',
+  bookingId: null,
+  deputyId: 'deputy-x',
+  visitorName: '王五',
+  raised: '村口的路灯坏了',
+  promised: '一周内联系供电所',
+  recordedBy: 'user-staff',
+  createdAt: at(0),
+  ...over,
+});
+
+export const aClaim = (over: Partial<Claim> = {}): Claim => ({
+  id: `booking:day-x:${nextId('user')}`,
+  refId: 'booking-x',
+  at: at(0),
   ...over,
 });

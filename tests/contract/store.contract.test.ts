@@ -1,95 +1,36 @@
 /**
  * One suite, every Store adapter: SQLite for real, CloudBase through the strict in-memory double
  * (with the deployment's INDEXES required, so an unindexed query fails here rather than in production).
+ * Reception days, slots and bookings have their own file: reception.contract.test.ts.
  */
-import { createCloudbaseStore, INDEXES } from '../../cloudfunctions/adapters/cloudbase/store';
-import { createSqliteStore } from '../../cloudfunctions/adapters/sqlite/store';
 import { AppError } from '../../cloudfunctions/core/errors';
-import type { After, ListOptions, Store } from '../../cloudfunctions/core/ports';
+import type { Store } from '../../cloudfunctions/core/ports';
 import { COLLECTIONS, type CollectionName, type Collections } from '../../cloudfunctions/core/records';
-import { createCloudbaseDbDouble } from '../doubles/cloudbase-db';
 import {
+  aBooking,
+  aClaim,
   aConflict,
   aConsent,
   aCounter,
   aDeputy,
   aMessage,
   anActivity,
+  anAssignment,
   anAuditEntry,
   anIdempotencyRecord,
   anOutboxItem,
+  aReceptionDay,
   aRegion,
   aRegisterEntry,
   aRoleGrant,
+  aSlot,
   aStation,
   aThread,
   at,
   aUser,
+  aVisit,
 } from './fixtures';
-
-interface Engine {
-  store: Store;
-  close(): void;
-}
-
-const engines: Array<[string, () => Engine]> = [
-  [
-    'sqlite',
-    () => {
-      const s = createSqliteStore(':memory:');
-      return { store: s, close: () => s.close() };
-    },
-  ],
-  [
-    'cloudbase',
-    () => {
-      const db = createCloudbaseDbDouble({
-        collections: COLLECTIONS,
-        throwOnNotFound: false,
-        indexes: INDEXES,
-        requireIndexes: true,
-      });
-      return { store: createCloudbaseStore(db), close: () => undefined };
-    },
-  ],
-];
-
-type WithId = { id: string };
-
-/** Binary string order (what both engines use) on `key`, then `id`. */
-function ordered<T extends WithId>(rows: T[], key: (r: T) => string, dir: 'asc' | 'desc'): string[] {
-  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  const s = [...rows].sort((a, b) => cmp(key(a), key(b)) || cmp(a.id, b.id));
-  return (dir === 'asc' ? s : s.reverse()).map((r) => r.id);
-}
-
-/** Reads a whole list page by page (keyset), checking each page's size. */
-async function readAll<T extends WithId>(
-  read: (opts: ListOptions) => Promise<T[]>,
-  key: (r: T) => string,
-  size: number,
-): Promise<string[]> {
-  const ids: string[] = [];
-  let after: After | undefined;
-  for (let guard = 0; guard < 100; guard++) {
-    const page = await read({ after, limit: size });
-    expect(page.length).toBeLessThanOrEqual(size);
-    ids.push(...page.map((r) => r.id));
-    if (page.length < size) return ids;
-    const last = page[page.length - 1];
-    after = { key: key(last), id: last.id };
-  }
-  throw new Error('too many pages');
-}
-
-const codeOf = async (p: Promise<unknown>) => {
-  try {
-    await p;
-  } catch (e) {
-    return e instanceof AppError ? e.code : `not an AppError: ${String(e)}`;
-  }
-  return 'resolved';
-};
+import { codeOf, type Engine, engines, ordered, readAll, seed as seedInto } from './harness';
 
 describe.each(engines)('Store contract — %s', (_name, open) => {
   let engine: Engine;
@@ -101,16 +42,14 @@ describe.each(engines)('Store contract — %s', (_name, open) => {
   });
   afterEach(() => engine.close());
 
-  async function seed<C extends CollectionName>(collection: C, docs: Collections[C][]) {
-    await store.transact(async (tx) => {
-      for (const d of docs) await tx.insert(collection, d);
-    });
-  }
+  const seed = <C extends CollectionName>(collection: C, docs: Collections[C][]) =>
+    seedInto(store, collection, docs);
 
   describe('documents by id', () => {
     const samples: { [C in CollectionName]: () => Collections[C] } = {
       regions: () => aRegion({ kind: 'township', parentId: null, townshipId: null }),
-      stations: () => aStation(),
+      stations: () =>
+        aStation({ latitude: 31.2304, longitude: 121.4737, openingNotes: '周一至周五 9:00–17:00' }),
       users: () =>
         aUser({
           verifiedEntryId: 'entry-1',
@@ -137,6 +76,15 @@ describe.each(engines)('Store contract — %s', (_name, open) => {
       idempotency: () =>
         anIdempotencyRecord({ result: { threadId: 't-1', nested: { count: 0, tags: ['x'] } } }),
       counters: () => aCounter({ count: 7 }),
+      receptionDays: () =>
+        aReceptionDay({ status: 'draft', publishedAt: null, remindersSentAt: at(5), theme: '乡村振兴' }),
+      slots: () => aSlot({ capacity: 3, booked: 2, waitlist: ['booking-7', 'booking-3'] }),
+      assignments: () =>
+        anAssignment({ status: 'declined', reason: '外出开会', respondedAt: at(2), attendedAt: null }),
+      bookings: () =>
+        aBooking({ slotId: null, voterUserId: null, walkIn: true, status: 'checkedIn', checkedInAt: at(1) }),
+      visits: () => aVisit({ bookingId: 'booking-1' }),
+      claims: () => aClaim(),
     };
 
     it.each(COLLECTIONS)(

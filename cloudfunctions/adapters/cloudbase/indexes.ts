@@ -169,4 +169,115 @@ export const INDEXES: Record<CollectionName, IndexSpec[]> = {
   audit: [],
   idempotency: [],
   counters: [],
+  // receptionDays(): at most one scope field, optional status, an inclusive date range on the sort field.
+  // Each scope has its own index; status alongside a scope is applied while scanning it (a station or
+  // township holds tens of days a year, a county a few hundred, and lists come with a date range).
+  receptionDays: [
+    {
+      name: 'status_date_id',
+      fields: [
+        ['status', 'asc'],
+        ['date', 'asc'],
+        ['_id', 'asc'],
+      ],
+    },
+    {
+      name: 'county_date_id',
+      fields: [
+        ['countyId', 'asc'],
+        ['date', 'asc'],
+        ['_id', 'asc'],
+      ],
+    },
+    {
+      name: 'township_date_id',
+      fields: [
+        ['townshipId', 'asc'],
+        ['date', 'asc'],
+        ['_id', 'asc'],
+      ],
+    },
+    {
+      name: 'station_date_id',
+      fields: [
+        ['stationId', 'asc'],
+        ['date', 'asc'],
+        ['_id', 'asc'],
+      ],
+    },
+    {
+      name: 'date_id',
+      fields: [
+        ['date', 'asc'],
+        ['_id', 'asc'],
+      ],
+    },
+  ],
+  slots: [
+    {
+      name: 'day_startsAt_id',
+      fields: [
+        ['dayId', 'asc'],
+        ['startsAt', 'asc'],
+        ['_id', 'asc'],
+      ],
+    },
+  ],
+  assignments: [
+    {
+      name: 'day_id',
+      fields: [
+        ['dayId', 'asc'],
+        ['_id', 'asc'],
+      ],
+    },
+    {
+      name: 'deputy_date_id',
+      fields: [
+        ['deputyId', 'asc'],
+        ['date', 'asc'],
+        ['_id', 'asc'],
+      ],
+    },
+  ],
+  bookings: [
+    // Both fields are always set, so this one can be unique here as in SQLite (UNIQUE (dayId, code)).
+    {
+      name: 'day_code_unique',
+      fields: [
+        ['dayId', 'asc'],
+        ['code', 'asc'],
+      ],
+      unique: true,
+    },
+    {
+      name: 'day_createdAt_id',
+      fields: [
+        ['dayId', 'asc'],
+        ['createdAt', 'asc'],
+        ['_id', 'asc'],
+      ],
+    },
+    // Walk-ins have no voterUserId: a plain (not unique) index, so the nulls do not collide.
+    {
+      name: 'voter_createdAt_id',
+      fields: [
+        ['voterUserId', 'asc'],
+        ['createdAt', 'desc'],
+        ['_id', 'desc'],
+      ],
+    },
+  ],
+  visits: [
+    {
+      name: 'day_createdAt_id',
+      fields: [
+        ['dayId', 'asc'],
+        ['createdAt', 'asc'],
+        ['_id', 'asc'],
+      ],
+    },
+  ],
+  // Claims are read and written by id only.
+  claims: [],
 };

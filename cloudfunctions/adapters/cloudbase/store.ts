@@ -23,8 +23,31 @@ export { COLLECTIONS };
 export const MAX_LIMIT = 100;
 /** Whole-collection reads (regions, stations) stop here rather than loop without end. */
 const MAX_SCAN_PAGES = 50;
-/** Extra attempts at a unit of work that hit a conflict the SDK did not retry itself. */
-const CONFLICT_ATTEMPTS = 3;
+
+/**
+ * How `transact` retries a unit of work that conflicted with another writer.
+ *
+ * Each attempt is one `db.runTransaction`, inside which the SDK already re-runs the work at once on a
+ * commit conflict (3 times by default). Those immediate re-runs collide again when many writers want one
+ * document (a slot opening for booking): they all restart together and only one wins each round. So
+ * between attempts the adapter waits a random time ("full jitter": 0..min(max, base·2^(n-1)) ms), which
+ * spreads the writers out. The defaults wait at most 10+20+40+80+160+320+400 = 1,030 ms in all (half that
+ * on average) before answering CONFLICT, inside the 3 s function timeout. A hot counter still conflicts
+ * a lot this way — see README.md, "Contention".
+ */
+export interface ConflictRetry {
+  /** runTransaction calls in all before answering CONFLICT. */
+  attempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** For tests: how to wait and where randomness comes from. */
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+}
+
+export const DEFAULT_CONFLICT_RETRY: ConflictRetry = { attempts: 8, baseDelayMs: 10, maxDelayMs: 400 };
+
+const sleepFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 type Row = Record<string, unknown>;
 
@@ -78,8 +101,14 @@ export function isDuplicateKey(e: unknown): boolean {
   return !(e instanceof AppError) && /duplicate key|E11000/i.test(errorText(e));
 }
 
-export function createCloudbaseStore(db: CloudDb): Store {
+export function createCloudbaseStore(
+  db: CloudDb,
+  options: { conflictRetry?: Partial<ConflictRetry> } = {},
+): Store {
   const _ = db.command;
+  const retry: ConflictRetry = { ...DEFAULT_CONFLICT_RETRY, ...options.conflictRetry };
+  const sleep = retry.sleep ?? sleepFor;
+  const random = retry.random ?? Math.random;
 
   /** An update's `data`: object and array values go through `_.set` so they replace rather than merge. */
   function updateData(patch: object): Row {
@@ -98,6 +127,14 @@ export function createCloudbaseStore(db: CloudDb): Store {
   function keyset(field: string, after: After, desc: boolean): Where {
     const past = (v: string) => (desc ? _.lt(v) : _.gt(v));
     return _.or([{ [field]: past(after.key) }, { [field]: _.eq(after.key), _id: past(after.id) }]);
+  }
+
+  /** An inclusive range on `date` (China dates compare as strings); one condition per bound. */
+  function dateRange(filter: { fromDate?: string; toDate?: string }): Where[] {
+    const conds: Where[] = [];
+    if (filter.fromDate !== undefined) conds.push({ date: _.gte(filter.fromDate) });
+    if (filter.toDate !== undefined) conds.push({ date: _.lte(filter.toDate) });
+    return conds;
   }
 
   function checkLimit(limit: number) {
@@ -197,8 +234,10 @@ export function createCloudbaseStore(db: CloudDb): Store {
         } catch (e) {
           if (isDuplicateKey(e)) throw new AppError('CONFLICT', '记录已存在');
           if (!isTransactionConflict(e)) throw e;
-          if (attempt >= CONFLICT_ATTEMPTS) throw new AppError('CONFLICT', '数据正被他人修改，请稍后重试');
+          if (attempt >= retry.attempts) throw new AppError('CONFLICT', '数据正被他人修改，请稍后重试');
         }
+        const ceiling = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1));
+        await sleep(Math.floor(random() * (ceiling + 1)));
       }
     },
 
@@ -283,6 +322,43 @@ export function createCloudbaseStore(db: CloudDb): Store {
     },
     activitiesOfDeputy(deputyId, opts) {
       return list('activities', [{ deputyId }], 'at', 'desc', opts);
+    },
+
+    receptionDays(filter, opts) {
+      // A given filter always filters (an empty string matches nothing rather than widening the scope).
+      const eq: Row = {};
+      for (const f of ['status', 'countyId', 'townshipId', 'stationId'] as const) {
+        if (filter[f] !== undefined) eq[f] = filter[f];
+      }
+      const conds: Where[] = Object.keys(eq).length ? [eq] : [];
+      conds.push(...dateRange(filter));
+      return list('receptionDays', conds, 'date', 'asc', opts);
+    },
+    slotsOfDay(dayId) {
+      return list('slots', [{ dayId }], 'startsAt', 'asc', { limit: MAX_LIMIT });
+    },
+    async assignmentsOfDay(dayId) {
+      const { data } = await db
+        .collection('assignments')
+        .where({ dayId })
+        .orderBy('_id', 'asc')
+        .limit(MAX_LIMIT)
+        .get();
+      return data.map((d) => fromDoc<'assignments'>(d)!);
+    },
+    assignmentsOfDeputy(deputyId, filter, opts) {
+      return list('assignments', [{ deputyId }, ...dateRange(filter)], 'date', 'asc', opts);
+    },
+    bookingsOfDay(dayId, filter, opts) {
+      const eq: Row = { dayId };
+      if (filter.status) eq.status = filter.status;
+      return list('bookings', [eq], 'createdAt', 'asc', opts);
+    },
+    bookingsOfVoter(voterUserId, opts) {
+      return list('bookings', [{ voterUserId }], 'createdAt', 'desc', opts);
+    },
+    visitsOfDay(dayId, opts) {
+      return list('visits', [{ dayId }], 'createdAt', 'asc', opts);
     },
   };
 }
