@@ -174,9 +174,18 @@ describe('booking', () => {
       waitlistPosition: 2,
     });
 
+    expect((await w.call(b, 'reception', 'myBookings', {})).items[0]).toMatchObject({
+      status: 'waitlisted',
+      waitlistPosition: 2,
+    });
     await w.call('voter', 'reception', 'cancel', { bookingId: first.bookingId });
     const aBookings = await w.call(a, 'reception', 'myBookings', {});
-    expect(aBookings.items[0]).toMatchObject({ status: 'confirmed', canCancel: true });
+    expect(aBookings.items[0]).toMatchObject({
+      status: 'confirmed',
+      canCancel: true,
+      waitlistPosition: null,
+    });
+    expect((await w.call(b, 'reception', 'myBookings', {})).items[0]).toMatchObject({ waitlistPosition: 1 });
     expect(aBookings.items[0].qr).toMatch(/^data:image\/png;base64,/);
     expect((await w.call(a, 'account', 'notifications', {})).items[0].kind).toBe('reception.promoted');
     const slot = (await w.call('voter', 'reception', 'day', { dayId: day.dayId })).slots[0];

@@ -146,6 +146,8 @@ export const MyBookingView = BookingView.extend({
   }),
   /** A QR image (data URL) of the code, for staff to scan. */
   qr: z.string(),
+  /** 1-based place on the slot's waitlist while waitlisted. */
+  waitlistPosition: z.number().nullable(),
   canCancel: z.boolean(),
 });
 

@@ -500,6 +500,8 @@ export const receptionHandlers: Handlers<'reception'> = {
             bookingCutoff: day?.bookingCutoff ?? '',
           },
           qr: await QRCode.toDataURL(b.code, { margin: 1, width: 240 }),
+          waitlistPosition:
+            b.status === 'waitlisted' && slot ? slot.waitlist.indexOf(b.id) + 1 || null : null,
           canCancel:
             (b.status === 'confirmed' || b.status === 'waitlisted') &&
             !!day &&

@@ -81,7 +81,7 @@ export default function Bookings() {
                   {b.qr ? <Image className="booking-qr" src={b.qr} mode="aspectFit" /> : null}
                   <Text className="muted" style={{ display: 'block' }}>
                     {b.status === 'waitlisted'
-                      ? '正在候补：递补成功后会通知您，届时凭此码签到。'
+                      ? `正在候补${b.waitlistPosition ? `（第 ${b.waitlistPosition} 位）` : ''}：递补成功后会通知您，届时凭此码签到。`
                       : '到站后向工作人员报出预约码或出示二维码。'}
                   </Text>
                 </View>
