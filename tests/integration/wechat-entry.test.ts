@@ -123,3 +123,29 @@ it('answers bad input and unknown actions with an envelope, never a throw', asyn
     data: { verification: { state: 'unverified' } },
   });
 });
+
+it('reception: a voter finds an upcoming day, books a seat and sees the code; staff cannot check in before the day', async () => {
+  const reception = require('../../cloudfunctions/reception/index');
+  as('demo:voter');
+  const upcoming = await reception.main({ action: 'upcoming', data: {} });
+  const day = upcoming.data.items.find((d: { dayId: string }) => d.dayId === 'rd-next');
+  expect(day.deputies.map((d: { name: string }) => d.name)).toEqual(['李华']);
+  const booked = await reception.main({
+    action: 'book',
+    data: { slotId: day.slots[0].slotId, topic: '养老服务' },
+    requestId: 'entry-book-1',
+  });
+  expect(booked).toMatchObject({
+    ok: true,
+    data: { status: 'confirmed', code: expect.stringMatching(/^[A-HJ-NP-Z2-9]{8}$/) },
+  });
+  const mine = await reception.main({ action: 'myBookings', data: {} });
+  expect(mine.data.items.map((b: { code: string }) => b.code)).toContain(booked.data.code);
+  as('demo:station');
+  expect(
+    await reception.main({ action: 'checkIn', data: { dayId: 'rd-next', code: booked.data.code } }),
+  ).toMatchObject({
+    ok: false,
+    error: { code: 'CONFLICT' },
+  });
+});

@@ -7,6 +7,9 @@ export const NOTIFICATION_KINDS = [
   'message.replied',
   'message.chased',
   'message.released',
+  'reception.invited',
+  'reception.promoted',
+  'reception.reminder',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
