@@ -62,6 +62,9 @@ export const DayView = z.object({
   stationId: z.string(),
   stationName: z.string(),
   stationAddress: z.string(),
+  /** The station's map point, for 地图 (null when not set). */
+  stationLatitude: z.number().nullable(),
+  stationLongitude: z.number().nullable(),
   townshipId: z.string(),
   townshipName: z.string(),
   date: z.string(),

@@ -93,6 +93,8 @@ async function dayView(ctx: Ctx, day: ReceptionDay, full: boolean): Promise<DayV
     stationId: day.stationId,
     stationName: station?.name ?? '',
     stationAddress: station?.address ?? '',
+    stationLatitude: station?.latitude ?? null,
+    stationLongitude: station?.longitude ?? null,
     townshipId: day.townshipId,
     townshipName: ctx.geo.region(day.townshipId)?.name ?? '',
     date: day.date,
