@@ -145,7 +145,8 @@ export const contactHandlers: Handlers<'contact'> = {
     const { store } = ctx.ports;
     const own = ctx.caller?.user.constituencyId ?? null;
     const showOwnFirst = !input.constituencyId && !input.townshipId && own && !input.cursor;
-    const mine = showOwnFirst ? await store.deputies({ constituencyId: own }, { limit: 20 }) : [];
+    // Own constituency first (a constituency has a handful of deputies), leaving room for the rest.
+    const mine = showOwnFirst ? await store.deputies({ constituencyId: own }, { limit: 19 }) : [];
     const filter = {
       constituencyId: input.constituencyId,
       townshipId: input.townshipId,
