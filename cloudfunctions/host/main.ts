@@ -24,7 +24,10 @@ async function main() {
     console.log(`  data   ${config.dbPath}`);
     console.log('  try    我的 → 切换演示身份 → 王小明 (verified voter) → 首页 → 李华 → 给代表留言');
     console.log('         then sign in as 李华 (deputy) → 代表工作台 → reply; back as 王小明 → 我的留言');
-    console.log(`         as 新用户, verify with ${DEMO_UNCLAIMED.name} / ${DEMO_UNCLAIMED.idNumber}\n`);
+    console.log(`         as 新用户, verify with ${DEMO_UNCLAIMED.name} / ${DEMO_UNCLAIMED.idNumber}`);
+    console.log(
+      '         接待日: 王小明 has a booking today (我的 → 我的预约); as 赵站长 check its code in\n',
+    );
   });
   // The jobs timer: reminders, no-shows and the outbox every minute (on WeChat, the `jobs` function's trigger).
   const timer = setInterval(() => void runJobs(ports).catch((e) => console.error('[jobs]', e)), 60_000);
