@@ -5,55 +5,13 @@
  * Plain node script (run by `npm run test:e2e`, or `npx tsx tests/e2e/message-flow.e2e.ts`);
  * exits non-zero on failure. BASE_URL defaults to http://localhost:8080.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
+import { inBrowser, newPage, personas, signIn, step } from './support';
 
 const BASE = (process.env.BASE_URL ?? 'http://localhost:8080').replace(/\/$/, '');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-interface Persona {
-  id: string;
-  name: string;
-  role: string;
-  description: string;
-  deputyId?: string;
-  code?: string;
-}
-
-function step(msg: string) {
-  console.log(`  · ${msg}`);
-}
-
-async function personas(): Promise<Persona[]> {
-  const res = await fetch(`${BASE}/api/session/personas`);
-  const body = (await res.json()) as { ok: boolean; data?: Persona[] };
-  if (!body.ok || !body.data) throw new Error('GET /api/session/personas failed');
-  return body.data;
-}
-
-/** Signs in through the demo login page and lands on `redirect`. */
-async function signIn(page: Page, persona: Persona, redirect: string) {
-  await page.goto(`${BASE}/pages/login/index?redirect=${encodeURIComponent(redirect)}`);
-  await page.locator('.login-banner').filter({ hasText: '演示模式' }).waitFor();
-  await page.locator('.persona').filter({ hasText: persona.name }).first().click();
-  const path = redirect.split('?')[0];
-  await page.waitForURL((u) => u.pathname === path, { timeout: 15000 });
-}
 
 async function run(ctx: BrowserContext) {
-  const all = await personas();
+  const all = await personas(BASE);
   const voter = all.find((p) => p.id === 'voter') ?? all.find((p) => p.role === 'voter');
   const deputy = all.find((p) => p.role === 'deputy' && p.code);
   if (!voter || !deputy?.code) throw new Error('the host lists no voter or no deputy persona with a code');
@@ -61,11 +19,10 @@ async function run(ctx: BrowserContext) {
   const reply = `e2e 已联系镇里维修，本周内修好 ${Date.now().toString(36)}`;
   const cardUrl = `/pages/card/index?code=${encodeURIComponent(deputy.code)}`;
 
-  const page = await ctx.newPage();
-  page.on('pageerror', (e) => console.log(`    [pageerror] ${e.message}`));
+  const page = await newPage(ctx);
 
   step(`voter ${voter.name} signs in and opens the card of ${deputy.name} (${deputy.code})`);
-  await signIn(page, voter, cardUrl);
+  await signIn(page, BASE, voter, cardUrl);
   await page.locator('.card-name').filter({ hasText: deputy.name }).waitFor();
 
   step('writes and sends a message');
@@ -89,7 +46,7 @@ async function run(ctx: BrowserContext) {
   if (!threadId) throw new Error('the thread page has no threadId');
 
   step(`deputy ${deputy.name} signs in and opens the inbox`);
-  await signIn(page, deputy, '/deputy/inbox/index');
+  await signIn(page, BASE, deputy, '/deputy/inbox/index');
   const row = page.locator('.thread-row').filter({ hasText: text.slice(0, 20) });
   await row.first().waitFor();
   await row.first().click();
@@ -102,7 +59,7 @@ async function run(ctx: BrowserContext) {
   await page.locator('.bubble-text').filter({ hasText: reply }).waitFor();
 
   step('voter signs back in and reads the reply in the thread');
-  await signIn(page, voter, '/pages/threads/index');
+  await signIn(page, BASE, voter, '/pages/threads/index');
   // The thread's last text is now the reply.
   const mine = page.locator('.thread-row').filter({ hasText: reply.slice(0, 20) });
   await mine.first().waitFor();
@@ -117,34 +74,7 @@ async function run(ctx: BrowserContext) {
 }
 
 async function main() {
-  const profile = mkdtempSync(join(tmpdir(), 'deputylink-chromium-'));
-  const ctx = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: FLAGS,
-    viewport: { width: 390, height: 844 },
-    locale: 'zh-CN',
-  });
-  ctx.setDefaultTimeout(15000);
-  let ok = false;
-  try {
-    console.log(`message flow against ${BASE}`);
-    await run(ctx);
-    ok = true;
-    console.log('✔ message flow passed');
-  } catch (e) {
-    console.error(`✘ message flow failed: ${(e as Error).message}`);
-    const page = ctx.pages()[0];
-    if (page) {
-      mkdirSync('test-results', { recursive: true });
-      const shot = join('test-results', 'message-flow-failure.png');
-      await page.screenshot({ path: shot, fullPage: true }).catch(() => undefined);
-      console.error(`  at ${page.url()} (screenshot: ${shot})`);
-    }
-  } finally {
-    await ctx.close();
-    rmSync(profile, { recursive: true, force: true });
-  }
+  const ok = await inBrowser({ name: 'message flow', slug: 'message-flow', target: BASE }, run);
   process.exit(ok ? 0 : 1);
 }
 

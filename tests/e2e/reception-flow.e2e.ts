@@ -9,43 +9,23 @@
  * Plain node script (run by `npm run test:e2e`, or `npx tsx tests/e2e/reception-flow.e2e.ts` after
  * `npm run build:h5`); exits non-zero on failure.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { createLocalPorts } from '../../cloudfunctions/host/ports';
 import { seedDemo } from '../../cloudfunctions/host/seed';
 import { createHost } from '../../cloudfunctions/host/server';
 import { addDays, dateLabel, today } from '../../src/utils/reception';
+import { confirmModal, expectText, inBrowser, newPage, personas, signIn, step } from './support';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const STATIC_DIR = resolve(process.env.STATIC_DIR ?? 'dist/h5');
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-interface Persona {
-  id: string;
-  name: string;
-  role: string;
-}
 
 /** The host's clock: real time plus an offset the test sets to travel to the reception day. */
 const clock = { offset: 0, now: () => new Date(Date.now() + clock.offset) };
 let BASE = '';
-
-function step(msg: string) {
-  console.log(`  · ${msg}`);
-}
 
 function freePort(): Promise<number> {
   return new Promise((ok, fail) => {
@@ -89,35 +69,8 @@ async function startHost(dataDir: string) {
   };
 }
 
-async function personas(): Promise<Persona[]> {
-  const res = await fetch(`${BASE}/api/session/personas`);
-  const body = (await res.json()) as { ok: boolean; data?: Persona[] };
-  if (!body.ok || !body.data) throw new Error('GET /api/session/personas failed');
-  return body.data;
-}
-
-/** Signs in through the demo login page and lands on `redirect`. */
-async function signIn(page: Page, persona: Persona, redirect: string) {
-  await page.goto(`${BASE}/pages/login/index?redirect=${encodeURIComponent(redirect)}`);
-  await page.locator('.login-banner').filter({ hasText: '演示模式' }).waitFor();
-  await page.locator('.persona').filter({ hasText: persona.name }).first().click();
-  const path = redirect.split('?')[0];
-  await page.waitForURL((u) => u.pathname === path, { timeout: 15000 });
-}
-
-/** Taro's H5 modal (Taro.showModal): press its confirm button. */
-async function confirmModal(page: Page, confirmText: string) {
-  const button = page.locator('.taro-model__confirm').filter({ hasText: confirmText });
-  await button.waitFor();
-  await button.click();
-}
-
-async function expectText(page: Page, selector: string, text: string | RegExp) {
-  await page.locator(selector).filter({ hasText: text }).first().waitFor();
-}
-
 async function run(ctx: BrowserContext) {
-  const all = await personas();
+  const all = await personas(BASE);
   const who = (id: string) => {
     const p = all.find((x) => x.id === id);
     if (!p) throw new Error(`the host lists no persona "${id}"`);
@@ -131,11 +84,10 @@ async function run(ctx: BrowserContext) {
   const promised = 'e2e 向镇政府反映，两周内答复';
   const date = addDays(today(), 7);
 
-  const page = await ctx.newPage();
-  page.on('pageerror', (e) => console.log(`    [pageerror] ${e.message}`));
+  const page = await newPage(ctx);
 
   step(`office ${office.name} creates a reception day on ${date}`);
-  await signIn(page, office, '/office/days/index');
+  await signIn(page, BASE, office, '/office/days/index');
   await page.locator('.new-day').click();
   await page.locator('.day-form').waitFor();
   await page.locator('.day-form-station').filter({ hasText: '青石镇人大代表之家' }).click();
@@ -162,7 +114,7 @@ async function run(ctx: BrowserContext) {
   await expectText(page, '.publish-problem', '还没有代表确认参加');
 
   step(`deputy ${deputy.name} confirms`);
-  await signIn(page, deputy, '/deputy/receptions/index');
+  await signIn(page, BASE, deputy, '/deputy/receptions/index');
   const mine = page.locator('.my-day').filter({ hasText: theme });
   await mine.waitFor();
   await mine.locator('.confirm-day').click();
@@ -170,7 +122,7 @@ async function run(ctx: BrowserContext) {
 
   step('office publishes it (after confirming)');
   const dayUrl = `/office/day/index?dayId=${encodeURIComponent(dayId)}`;
-  await signIn(page, office, dayUrl);
+  await signIn(page, BASE, office, dayUrl);
   await expectText(page, '.day-theme', theme);
   await page.locator('.assignment-status').filter({ hasText: '已确认参加' }).waitFor();
   await page.locator('.publish-button').click();
@@ -178,7 +130,7 @@ async function run(ctx: BrowserContext) {
   await expectText(page, '.day-status', '已发布');
 
   step(`voter ${voter.name} books the first slot and reads the code`);
-  await signIn(page, voter, `/pages/reception/index?dayId=${encodeURIComponent(dayId)}`);
+  await signIn(page, BASE, voter, `/pages/reception/index?dayId=${encodeURIComponent(dayId)}`);
   await expectText(page, '.reception-theme', theme);
   await expectText(page, '.reception-deputies', `${deputy.name} 代表`);
   await expectText(page, '.slot-remaining', '剩余 2 座');
@@ -202,7 +154,7 @@ async function run(ctx: BrowserContext) {
   clock.offset = Date.parse(`${date}T01:10:00.000Z`) - Date.now();
 
   step(`station staff ${staff.name} checks the code in`);
-  await signIn(page, staff, dayUrl);
+  await signIn(page, BASE, staff, dayUrl);
   await expectText(page, '.day-theme', theme);
   await page.locator('.checkin-input input').fill(spaced.toLowerCase());
   await page.locator('.checkin-submit').click();
@@ -217,7 +169,7 @@ async function run(ctx: BrowserContext) {
   await expectText(page, '.assignment', '已到场');
 
   step(`deputy ${deputy.name} records the visit`);
-  await signIn(page, deputy, `/deputy/reception/index?dayId=${encodeURIComponent(dayId)}`);
+  await signIn(page, BASE, deputy, `/deputy/reception/index?dayId=${encodeURIComponent(dayId)}`);
   await expectText(page, '.visitor', '已签到');
   await expectText(page, '.visitor-topic', topic);
   await page.locator('.visit-booking').first().click();
@@ -235,37 +187,13 @@ async function main() {
     process.exit(1);
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'deputylink-e2e-reception-'));
-  const profile = mkdtempSync(join(tmpdir(), 'deputylink-chromium-'));
   const host = await startHost(dataDir);
-  const ctx = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: FLAGS,
-    viewport: { width: 390, height: 844 },
-    locale: 'zh-CN',
-  });
-  ctx.setDefaultTimeout(15000);
-  let ok = false;
-  try {
-    console.log(`reception flow against ${BASE} (own host, movable clock)`);
-    await run(ctx);
-    ok = true;
-    console.log('✔ reception flow passed');
-  } catch (e) {
-    console.error(`✘ reception flow failed: ${(e as Error).message}`);
-    const page = ctx.pages().at(-1);
-    if (page) {
-      mkdirSync('test-results', { recursive: true });
-      const shot = join('test-results', 'reception-flow-failure.png');
-      await page.screenshot({ path: shot, fullPage: true }).catch(() => undefined);
-      console.error(`  at ${page.url()} (screenshot: ${shot})`);
-    }
-  } finally {
-    await ctx.close();
-    await host.stop();
-    rmSync(profile, { recursive: true, force: true });
-    rmSync(dataDir, { recursive: true, force: true });
-  }
+  const ok = await inBrowser(
+    { name: 'reception flow', slug: 'reception-flow', target: `${BASE} (own host, movable clock)` },
+    run,
+  );
+  await host.stop();
+  rmSync(dataDir, { recursive: true, force: true });
   process.exit(ok ? 0 : 1);
 }
 
