@@ -1,7 +1,7 @@
 import { Button, Text, View } from '@tarojs/components';
 import type { PropsWithChildren } from 'react';
 import { goSignIn, type ApiError } from '../api';
-import type { LoadStatus } from '../hooks/usePaged';
+import type { LoadStatus } from '../hooks/useLoad';
 
 interface Props {
   status: LoadStatus;

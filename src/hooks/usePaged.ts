@@ -1,13 +1,12 @@
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError, toApiError } from '../api';
+import { useReachBottom } from '@tarojs/taro';
+import { useCallback, useRef, useState } from 'react';
+import { toApiError, type ApiError } from '../api';
+import { useLoad, type LoadStatus } from './useLoad';
 
 export interface PageOf<T> {
   items: T[];
   nextCursor: string | null;
 }
-
-export type LoadStatus = 'loading' | 'ready' | 'error';
 
 export interface Paged<T> {
   items: T[];
@@ -33,39 +32,24 @@ export function usePaged<T>(
 ): Paged<T> {
   const [items, setItemsState] = useState<T[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
-  const [status, setStatus] = useState<LoadStatus>('loading');
-  const [error, setError] = useState<ApiError | null>(null);
   const [moreStatus, setMoreStatus] = useState<'idle' | 'loading' | 'error'>('idle');
   const [moreError, setMoreError] = useState<ApiError | null>(null);
-  const seq = useRef(0);
   const fetchRef = useRef(fetchPage);
   fetchRef.current = fetchPage;
   const cursorRef = useRef<string | null>(null);
   const loadingMore = useRef(false);
 
-  const reload = useCallback(async (silent = false) => {
-    const mine = ++seq.current;
-    if (!silent) setStatus('loading');
-    try {
-      const page = await fetchRef.current(undefined);
-      if (mine !== seq.current) return;
+  const { status, error, reload, seq } = useLoad(
+    () => fetchRef.current(undefined),
+    (page) => {
       setItemsState(page.items);
       cursorRef.current = page.nextCursor;
       setCursor(page.nextCursor);
-      setError(null);
       setMoreStatus('idle');
-      setStatus('ready');
-    } catch (e) {
-      if (mine !== seq.current) return;
-      const err = toApiError(e);
-      if (silent) {
-        void Taro.showToast({ title: err.message, icon: 'none' });
-      } else {
-        setError(err);
-        setStatus('error');
-      }
-    }
-  }, []);
+    },
+    key,
+    enabled,
+  );
 
   const loadMore = useCallback(async () => {
     const from = cursorRef.current;
@@ -87,20 +71,7 @@ export function usePaged<T>(
     } finally {
       loadingMore.current = false;
     }
-  }, []);
-
-  useEffect(() => {
-    if (enabled) void reload();
-  }, [key, enabled, reload]);
-
-  usePullDownRefresh(() => {
-    const done = () => Taro.stopPullDownRefresh();
-    if (!enabled) {
-      done();
-      return;
-    }
-    void reload(true).finally(done);
-  });
+  }, [seq]);
 
   useReachBottom(() => {
     if (enabled && status === 'ready') void loadMore();

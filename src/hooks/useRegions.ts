@@ -1,8 +1,6 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { call, toApiError, type ActionOutputOf, type ApiError } from '../api';
-import type { LoadStatus } from './usePaged';
-
-type Regions = ActionOutputOf<'account', 'regions'>;
+import { useMemo } from 'react';
+import { call } from '../api';
+import { useResource } from './useResource';
 
 export interface ConstituencyOption {
   id: string;
@@ -14,41 +12,26 @@ export interface ConstituencyOption {
 
 /** The region tree and stations (account.regions), with constituencies ready for a picker. */
 export function useRegions() {
-  const [data, setData] = useState<Regions | null>(null);
-  const [status, setStatus] = useState<LoadStatus>('loading');
-  const [error, setError] = useState<ApiError | null>(null);
+  const { data, status, error, reload } = useResource(
+    () => Promise.all([call('account', 'regions', {}), call('account', 'me', {}).catch(() => null)]),
+    'regions',
+  );
+  const [regions, me] = data ?? [null, null];
 
-  const [townships, setTownships] = useState<string[] | null>(null);
-
-  const load = useCallback(async () => {
-    setStatus('loading');
-    try {
-      const [regions, me] = await Promise.all([
-        call('account', 'regions', {}),
-        call('account', 'me', {}).catch(() => null),
-      ]);
-      // A township office works on its own township(s); the county office on all of them.
-      const roles = me?.roles ?? [];
-      const county = roles.some((r) => r.role === 'countyOffice');
-      const own = roles
-        .filter((r) => r.role === 'townshipOffice' && r.scopeKind === 'township')
-        .map((r) => r.scopeId);
-      setTownships(county || own.length === 0 ? null : own);
-      setData(regions);
-      setStatus('ready');
-    } catch (e) {
-      setError(toApiError(e));
-      setStatus('error');
-    }
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  // A township office works on its own township(s); the county office on all of them.
+  const townships = useMemo(() => {
+    const roles = me?.roles ?? [];
+    const county = roles.some((r) => r.role === 'countyOffice');
+    const own = roles
+      .filter((r) => r.role === 'townshipOffice' && r.scopeKind === 'township')
+      .map((r) => r.scopeId);
+    return county || own.length === 0 ? null : own;
+  }, [me]);
 
   const constituencies = useMemo<ConstituencyOption[]>(() => {
-    if (!data) return [];
-    const byId = new Map(data.regions.map((r) => [r.id, r]));
-    return data.regions
+    if (!regions) return [];
+    const byId = new Map(regions.regions.map((r) => [r.id, r]));
+    return regions.regions
       .filter((r) => r.kind === 'constituency')
       .filter((r) => !townships || (r.parentId !== null && townships.includes(r.parentId)))
       .map((r) => {
@@ -60,14 +43,13 @@ export function useRegions() {
           label: parent ? `${parent.name} · ${r.name}` : r.name,
         };
       });
-  }, [data, townships]);
+  }, [regions, townships]);
 
   return {
-    data,
     status,
     error,
-    reload: load,
+    reload,
     constituencies,
-    stations: (data?.stations ?? []).filter((s) => !townships || townships.includes(s.townshipId)),
+    stations: (regions?.stations ?? []).filter((s) => !townships || townships.includes(s.townshipId)),
   };
 }

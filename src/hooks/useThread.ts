@@ -1,46 +1,16 @@
-import Taro, { usePullDownRefresh } from '@tarojs/taro';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { useCallback, useState } from 'react';
 import type { ThreadSummary } from '../../cloudfunctions/core/contracts/contact';
-import { call, toApiError, type ApiError, type ActionOutputOf } from '../api';
-import type { LoadStatus } from './usePaged';
+import { call, toApiError } from '../api';
+import { useResource } from './useResource';
 
-type ThreadData = ActionOutputOf<'contact', 'thread'>;
-
-/** One thread with its messages; pull-to-refresh reloads it. */
+/** One thread with its messages, older ones on demand; pull-to-refresh reloads it. */
 export function useThread(threadId: string) {
-  const [data, setData] = useState<ThreadData | null>(null);
-  const [status, setStatus] = useState<LoadStatus>('loading');
-  const [error, setError] = useState<ApiError | null>(null);
+  const { data, setData, status, error, reload } = useResource(() => {
+    if (!threadId) throw toApiError({ code: 'NOT_FOUND', message: '没有找到这条留言' });
+    return call('contact', 'thread', { threadId });
+  }, threadId);
   const [loadingMore, setLoadingMore] = useState(false);
-  const seq = useRef(0);
-
-  const reload = useCallback(
-    async (silent = false) => {
-      const mine = ++seq.current;
-      if (!threadId) {
-        setError(toApiError({ code: 'NOT_FOUND', message: '没有找到这条留言' }));
-        setStatus('error');
-        return;
-      }
-      if (!silent) setStatus('loading');
-      try {
-        const res = await call('contact', 'thread', { threadId });
-        if (mine !== seq.current) return;
-        setData(res);
-        setStatus('ready');
-      } catch (e) {
-        if (mine !== seq.current) return;
-        const err = toApiError(e);
-        if (silent) {
-          void Taro.showToast({ title: err.message, icon: 'none' });
-        } else {
-          setError(err);
-          setStatus('error');
-        }
-      }
-    },
-    [threadId],
-  );
 
   const loadMore = useCallback(async () => {
     if (!data?.nextCursor || loadingMore) return;
@@ -57,17 +27,12 @@ export function useThread(threadId: string) {
     } finally {
       setLoadingMore(false);
     }
-  }, [data, loadingMore, threadId]);
+  }, [data, loadingMore, threadId, setData]);
 
-  useEffect(() => {
-    void reload();
-  }, [reload]);
-
-  usePullDownRefresh(() => {
-    void reload(true).finally(() => Taro.stopPullDownRefresh());
-  });
-
-  const setThread = useCallback((thread: ThreadSummary) => setData((d) => (d ? { ...d, thread } : d)), []);
+  const setThread = useCallback(
+    (thread: ThreadSummary) => setData((d) => (d ? { ...d, thread } : d)),
+    [setData],
+  );
 
   return {
     data,

@@ -1,7 +1,6 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { Me } from '../../cloudfunctions/core/contracts/account';
-import { call, toApiError, type ApiError } from '../api';
-import type { LoadStatus } from '../hooks/usePaged';
+import { useMemo } from 'react';
+import { call } from '../api';
+import { useResource } from '../hooks/useResource';
 
 export interface Township {
   id: string;
@@ -19,30 +18,17 @@ export interface StationRef {
  * stations; station staff run the day at their station. `townships` are the ones an office works on.
  */
 export function useScope() {
-  const [me, setMe] = useState<Me | null>(null);
-  const [all, setAll] = useState<Township[]>([]);
-  const [stations, setStations] = useState<StationRef[]>([]);
-  const [status, setStatus] = useState<LoadStatus>('loading');
-  const [error, setError] = useState<ApiError | null>(null);
-
-  const load = useCallback(async () => {
-    setStatus('loading');
-    try {
-      const [m, regions] = await Promise.all([call('account', 'me', {}), call('account', 'regions', {})]);
-      setMe(m);
-      setAll(regions.regions.filter((r) => r.kind === 'township').map((r) => ({ id: r.id, name: r.name })));
-      setStations(regions.stations);
-      setStatus('ready');
-    } catch (e) {
-      setError(toApiError(e));
-      setStatus('error');
-    }
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { data, status, error, reload } = useResource(
+    () => Promise.all([call('account', 'me', {}), call('account', 'regions', {})]),
+    'scope',
+  );
 
   return useMemo(() => {
+    const [me, regions] = data ?? [null, null];
+    const all: Township[] = (regions?.regions ?? [])
+      .filter((r) => r.kind === 'township')
+      .map((r) => ({ id: r.id, name: r.name }));
+    const stations: StationRef[] = regions?.stations ?? [];
     const roles = me?.roles ?? [];
     const county = roles.some((r) => r.role === 'countyOffice');
     const own = roles.filter((r) => r.role === 'townshipOffice').map((r) => r.scopeId);
@@ -54,7 +40,7 @@ export function useScope() {
       me,
       status,
       error,
-      reload: load,
+      reload,
       office,
       county,
       staff,
@@ -62,5 +48,5 @@ export function useScope() {
       /** The stations in the office's townships (account.regions lists them all). */
       stations: stations.filter((s) => ids.has(s.townshipId)),
     };
-  }, [me, all, stations, status, error, load]);
+  }, [data, status, error, reload]);
 }

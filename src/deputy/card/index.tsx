@@ -1,34 +1,16 @@
 import { Button, Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useCallback, useEffect, useState } from 'react';
-import { call, toApiError, type ActionOutputOf, type ApiError } from '../../api';
+import { useState } from 'react';
+import { call } from '../../api';
 import { Loadable } from '../../components/Loadable';
 import { PageShell } from '../../components/PageShell';
-import type { LoadStatus } from '../../hooks/usePaged';
+import { useResource } from '../../hooks/useResource';
 import { LEVEL_LABEL } from '../../utils/labels';
 import './index.scss';
 
-type MyCard = ActionOutputOf<'contact', 'myCard'>;
-
 export default function DeputyCard() {
-  const [card, setCard] = useState<MyCard | null>(null);
-  const [status, setStatus] = useState<LoadStatus>('loading');
-  const [error, setError] = useState<ApiError | null>(null);
+  const { data: card, status, error, reload } = useResource(() => call('contact', 'myCard', {}), 'myCard');
   const [saving, setSaving] = useState(false);
-
-  const load = useCallback(async () => {
-    setStatus('loading');
-    try {
-      setCard(await call('contact', 'myCard', {}));
-      setStatus('ready');
-    } catch (e) {
-      setError(toApiError(e));
-      setStatus('error');
-    }
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const saveImage = async () => {
     if (!card) return;
@@ -62,7 +44,7 @@ export default function DeputyCard() {
   const d = card?.deputy;
   return (
     <PageShell className="my-card-page" demoBanner>
-      <Loadable status={status} error={error} onRetry={() => void load()}>
+      <Loadable status={status} error={error} onRetry={() => void reload()}>
         {card && d ? (
           <View>
             <View className="section contact-card">

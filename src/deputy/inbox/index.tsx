@@ -1,11 +1,11 @@
 import { Text, View } from '@tarojs/components';
-import { useDidShow } from '@tarojs/taro';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { call } from '../../api';
 import { Loadable } from '../../components/Loadable';
 import { LoadMore } from '../../components/LoadMore';
 import { PageShell } from '../../components/PageShell';
 import { ThreadRow } from '../../components/ThreadRow';
+import { useReloadOnShow } from '../../hooks/useLoad';
 import { usePaged } from '../../hooks/usePaged';
 import { THREAD_STATUS_LABEL } from '../../utils/labels';
 import { go } from '../../utils/nav';
@@ -32,11 +32,7 @@ export default function Inbox() {
     setUnread(page.unread);
     return page;
   }, `inbox:${status}:${verifiedOnly}`);
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) void list.reload(true);
-    shown.current = true;
-  });
+  useReloadOnShow(list.reload);
 
   return (
     <PageShell className="inbox-page" demoBanner>

@@ -1,10 +1,11 @@
 import { Button, Text, Textarea, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
-import { useRef, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
 import { call, toApiError } from '../../api';
 import { Loadable } from '../../components/Loadable';
 import { LoadMore } from '../../components/LoadMore';
 import { PageShell } from '../../components/PageShell';
+import { useReloadOnShow } from '../../hooks/useLoad';
 import { usePaged } from '../../hooks/usePaged';
 import { ASSIGNMENT_LABEL, DAY_STATUS_LABEL } from '../../utils/labels';
 import { go } from '../../utils/nav';
@@ -18,11 +19,7 @@ export default function DeputyReceptions() {
   const [declining, setDeclining] = useState('');
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) void list.reload(true);
-    shown.current = true;
-  });
+  useReloadOnShow(list.reload);
 
   const respond = async (dayId: string, decision: 'confirm' | 'decline', wasConfirmed: boolean) => {
     if (busy) return;

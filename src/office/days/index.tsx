@@ -1,12 +1,13 @@
 import { Button, Input, Picker, Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
-import { useEffect, useRef, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { useEffect, useState } from 'react';
 import { PUBLISH_DAYS_AHEAD } from '../../../cloudfunctions/core/contracts/constants';
 import { call, newRequestId, toApiError } from '../../api';
 import { DayRow } from '../../components/DayRow';
 import { Loadable } from '../../components/Loadable';
 import { LoadMore } from '../../components/LoadMore';
 import { PageShell } from '../../components/PageShell';
+import { useReloadOnShow } from '../../hooks/useLoad';
 import { usePaged } from '../../hooks/usePaged';
 import { go } from '../../utils/nav';
 import { addDays, dateLabel, today } from '../../utils/reception';
@@ -271,11 +272,7 @@ export default function OfficeDays() {
     `days:${status}:${past}`,
     ready,
   );
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current && ready) void list.reload(true);
-    shown.current = true;
-  });
+  useReloadOnShow(list.reload, ready);
   useEffect(() => {
     if (scope.status === 'ready' && !scope.office) void Taro.setNavigationBarTitle({ title: '本站接待日' });
   }, [scope.status, scope.office]);

@@ -1,10 +1,11 @@
 import { Button, Image, Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
-import { useRef, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
 import { call, toApiError } from '../../api';
 import { Loadable } from '../../components/Loadable';
 import { LoadMore } from '../../components/LoadMore';
 import { PageShell } from '../../components/PageShell';
+import { useReloadOnShow } from '../../hooks/useLoad';
 import { usePaged } from '../../hooks/usePaged';
 import { BOOKING_STATUS_LABEL } from '../../utils/labels';
 import { go } from '../../utils/nav';
@@ -13,11 +14,7 @@ import { chinaTime, clock, dateLabel, spacedCode } from '../../utils/reception';
 export default function Bookings() {
   const list = usePaged((cursor) => call('reception', 'myBookings', { cursor }), 'myBookings');
   const [busy, setBusy] = useState('');
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) void list.reload(true);
-    shown.current = true;
-  });
+  useReloadOnShow(list.reload);
 
   const cancel = async (bookingId: string, what: string) => {
     const ok = await Taro.showModal({

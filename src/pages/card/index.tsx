@@ -1,12 +1,11 @@
 import './index.scss';
 import { Button, Image, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useCallback, useEffect, useState } from 'react';
-import type { DeputyPublic } from '../../../cloudfunctions/core/contracts/contact';
-import { call, toApiError, type ApiError } from '../../api';
+import { useEffect } from 'react';
+import { call, toApiError } from '../../api';
 import { Loadable } from '../../components/Loadable';
 import { PageShell } from '../../components/PageShell';
-import type { LoadStatus } from '../../hooks/usePaged';
+import { useResource } from '../../hooks/useResource';
 import { LEVEL_LABEL } from '../../utils/labels';
 import { go } from '../../utils/nav';
 
@@ -30,35 +29,19 @@ function Kv({ k, v }: { k: string; v: string | null | undefined }) {
 export default function Card() {
   const { params } = useRouter();
   const code = codeFrom(params);
-  const [deputy, setDeputy] = useState<DeputyPublic | null>(null);
-  const [status, setStatus] = useState<LoadStatus>('loading');
-  const [error, setError] = useState<ApiError | null>(null);
-
-  const load = useCallback(async () => {
-    if (!code) {
-      setError(toApiError({ code: 'NOT_FOUND', message: '没有找到这张联系卡，请重新扫码' }));
-      setStatus('error');
-      return;
-    }
-    setStatus('loading');
-    try {
-      const d = await call('contact', 'card', { code });
-      setDeputy(d);
-      setStatus('ready');
-      void Taro.setNavigationBarTitle({ title: `${d.name} 代表` });
-    } catch (e) {
-      setError(toApiError(e));
-      setStatus('error');
-    }
-  }, [code]);
+  const card = useResource(() => {
+    if (!code) throw toApiError({ code: 'NOT_FOUND', message: '没有找到这张联系卡，请重新扫码' });
+    return call('contact', 'card', { code });
+  }, code);
+  const deputy = card.data;
 
   useEffect(() => {
-    void load();
-  }, [load]);
+    if (deputy) void Taro.setNavigationBarTitle({ title: `${deputy.name} 代表` });
+  }, [deputy]);
 
   return (
     <PageShell className="card-page" demoBanner>
-      <Loadable status={status} error={error} onRetry={code ? () => void load() : undefined}>
+      <Loadable status={card.status} error={card.error} onRetry={code ? () => void card.reload() : undefined}>
         {deputy ? (
           <View>
             <View className="section card-head">

@@ -1,12 +1,13 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { call, goSignIn, isSignedIn } from '../../api';
 import { DayRow } from '../../components/DayRow';
 import { DeputyRow } from '../../components/DeputyRow';
 import { Loadable } from '../../components/Loadable';
 import { LoadMore } from '../../components/LoadMore';
 import { PageShell } from '../../components/PageShell';
+import { useReloadOnShow } from '../../hooks/useLoad';
 import { usePaged } from '../../hooks/usePaged';
 import { useResource } from '../../hooks/useResource';
 import { codeFromScan, go } from '../../utils/nav';
@@ -28,13 +29,9 @@ export default function Home() {
       .then((me) => setUnread(me.unreadNotifications))
       .catch(() => setUnread(null));
   }, []);
-  const shown = useRef(false);
-  useDidShow(() => {
-    refreshMe();
-    // Coming back (e.g. after booking): seats left may have changed.
-    if (shown.current) void days.reload(true);
-    shown.current = true;
-  });
+  useDidShow(refreshMe);
+  // Coming back (e.g. after booking): seats left may have changed.
+  useReloadOnShow(days.reload);
 
   const scan = async () => {
     try {

@@ -1,10 +1,10 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useCallback, useEffect, useState } from 'react';
-import { getSessionUser, setSession, toApiError, type ApiError } from '../../api';
+import { useState } from 'react';
+import { getSessionUser, setSession, toApiError } from '../../api';
 import { Loadable } from '../../components/Loadable';
 import { PageShell } from '../../components/PageShell';
-import type { LoadStatus } from '../../hooks/usePaged';
+import { useResource } from '../../hooks/useResource';
 import { ROLE_LABEL } from '../../utils/labels';
 
 interface Persona {
@@ -35,26 +35,11 @@ async function getJson<T>(url: string, init?: RequestInit): Promise<T> {
 export default function Login() {
   const { params } = useRouter();
   const redirect = params.redirect ? decodeURIComponent(params.redirect) : '';
-  const [personas, setPersonas] = useState<Persona[]>([]);
-  const [status, setStatus] = useState<LoadStatus>('loading');
-  const [error, setError] = useState<ApiError | null>(null);
+  const list = useResource(() => getJson<Persona[]>('/api/session/personas'), 'personas');
+  const personas = list.data ?? [];
   const [busy, setBusy] = useState('');
   const [signError, setSignError] = useState('');
   const current = getSessionUser();
-
-  const load = useCallback(async () => {
-    setStatus('loading');
-    try {
-      setPersonas(await getJson<Persona[]>('/api/session/personas'));
-      setStatus('ready');
-    } catch (e) {
-      setError(toApiError(e));
-      setStatus('error');
-    }
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const signIn = async (p: Persona) => {
     if (busy) return;
@@ -94,9 +79,9 @@ export default function Login() {
       ) : null}
       {signError ? <Text className="error-text">{signError}</Text> : null}
       <Loadable
-        status={status}
-        error={error}
-        onRetry={() => void load()}
+        status={list.status}
+        error={list.error}
+        onRetry={() => void list.reload()}
         empty={personas.length === 0}
         emptyText="没有可用的演示身份"
       >

@@ -1,16 +1,16 @@
 import { Button, Checkbox, Input, Switch, Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import { useCallback, useRef, useState } from 'react';
-import type { Me } from '../../../cloudfunctions/core/contracts/account';
+import Taro from '@tarojs/taro';
+import { useState } from 'react';
 import {
   VERIFY_CONSENT_TEXT,
   VERIFY_CONSENT_VERSION,
 } from '../../../cloudfunctions/core/contracts/constants';
-import { call, clearSession, toApiError, type ApiError } from '../../api';
+import { call, clearSession, toApiError } from '../../api';
 import { Loadable } from '../../components/Loadable';
 import { PageShell } from '../../components/PageShell';
 import { setBigFont, useBigFont } from '../../hooks/useBigFont';
-import type { LoadStatus } from '../../hooks/usePaged';
+import { useReloadOnShow } from '../../hooks/useLoad';
+import { useResource } from '../../hooks/useResource';
 import { formatTime } from '../../utils/format';
 import { ROLE_LABEL, VERIFY_STATE_LABEL } from '../../utils/labels';
 import { go } from '../../utils/nav';
@@ -100,34 +100,9 @@ function VerifyForm({ onDone }: { onDone: () => void }) {
 }
 
 export default function MePage() {
-  const [me, setMe] = useState<Me | null>(null);
-  const [status, setStatus] = useState<LoadStatus>('loading');
-  const [error, setError] = useState<ApiError | null>(null);
+  const { data: me, status, error, reload } = useResource(() => call('account', 'me', {}), 'me');
+  useReloadOnShow(reload);
   const big = useBigFont();
-  const first = useRef(true);
-
-  const load = useCallback(async (silent = false) => {
-    if (!silent) setStatus('loading');
-    try {
-      setMe(await call('account', 'me', {}));
-      setStatus('ready');
-    } catch (e) {
-      if (silent && first.current === false) {
-        void Taro.showToast({ title: toApiError(e).message, icon: 'none' });
-        return;
-      }
-      setError(toApiError(e));
-      setStatus('error');
-    }
-  }, []);
-
-  useDidShow(() => {
-    void load(!first.current);
-    first.current = false;
-  });
-  usePullDownRefresh(() => {
-    void load(true).finally(() => Taro.stopPullDownRefresh());
-  });
 
   const roles = me ? Array.from(new Set(me.roles.map((r) => r.role))) : [];
   const isDeputy = Boolean(me?.deputyId) || roles.includes('deputy');
@@ -148,7 +123,7 @@ export default function MePage() {
 
   return (
     <PageShell className="me-page" demoBanner>
-      <Loadable status={status} error={error} onRetry={() => void load()}>
+      <Loadable status={status} error={error} onRetry={() => void reload()}>
         {me && v ? (
           <View>
             <View className="section">
@@ -169,7 +144,7 @@ export default function MePage() {
               </Text>
             </View>
 
-            {v.state === 'unverified' ? <VerifyForm onDone={() => void load(true)} /> : null}
+            {v.state === 'unverified' ? <VerifyForm onDone={() => void reload(true)} /> : null}
             {v.state === 'locked' ? (
               <View className="section verify-locked">
                 <Text className="error-text">认证尝试次数过多，已暂时锁定。</Text>

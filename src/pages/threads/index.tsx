@@ -1,22 +1,17 @@
 import { Button, Text, View } from '@tarojs/components';
-import { useDidShow } from '@tarojs/taro';
-import { useRef } from 'react';
 import { call } from '../../api';
 import { Loadable } from '../../components/Loadable';
 import { LoadMore } from '../../components/LoadMore';
 import { PageShell } from '../../components/PageShell';
 import { ThreadRow } from '../../components/ThreadRow';
+import { useReloadOnShow } from '../../hooks/useLoad';
 import { usePaged } from '../../hooks/usePaged';
 import { go } from '../../utils/nav';
 
 export default function Threads() {
   const list = usePaged((cursor) => call('contact', 'myThreads', { cursor }), 'myThreads');
-  const shown = useRef(false);
   // Coming back from a thread: statuses and unread dots may have changed.
-  useDidShow(() => {
-    if (shown.current) void list.reload(true);
-    shown.current = true;
-  });
+  useReloadOnShow(list.reload);
 
   return (
     <PageShell className="threads-page" demoBanner>
