@@ -45,10 +45,3 @@ export function Composer({
     </View>
   );
 }
-
-/** Validates a text before sending; returns the Chinese error or null. */
-export function checkText(text: string): string | null {
-  if (!text.trim()) return '请先填写内容';
-  if (text.trim().length > MESSAGE_MAX) return `内容不能超过 ${MESSAGE_MAX} 字`;
-  return null;
-}

@@ -1,6 +1,12 @@
-import Taro from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 
 export const TAB_PAGES = ['/pages/home/index', '/pages/threads/index', '/pages/me/index'];
+
+/** A query parameter of the current page, decoded ('' when absent). */
+export function useParam(name: string): string {
+  const value = useRouter().params[name];
+  return value ? decodeURIComponent(value) : '';
+}
 
 /** Opens a page path; tab pages need switchTab (and take no query). */
 export function go(url: string): void {

@@ -1,11 +1,12 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { getSessionUser, setSession, toApiError } from '../../api';
 import { Loadable } from '../../components/Loadable';
 import { PageShell } from '../../components/PageShell';
 import { useResource } from '../../hooks/useResource';
 import { ROLE_LABEL } from '../../utils/labels';
+import { useParam } from '../../utils/nav';
 
 interface Persona {
   id: string;
@@ -33,8 +34,7 @@ async function getJson<T>(url: string, init?: RequestInit): Promise<T> {
 
 /** H5 only: pick a demo persona; the local host signs a session for it. */
 export default function Login() {
-  const { params } = useRouter();
-  const redirect = params.redirect ? decodeURIComponent(params.redirect) : '';
+  const redirect = useParam('redirect');
   const list = useResource(() => getJson<Persona[]>('/api/session/personas'), 'personas');
   const personas = list.data ?? [];
   const [busy, setBusy] = useState('');

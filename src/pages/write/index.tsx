@@ -1,34 +1,47 @@
 import { Button, Picker, Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import type { Me } from '../../../cloudfunctions/core/contracts/account';
 import { MESSAGE_CATEGORIES } from '../../../cloudfunctions/core/contracts/constants';
-import { call, isSignedIn, toApiError } from '../../api';
-import { checkText, Composer } from '../../components/Composer';
+import { call, isSignedIn } from '../../api';
+import { Composer } from '../../components/Composer';
 import { PageShell } from '../../components/PageShell';
-import { useDraft } from '../../hooks/useDraft';
-import { go } from '../../utils/nav';
+import { useComposer } from '../../hooks/useComposer';
+import type { Draft } from '../../hooks/useDraft';
+import { go, useParam } from '../../utils/nav';
 
 type Category = (typeof MESSAGE_CATEGORIES)[number];
 
-const SEND_ERRORS: Record<string, string> = {
-  CONTENT_REJECTED: '内容未通过安全检查，请修改后再发',
-  RATE_LIMITED: '发送太频繁了，请稍后再试',
-  UNAUTHENTICATED: '请先登录后再留言',
-};
+const categoryOf = (draft: Draft) => (draft.category as Category) || '其他';
 
 export default function Write() {
-  const { params } = useRouter();
-  const code = params.code ? decodeURIComponent(params.code) : '';
-  const deputyId = code ? '' : params.deputyId || '';
+  const code = useParam('code');
+  const deputyId = useParam('deputyId');
   const target = code ? `code:${code}` : `deputy:${deputyId}`;
-  const { draft, update, clear } = useDraft(`dl.draft.send.${target}`, { category: '其他' });
   const [deputyName, setDeputyName] = useState('');
   const [me, setMe] = useState<Me | null>(null);
-  const [sending, setSending] = useState(false);
-  const [error, setError] = useState('');
   const [done, setDone] = useState<{ threadId: string; held: boolean } | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const message = useComposer({
+    draftKey: `dl.draft.send.${target}`,
+    defaults: { category: '其他' },
+    check: () => (code || deputyId ? null : '没有指定代表，请从代表联系卡进入'),
+    send: (text, draft) =>
+      call(
+        'contact',
+        'send',
+        { ...(code ? { code } : { deputyId }), category: categoryOf(draft), text },
+        { requestId: draft.requestId },
+      ),
+    onSent: (res) => {
+      setDone({ threadId: res.threadId, held: res.status === 'held' });
+      timer.current = setTimeout(() => {
+        void Taro.redirectTo({ url: `/pages/thread/index?threadId=${encodeURIComponent(res.threadId)}` });
+      }, 2500);
+    },
+    errors: { UNAUTHENTICATED: '请先登录后再留言' },
+  });
+  const { draft, update } = message;
 
   useEffect(() => {
     if (code) {
@@ -46,44 +59,8 @@ export default function Write() {
     };
   }, [code]);
 
-  const category = (draft.category as Category) || '其他';
+  const category = categoryOf(draft);
   const catIndex = Math.max(0, MESSAGE_CATEGORIES.indexOf(category));
-
-  const send = async () => {
-    if (sending) return;
-    const problem = checkText(draft.text);
-    if (problem) {
-      setError(problem);
-      return;
-    }
-    if (!code && !deputyId) {
-      setError('没有指定代表，请从代表联系卡进入');
-      return;
-    }
-    setError('');
-    setSending(true);
-    try {
-      const res = await call(
-        'contact',
-        'send',
-        { ...(code ? { code } : { deputyId }), category, text: draft.text.trim() },
-        { requestId: draft.requestId },
-      );
-      clear();
-      setDone({ threadId: res.threadId, held: res.status === 'held' });
-      timer.current = setTimeout(() => {
-        void Taro.redirectTo({ url: `/pages/thread/index?threadId=${encodeURIComponent(res.threadId)}` });
-      }, 2500);
-    } catch (e) {
-      const err = toApiError(e);
-      const fieldMsg = err.fields.text || err.fields.category || err.fields.deputyId;
-      let msg = SEND_ERRORS[err.code] || fieldMsg || err.message;
-      if (err.code === 'NETWORK') msg = `${err.message}。草稿已保存在手机上，可稍后再点发送。`;
-      setError(msg);
-    } finally {
-      setSending(false);
-    }
-  };
 
   if (done) {
     return (
@@ -144,14 +121,7 @@ export default function Write() {
         <Text className="label">留言内容</Text>
         <Composer
           name="write"
-          value={draft.text}
-          onInput={(text) => {
-            update({ text });
-            if (error) setError('');
-          }}
-          onSend={() => void send()}
-          sending={sending}
-          error={error}
+          {...message.composer}
           placeholder="请写下您想对代表说的话，例如遇到的问题、发生的地点和您的建议。"
         />
       </View>
