@@ -1,8 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { call } from '../../api';
-import { Loadable } from '../../components/Loadable';
-import { LoadMore } from '../../components/LoadMore';
+import { PagedList } from '../../components/PagedList';
 import { PageShell } from '../../components/PageShell';
 import { ThreadRow } from '../../components/ThreadRow';
 import { useReloadOnShow } from '../../hooks/useLoad';
@@ -57,23 +56,18 @@ export default function Inbox() {
           {verifiedOnly ? '✓ ' : ''}仅看已实名
         </View>
       </View>
-      <Loadable
-        status={list.status}
-        error={list.error}
-        onRetry={() => void list.reload()}
-        empty={list.items.length === 0}
+      <PagedList
+        list={list}
         emptyText="没有符合条件的留言"
-      >
-        {list.items.map((t) => (
+        row={(t) => (
           <ThreadRow
             key={t.threadId}
             thread={t}
             side="deputy"
             onClick={() => go(`/deputy/thread/index?threadId=${encodeURIComponent(t.threadId)}`)}
           />
-        ))}
-        <LoadMore list={list} />
-      </Loadable>
+        )}
+      />
       <View className="menu">
         <View className="menu-item receptions-link" onClick={() => go('/deputy/receptions/index')}>
           <Text>我的接待日</Text>

@@ -3,9 +3,9 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect } from 'react';
 import { call, toApiError } from '../../api';
 import { Loadable } from '../../components/Loadable';
-import { LoadMore } from '../../components/LoadMore';
+import { PagedList } from '../../components/PagedList';
 import { PageShell } from '../../components/PageShell';
-import { VisitForm, VisitList } from '../../components/VisitForm';
+import { Visits } from '../../components/Visits';
 import { usePaged } from '../../hooks/usePaged';
 import { useResource } from '../../hooks/useResource';
 import { BOOKING_STATUS_LABEL } from '../../utils/labels';
@@ -64,14 +64,10 @@ export default function DeputyReception() {
             </View>
 
             <Text className="h2">预约的群众</Text>
-            <Loadable
-              status={bookings.status}
-              error={bookings.error}
-              onRetry={() => void bookings.reload()}
-              empty={bookings.items.length === 0}
+            <PagedList
+              list={bookings}
               emptyText="还没有群众预约"
-            >
-              {bookings.items.map((b) => (
+              row={(b) => (
                 <View key={b.bookingId} className="list-item visitor">
                   <View className="row row--between">
                     <Text className="text visitor-name" style={{ fontWeight: 600 }}>
@@ -86,29 +82,11 @@ export default function DeputyReception() {
                     {b.topic}
                   </Text>
                 </View>
-              ))}
-              <LoadMore list={bookings} />
-            </Loadable>
+              )}
+            />
 
             <Text className="h2">接待记录</Text>
-            <Loadable
-              status={visits.status}
-              error={visits.error}
-              onRetry={() => void visits.reload()}
-              empty={visits.items.length === 0}
-              emptyText="还没有接待记录"
-            >
-              <VisitList visits={visits.items} />
-              <LoadMore list={visits} />
-            </Loadable>
-
-            <VisitForm
-              dayId={d.dayId}
-              bookings={arrived.items}
-              onSaved={(v) =>
-                visits.setItems((items) => [v, ...items.filter((x) => x.visitId !== v.visitId)])
-              }
-            />
+            <Visits dayId={d.dayId} visits={visits} bookings={arrived.items} />
             <Text className="muted" style={{ display: 'block' }}>
               接待记录会记入您的履职档案。群众个人信息仅用于办理，请勿在记录中填写身份证号等隐私信息。
             </Text>

@@ -2,8 +2,7 @@ import { Button, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { call, toApiError } from '../../api';
-import { Loadable } from '../../components/Loadable';
-import { LoadMore } from '../../components/LoadMore';
+import { PagedList } from '../../components/PagedList';
 import { PageShell } from '../../components/PageShell';
 import { useReloadOnShow } from '../../hooks/useLoad';
 import { usePaged } from '../../hooks/usePaged';
@@ -69,14 +68,10 @@ export default function DeputyReceptions() {
         乡镇人大安排您参加的接待日。请及时确认；不能参加时说明原因，以便另行安排。每位代表每年应至少参加 2
         次。
       </Text>
-      <Loadable
-        status={list.status}
-        error={list.error}
-        onRetry={() => void list.reload()}
-        empty={list.items.length === 0}
+      <PagedList
+        list={list}
         emptyText="还没有安排您参加的接待日"
-      >
-        {list.items.map((m) => {
+        row={(m) => {
           const d = m.day;
           const over = isPast(d.endsAt);
           const open = declining === d.dayId;
@@ -173,9 +168,8 @@ export default function DeputyReceptions() {
               )}
             </View>
           );
-        })}
-        <LoadMore list={list} />
-      </Loadable>
+        }}
+      />
     </PageShell>
   );
 }

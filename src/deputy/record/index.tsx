@@ -1,7 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { call } from '../../api';
-import { Loadable } from '../../components/Loadable';
-import { LoadMore } from '../../components/LoadMore';
+import { PagedList } from '../../components/PagedList';
 import { PageShell } from '../../components/PageShell';
 import { usePaged } from '../../hooks/usePaged';
 import { formatTime } from '../../utils/format';
@@ -14,14 +13,10 @@ export default function DutyRecord() {
       <Text className="muted" style={{ display: 'block', marginBottom: '16px' }}>
         回复群众留言、参加接待等履职活动会自动记入档案，用于述职和履职统计。
       </Text>
-      <Loadable
-        status={list.status}
-        error={list.error}
-        onRetry={() => void list.reload()}
-        empty={list.items.length === 0}
+      <PagedList
+        list={list}
         emptyText="还没有履职记录"
-      >
-        {list.items.map((a) => (
+        row={(a) => (
           <View key={a.id} className="list-item">
             <View className="row row--between">
               <Text className="text grow">{a.summary}</Text>
@@ -31,9 +26,8 @@ export default function DutyRecord() {
               {formatTime(a.at)}
             </Text>
           </View>
-        ))}
-        <LoadMore list={list} />
-      </Loadable>
+        )}
+      />
     </PageShell>
   );
 }

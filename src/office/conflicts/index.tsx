@@ -3,8 +3,7 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { ConflictView } from '../../../cloudfunctions/core/contracts/account';
 import { call, toApiError } from '../../api';
-import { Loadable } from '../../components/Loadable';
-import { LoadMore } from '../../components/LoadMore';
+import { PagedList } from '../../components/PagedList';
 import { PageShell } from '../../components/PageShell';
 import { usePaged } from '../../hooks/usePaged';
 import { formatTime } from '../../utils/format';
@@ -64,14 +63,10 @@ export default function Conflicts() {
           已处理
         </View>
       </View>
-      <Loadable
-        status={list.status}
-        error={list.error}
-        onRetry={() => void list.reload()}
-        empty={list.items.length === 0}
+      <PagedList
+        list={list}
         emptyText={status === 'open' ? '没有待处理的冲突' : '没有已处理的冲突'}
-      >
-        {list.items.map((c) => (
+        row={(c) => (
           <View key={c.conflictId} className="list-item">
             <Text className="h2" style={{ margin: 0 }}>
               {c.entryName}（{c.idMasked}）
@@ -108,9 +103,8 @@ export default function Conflicts() {
               </Text>
             )}
           </View>
-        ))}
-        <LoadMore list={list} />
-      </Loadable>
+        )}
+      />
     </PageShell>
   );
 }

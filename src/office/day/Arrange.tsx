@@ -5,7 +5,7 @@ import type { DayView, SlotView } from '../../../cloudfunctions/core/contracts/r
 import { PUBLISH_DAYS_AHEAD } from '../../../cloudfunctions/core/contracts/constants';
 import { call, toApiError } from '../../api';
 import { Loadable } from '../../components/Loadable';
-import { LoadMore } from '../../components/LoadMore';
+import { LoadMore } from '../../components/PagedList';
 import { usePaged } from '../../hooks/usePaged';
 import { ASSIGNMENT_LABEL } from '../../utils/labels';
 import { addDays, isPast, span, today } from '../../utils/reception';

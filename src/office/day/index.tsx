@@ -4,9 +4,9 @@ import { useEffect, useState } from 'react';
 import type { BookingView } from '../../../cloudfunctions/core/contracts/reception';
 import { call, toApiError } from '../../api';
 import { Loadable } from '../../components/Loadable';
-import { LoadMore } from '../../components/LoadMore';
+import { PagedList } from '../../components/PagedList';
 import { PageShell } from '../../components/PageShell';
-import { VisitForm, VisitList } from '../../components/VisitForm';
+import { Visits } from '../../components/Visits';
 import { usePaged } from '../../hooks/usePaged';
 import { useResource } from '../../hooks/useResource';
 import { BOOKING_STATUS_LABEL, DAY_STATUS_LABEL } from '../../utils/labels';
@@ -195,14 +195,10 @@ export default function OfficeDay() {
               <View>
                 <CheckIn dayId={dayId} onDone={refreshLists} />
                 <Text className="h2">已签到（{arrivedCount}）</Text>
-                <Loadable
-                  status={arrived.status}
-                  error={arrived.error}
-                  onRetry={() => void arrived.reload()}
-                  empty={arrived.items.length === 0}
+                <PagedList
+                  list={arrived}
                   emptyText="还没有人签到"
-                >
-                  {arrived.items.map((b) => (
+                  row={(b) => (
                     <View key={b.bookingId} className="table-row arrived">
                       <Text className="grow arrived-name" style={{ fontWeight: 600 }}>
                         {b.visitorName}
@@ -213,9 +209,8 @@ export default function OfficeDay() {
                         {b.topic}
                       </Text>
                     </View>
-                  ))}
-                  <LoadMore list={arrived} />
-                </Loadable>
+                  )}
+                />
                 <WalkIn dayId={dayId} onDone={refreshLists} />
               </View>
             ) : null}
@@ -233,14 +228,10 @@ export default function OfficeDay() {
                     </View>
                   ))}
                 </View>
-                <Loadable
-                  status={bookings.status}
-                  error={bookings.error}
-                  onRetry={() => void bookings.reload()}
-                  empty={bookings.items.length === 0}
+                <PagedList
+                  list={bookings}
                   emptyText="没有符合条件的预约"
-                >
-                  {bookings.items.map((b) => (
+                  row={(b) => (
                     <View key={b.bookingId} className="list-item day-booking">
                       <View className="row row--between">
                         <Text className="text day-booking-name" style={{ fontWeight: 600 }}>
@@ -267,9 +258,8 @@ export default function OfficeDay() {
                         </Button>
                       ) : null}
                     </View>
-                  ))}
-                  <LoadMore list={bookings} />
-                </Loadable>
+                  )}
+                />
                 {over ? (
                   <View className="section">
                     <Text className="text" style={{ display: 'block' }}>
@@ -289,23 +279,11 @@ export default function OfficeDay() {
 
             {tab === 'visits' && live ? (
               <View>
-                <Loadable
-                  status={visits.status}
-                  error={visits.error}
-                  onRetry={() => void visits.reload()}
-                  empty={visits.items.length === 0}
-                  emptyText="还没有接待记录"
-                >
-                  <VisitList visits={visits.items} showDeputy />
-                  <LoadMore list={visits} />
-                </Loadable>
-                <VisitForm
+                <Visits
                   dayId={dayId}
+                  visits={visits}
                   bookings={arrived.items}
                   deputies={confirmed.map((x) => ({ deputyId: x.deputyId, name: x.name }))}
-                  onSaved={(v) =>
-                    visits.setItems((items) => [v, ...items.filter((x) => x.visitId !== v.visitId)])
-                  }
                 />
               </View>
             ) : null}

@@ -5,7 +5,7 @@ import { PUBLISH_DAYS_AHEAD } from '../../../cloudfunctions/core/contracts/const
 import { call, newRequestId, toApiError } from '../../api';
 import { DayRow } from '../../components/DayRow';
 import { Loadable } from '../../components/Loadable';
-import { LoadMore } from '../../components/LoadMore';
+import { PagedList } from '../../components/PagedList';
 import { PageShell } from '../../components/PageShell';
 import { useReloadOnShow } from '../../hooks/useLoad';
 import { usePaged } from '../../hooks/usePaged';
@@ -310,23 +310,18 @@ export default function OfficeDays() {
             {past ? '✓ ' : ''}含已过去的
           </View>
         </View>
-        <Loadable
-          status={list.status}
-          error={list.error}
-          onRetry={() => void list.reload()}
-          empty={list.items.length === 0}
+        <PagedList
+          list={list}
           emptyText="没有符合条件的接待日"
-        >
-          {list.items.map((d) => (
+          row={(d) => (
             <DayRow
               key={d.dayId}
               day={d}
               staff
               onClick={() => go(`/office/day/index?dayId=${encodeURIComponent(d.dayId)}`)}
             />
-          ))}
-          <LoadMore list={list} />
-        </Loadable>
+          )}
+        />
       </Loadable>
     </PageShell>
   );

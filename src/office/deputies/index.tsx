@@ -5,7 +5,7 @@ import type { DeputyPublic } from '../../../cloudfunctions/core/contracts/contac
 import { call, newRequestId, toApiError } from '../../api';
 import { DeputyRow } from '../../components/DeputyRow';
 import { Loadable } from '../../components/Loadable';
-import { LoadMore } from '../../components/LoadMore';
+import { PagedList } from '../../components/PagedList';
 import { PageShell } from '../../components/PageShell';
 import { usePaged } from '../../hooks/usePaged';
 import { useRegions } from '../../hooks/useRegions';
@@ -256,18 +256,11 @@ export default function OfficeDeputies() {
       ) : null}
 
       <Text className="h2">全部代表（点击修改）</Text>
-      <Loadable
-        status={list.status}
-        error={list.error}
-        onRetry={() => void list.reload()}
-        empty={list.items.length === 0}
+      <PagedList
+        list={list}
         emptyText="还没有代表信息"
-      >
-        {list.items.map((d) => (
-          <DeputyRow key={d.deputyId} deputy={d} onClick={() => edit(d)} />
-        ))}
-        <LoadMore list={list} />
-      </Loadable>
+        row={(d) => <DeputyRow key={d.deputyId} deputy={d} onClick={() => edit(d)} />}
+      />
     </PageShell>
   );
 }

@@ -2,8 +2,7 @@ import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { call, toApiError } from '../../api';
-import { Loadable } from '../../components/Loadable';
-import { LoadMore } from '../../components/LoadMore';
+import { PagedList } from '../../components/PagedList';
 import { PageShell } from '../../components/PageShell';
 import { usePaged } from '../../hooks/usePaged';
 import { formatTime } from '../../utils/format';
@@ -45,14 +44,10 @@ export default function Held() {
       <Text className="muted" style={{ display: 'block', marginBottom: '16px' }}>
         这些内容经自动检查需要人工复核，复核前不会送达。
       </Text>
-      <Loadable
-        status={list.status}
-        error={list.error}
-        onRetry={() => void list.reload()}
-        empty={list.items.length === 0}
+      <PagedList
+        list={list}
         emptyText="没有待审核的留言"
-      >
-        {list.items.map((m) => (
+        row={(m) => (
           <View key={m.messageId} className="list-item">
             <Text className="muted" style={{ display: 'block' }}>
               致 {m.deputyName} 代表 · {formatTime(m.createdAt)}
@@ -75,9 +70,8 @@ export default function Held() {
               </Button>
             </View>
           </View>
-        ))}
-        <LoadMore list={list} />
-      </Loadable>
+        )}
+      />
     </PageShell>
   );
 }

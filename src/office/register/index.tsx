@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { ImportReport } from '../../../cloudfunctions/core/contracts/account';
 import { call, toApiError } from '../../api';
 import { Loadable } from '../../components/Loadable';
-import { LoadMore } from '../../components/LoadMore';
+import { PagedList } from '../../components/PagedList';
 import { PageShell } from '../../components/PageShell';
 import { usePaged } from '../../hooks/usePaged';
 import { useRegions } from '../../hooks/useRegions';
@@ -179,14 +179,10 @@ export default function Register() {
       {chosen ? (
         <View>
           <Text className="h2">名册（{chosen.label}）</Text>
-          <Loadable
-            status={list.status}
-            error={list.error}
-            onRetry={() => void list.reload()}
-            empty={list.items.length === 0}
+          <PagedList
+            list={list}
             emptyText="这个选区还没有导入名册"
-          >
-            {list.items.map((e) => (
+            row={(e) => (
               <View key={e.entryId} className="table-row">
                 <Text className="grow">{e.name}</Text>
                 <Text>{e.idMasked}</Text>
@@ -195,9 +191,8 @@ export default function Register() {
                   {e.bound ? '已认证' : '未认证'}
                 </Text>
               </View>
-            ))}
-            <LoadMore list={list} />
-          </Loadable>
+            )}
+          />
         </View>
       ) : null}
     </PageShell>

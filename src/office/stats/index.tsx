@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { RECEPTION_DAYS_PER_YEAR } from '../../../cloudfunctions/core/contracts/constants';
 import { call } from '../../api';
 import { Loadable } from '../../components/Loadable';
-import { LoadMore } from '../../components/LoadMore';
+import { LoadMore } from '../../components/PagedList';
 import { PageShell } from '../../components/PageShell';
 import { usePaged } from '../../hooks/usePaged';
 import { useResource } from '../../hooks/useResource';

@@ -2,8 +2,7 @@ import { Button, Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { call, toApiError } from '../../api';
-import { Loadable } from '../../components/Loadable';
-import { LoadMore } from '../../components/LoadMore';
+import { PagedList } from '../../components/PagedList';
 import { PageShell } from '../../components/PageShell';
 import { useReloadOnShow } from '../../hooks/useLoad';
 import { usePaged } from '../../hooks/usePaged';
@@ -42,14 +41,10 @@ export default function Bookings() {
   return (
     <PageShell className="bookings-page" demoBanner>
       <Text className="h1">我的预约</Text>
-      <Loadable
-        status={list.status}
-        error={list.error}
-        onRetry={() => void list.reload()}
-        empty={list.items.length === 0}
+      <PagedList
+        list={list}
         emptyText="您还没有预约过代表接待"
-      >
-        {list.items.map((b) => {
+        row={(b) => {
           const active = b.status === 'confirmed' || b.status === 'waitlisted';
           const when = `${dateLabel(b.day.date)}${b.slotStartsAt ? ` ${clock(b.slotStartsAt)}` : ''}`;
           return (
@@ -103,9 +98,8 @@ export default function Bookings() {
               ) : null}
             </View>
           );
-        })}
-        <LoadMore list={list} />
-      </Loadable>
+        }}
+      />
       {list.status === 'ready' && list.items.length === 0 ? (
         <View className="btn-row">
           <Button className="btn" onClick={() => go('/pages/receptions/index')}>

@@ -5,7 +5,7 @@ import { call, goSignIn, isSignedIn } from '../../api';
 import { DayRow } from '../../components/DayRow';
 import { DeputyRow } from '../../components/DeputyRow';
 import { Loadable } from '../../components/Loadable';
-import { LoadMore } from '../../components/LoadMore';
+import { LoadMore } from '../../components/PagedList';
 import { PageShell } from '../../components/PageShell';
 import { useReloadOnShow } from '../../hooks/useLoad';
 import { usePaged } from '../../hooks/usePaged';

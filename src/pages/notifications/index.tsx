@@ -2,8 +2,7 @@ import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { call, toApiError } from '../../api';
-import { Loadable } from '../../components/Loadable';
-import { LoadMore } from '../../components/LoadMore';
+import { PagedList } from '../../components/PagedList';
 import { PageShell } from '../../components/PageShell';
 import { usePaged } from '../../hooks/usePaged';
 import { formatTime } from '../../utils/format';
@@ -53,14 +52,10 @@ export default function Notifications() {
           </Button>
         ) : null}
       </View>
-      <Loadable
-        status={list.status}
-        error={list.error}
-        onRetry={() => void list.reload()}
-        empty={list.items.length === 0}
+      <PagedList
+        list={list}
         emptyText="暂时没有通知"
-      >
-        {list.items.map((n) => (
+        row={(n) => (
           <View
             key={n.id}
             className={`list-item notification${n.read ? '' : ' list-item--active'}`}
@@ -80,9 +75,8 @@ export default function Notifications() {
               {isPagePath(n.link) ? ' · 点击查看 ›' : ''}
             </Text>
           </View>
-        ))}
-        <LoadMore list={list} />
-      </Loadable>
+        )}
+      />
     </PageShell>
   );
 }

@@ -2,8 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import { call, isSignedIn } from '../../api';
 import { DayRow } from '../../components/DayRow';
-import { Loadable } from '../../components/Loadable';
-import { LoadMore } from '../../components/LoadMore';
+import { PagedList } from '../../components/PagedList';
 import { PageShell } from '../../components/PageShell';
 import { usePaged } from '../../hooks/usePaged';
 import { go } from '../../utils/nav';
@@ -56,22 +55,17 @@ export default function Receptions() {
           ))}
         </View>
       ) : null}
-      <Loadable
-        status={list.status}
-        error={list.error}
-        onRetry={() => void list.reload()}
-        empty={list.items.length === 0}
+      <PagedList
+        list={list}
         emptyText="近期还没有公布的接待日"
-      >
-        {list.items.map((d) => (
+        row={(d) => (
           <DayRow
             key={d.dayId}
             day={d}
             onClick={() => go(`/pages/reception/index?dayId=${encodeURIComponent(d.dayId)}`)}
           />
-        ))}
-        <LoadMore list={list} />
-      </Loadable>
+        )}
+      />
     </PageShell>
   );
 }

@@ -1,7 +1,6 @@
 import { Button, Text, View } from '@tarojs/components';
 import { call } from '../../api';
-import { Loadable } from '../../components/Loadable';
-import { LoadMore } from '../../components/LoadMore';
+import { PagedList } from '../../components/PagedList';
 import { PageShell } from '../../components/PageShell';
 import { ThreadRow } from '../../components/ThreadRow';
 import { useReloadOnShow } from '../../hooks/useLoad';
@@ -16,23 +15,18 @@ export default function Threads() {
   return (
     <PageShell className="threads-page" demoBanner>
       <Text className="h1">我的留言</Text>
-      <Loadable
-        status={list.status}
-        error={list.error}
-        onRetry={() => void list.reload()}
-        empty={list.items.length === 0}
+      <PagedList
+        list={list}
         emptyText="您还没有给代表留过言"
-      >
-        {list.items.map((t) => (
+        row={(t) => (
           <ThreadRow
             key={t.threadId}
             thread={t}
             side="voter"
             onClick={() => go(`/pages/thread/index?threadId=${encodeURIComponent(t.threadId)}`)}
           />
-        ))}
-        <LoadMore list={list} />
-      </Loadable>
+        )}
+      />
       {list.status === 'ready' && list.items.length === 0 ? (
         <View className="btn-row">
           <Button className="btn" onClick={() => go('/pages/home/index')}>

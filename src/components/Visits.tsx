@@ -4,7 +4,9 @@ import { useState } from 'react';
 import type { BookingView } from '../../cloudfunctions/core/contracts/reception';
 import { VISIT_TEXT_MAX } from '../../cloudfunctions/core/contracts/constants';
 import { call, newRequestId, toApiError, type ActionOutputOf } from '../api';
+import type { Paged } from '../hooks/usePaged';
 import { clock } from '../utils/reception';
+import { PagedList } from './PagedList';
 
 type Visit = ActionOutputOf<'reception', 'recordVisit'>;
 
@@ -20,7 +22,7 @@ interface Props {
 const OTHER = '__other__';
 
 /** What a visitor raised and what the deputy promised, for one visit. */
-export function VisitForm({ dayId, bookings, deputies, onSaved }: Props) {
+function VisitForm({ dayId, bookings, deputies, onSaved }: Props) {
   const [deputyId, setDeputyId] = useState(deputies && deputies.length === 1 ? deputies[0].deputyId : '');
   const [bookingId, setBookingId] = useState('');
   const [visitorName, setVisitorName] = useState('');
@@ -175,26 +177,49 @@ export function VisitForm({ dayId, bookings, deputies, onSaved }: Props) {
   );
 }
 
-/** The visits of a day, newest first as the server gives them. */
-export function VisitList({ visits, showDeputy }: { visits: Visit[]; showDeputy?: boolean }) {
+/**
+ * The visits of a day, newest first as the server gives them, and the form to record another (which
+ * joins the list when saved). Staff recording for `deputies` also see which deputy received whom.
+ */
+export function Visits({
+  dayId,
+  visits,
+  bookings,
+  deputies,
+}: {
+  dayId: string;
+  visits: Paged<Visit>;
+  bookings: BookingView[];
+  deputies?: Array<{ deputyId: string; name: string }>;
+}) {
   return (
-    <View className="visit-list">
-      {visits.map((v) => (
-        <View key={v.visitId} className="list-item visit">
-          <Text className="text visit-who" style={{ display: 'block', fontWeight: 600 }}>
-            {v.visitorName}
-            {showDeputy ? ` · ${v.deputyName} 代表接待` : ''}
-          </Text>
-          <Text className="text visit-raised-text" style={{ display: 'block' }}>
-            反映：{v.raised}
-          </Text>
-          {v.promised ? (
-            <Text className="text visit-promised-text" style={{ display: 'block' }}>
-              答复：{v.promised}
+    <>
+      <PagedList
+        list={visits}
+        emptyText="还没有接待记录"
+        row={(v) => (
+          <View key={v.visitId} className="list-item visit">
+            <Text className="text visit-who" style={{ display: 'block', fontWeight: 600 }}>
+              {v.visitorName}
+              {deputies ? ` · ${v.deputyName} 代表接待` : ''}
             </Text>
-          ) : null}
-        </View>
-      ))}
-    </View>
+            <Text className="text visit-raised-text" style={{ display: 'block' }}>
+              反映：{v.raised}
+            </Text>
+            {v.promised ? (
+              <Text className="text visit-promised-text" style={{ display: 'block' }}>
+                答复：{v.promised}
+              </Text>
+            ) : null}
+          </View>
+        )}
+      />
+      <VisitForm
+        dayId={dayId}
+        bookings={bookings}
+        deputies={deputies}
+        onSaved={(v) => visits.setItems((items) => [v, ...items.filter((x) => x.visitId !== v.visitId)])}
+      />
+    </>
   );
 }

@@ -1,5 +1,34 @@
 import { Button, Text, View } from '@tarojs/components';
+import type { ReactNode } from 'react';
 import type { Paged } from '../hooks/usePaged';
+import { Loadable } from './Loadable';
+
+/**
+ * A paginated list as a page shows it: loading, error (with 重试) and `emptyText`, one `row` per
+ * item (with its key), and 加载更多 at the foot.
+ */
+export function PagedList<T>({
+  list,
+  emptyText,
+  row,
+}: {
+  list: Paged<T>;
+  emptyText: string;
+  row: (item: T) => ReactNode;
+}) {
+  return (
+    <Loadable
+      status={list.status}
+      error={list.error}
+      onRetry={() => void list.reload()}
+      empty={list.items.length === 0}
+      emptyText={emptyText}
+    >
+      {list.items.map(row)}
+      <LoadMore list={list} />
+    </Loadable>
+  );
+}
 
 /** The foot of a paginated list: 加载更多, its progress and its failure. */
 export function LoadMore<T>({ list }: { list: Paged<T> }) {
