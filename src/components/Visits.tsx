@@ -3,9 +3,11 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { BookingView } from '../../cloudfunctions/core/contracts/reception';
 import { VISIT_TEXT_MAX } from '../../cloudfunctions/core/contracts/constants';
-import { call, newRequestId, toApiError, type ActionOutputOf } from '../api';
+import { call, type ActionOutputOf } from '../api';
 import type { Paged } from '../hooks/usePaged';
+import { useSubmit } from '../hooks/useSubmit';
 import { clock } from '../utils/reception';
+import { Chip, Counter, Field } from './Form';
 import { PagedList } from './PagedList';
 
 type Visit = ActionOutputOf<'reception', 'recordVisit'>;
@@ -28,13 +30,10 @@ function VisitForm({ dayId, bookings, deputies, onSaved }: Props) {
   const [visitorName, setVisitorName] = useState('');
   const [raised, setRaised] = useState('');
   const [promised, setPromised] = useState('');
-  const [requestId, setRequestId] = useState(newRequestId);
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [error, setError] = useState('');
-  const [saving, setSaving] = useState(false);
+  const submit = useSubmit();
+  const { fields } = submit;
 
   const save = async () => {
-    if (saving) return;
     const local: Record<string, string> = {};
     if (deputies && !deputyId) local.deputyId = '请选择接待的代表';
     if (!bookingId) local.bookingId = '请选择来访群众';
@@ -42,11 +41,8 @@ function VisitForm({ dayId, bookings, deputies, onSaved }: Props) {
     if (!raised.trim()) local.raised = '请填写群众反映的问题';
     if (raised.trim().length > VISIT_TEXT_MAX) local.raised = `不能超过 ${VISIT_TEXT_MAX} 字`;
     if (promised.trim().length > VISIT_TEXT_MAX) local.promised = `不能超过 ${VISIT_TEXT_MAX} 字`;
-    setFields(local);
-    setError('');
-    if (Object.keys(local).length) return;
-    setSaving(true);
-    try {
+    if (!submit.check(local)) return;
+    await submit.run(async () => {
       const visit = await call(
         'reception',
         'recordVisit',
@@ -57,22 +53,16 @@ function VisitForm({ dayId, bookings, deputies, onSaved }: Props) {
           raised: raised.trim(),
           promised: promised.trim(),
         },
-        { requestId },
+        { requestId: submit.requestId },
       );
       setBookingId('');
       setVisitorName('');
       setRaised('');
       setPromised('');
-      setRequestId(newRequestId());
+      submit.reset();
       void Taro.showToast({ title: '已记录', icon: 'success' });
       onSaved(visit);
-    } catch (e) {
-      const err = toApiError(e);
-      setFields(err.fields);
-      setError(err.message);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (
@@ -81,48 +71,44 @@ function VisitForm({ dayId, bookings, deputies, onSaved }: Props) {
         记录接待情况
       </Text>
       {deputies ? (
-        <View className="field">
-          <Text className="label">接待代表</Text>
+        <Field label="接待代表" error={fields.deputyId}>
           {deputies.length ? (
             <View className="chips">
               {deputies.map((d) => (
-                <View
+                <Chip
                   key={d.deputyId}
-                  className={`chip visit-deputy${deputyId === d.deputyId ? ' chip--on' : ''}`}
+                  className="visit-deputy"
+                  on={deputyId === d.deputyId}
                   onClick={() => setDeputyId(d.deputyId)}
                 >
                   {d.name}
-                </View>
+                </Chip>
               ))}
             </View>
           ) : (
             <Text className="muted">这一天还没有确认参加的代表。</Text>
           )}
-          {fields.deputyId ? <Text className="field-error">{fields.deputyId}</Text> : null}
-        </View>
+        </Field>
       ) : null}
-      <View className="field">
-        <Text className="label">来访群众</Text>
+      <Field label="来访群众" error={fields.bookingId || fields.visitorName}>
         <Text className="muted" style={{ display: 'block', marginBottom: '8px' }}>
           选择已签到的群众；没有预约或未签到的，选“其他来访群众”并填写姓名。
         </Text>
         <View className="chips">
           {bookings.map((b) => (
-            <View
+            <Chip
               key={b.bookingId}
-              className={`chip visit-booking${bookingId === b.bookingId ? ' chip--on' : ''}`}
+              className="visit-booking"
+              on={bookingId === b.bookingId}
               onClick={() => setBookingId(b.bookingId)}
             >
               {b.visitorName}
               {b.slotStartsAt ? ` ${clock(b.slotStartsAt)}` : b.walkIn ? ' 现场' : ''}
-            </View>
+            </Chip>
           ))}
-          <View
-            className={`chip visit-other${bookingId === OTHER ? ' chip--on' : ''}`}
-            onClick={() => setBookingId(OTHER)}
-          >
+          <Chip className="visit-other" on={bookingId === OTHER} onClick={() => setBookingId(OTHER)}>
             其他来访群众
-          </View>
+          </Chip>
         </View>
         {bookingId && bookingId !== OTHER ? (
           <Text className="muted" style={{ display: 'block' }}>
@@ -137,12 +123,8 @@ function VisitForm({ dayId, bookings, deputies, onSaved }: Props) {
             onInput={(e) => setVisitorName(e.detail.value)}
           />
         ) : null}
-        {fields.bookingId || fields.visitorName ? (
-          <Text className="field-error">{fields.bookingId || fields.visitorName}</Text>
-        ) : null}
-      </View>
-      <View className="field">
-        <Text className="label">群众反映的问题</Text>
+      </Field>
+      <Field label="群众反映的问题" error={fields.raised}>
         <Textarea
           className="textarea visit-raised"
           value={raised}
@@ -150,13 +132,9 @@ function VisitForm({ dayId, bookings, deputies, onSaved }: Props) {
           placeholder="记录群众反映的主要问题和诉求"
           onInput={(e) => setRaised(e.detail.value)}
         />
-        <Text className="counter">
-          {raised.length} / {VISIT_TEXT_MAX}
-        </Text>
-        {fields.raised ? <Text className="field-error">{fields.raised}</Text> : null}
-      </View>
-      <View className="field">
-        <Text className="label">代表答复或承诺（可不填）</Text>
+        <Counter text={raised} max={VISIT_TEXT_MAX} />
+      </Field>
+      <Field label="代表答复或承诺（可不填）" error={fields.promised}>
         <Textarea
           className="textarea textarea--short visit-promised"
           value={promised}
@@ -164,14 +142,11 @@ function VisitForm({ dayId, bookings, deputies, onSaved }: Props) {
           placeholder="例如：向镇政府反映，两周内答复"
           onInput={(e) => setPromised(e.detail.value)}
         />
-        <Text className="counter">
-          {promised.length} / {VISIT_TEXT_MAX}
-        </Text>
-        {fields.promised ? <Text className="field-error">{fields.promised}</Text> : null}
-      </View>
-      {error ? <Text className="error-text visit-error">{error}</Text> : null}
-      <Button className="btn btn--block visit-save" disabled={saving} onClick={() => void save()}>
-        {saving ? '正在保存…' : '保存接待记录'}
+        <Counter text={promised} max={VISIT_TEXT_MAX} />
+      </Field>
+      {submit.error ? <Text className="error-text visit-error">{submit.error}</Text> : null}
+      <Button className="btn btn--block visit-save" disabled={submit.saving} onClick={() => void save()}>
+        {submit.saving ? '正在保存…' : '保存接待记录'}
       </Button>
     </View>
   );

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { call } from '../../api';
 import { PagedList } from '../../components/PagedList';
+import { Chip } from '../../components/Form';
 import { PageShell } from '../../components/PageShell';
 import { ThreadRow } from '../../components/ThreadRow';
 import { useReloadOnShow } from '../../hooks/useLoad';
@@ -41,20 +42,13 @@ export default function Inbox() {
       </View>
       <View className="chips">
         {FILTERS.map((f) => (
-          <View
-            key={f.key || 'all'}
-            className={`chip${status === f.key ? ' chip--on' : ''}`}
-            onClick={() => setStatus(f.key)}
-          >
+          <Chip key={f.key || 'all'} on={status === f.key} onClick={() => setStatus(f.key)}>
             {f.label}
-          </View>
+          </Chip>
         ))}
-        <View
-          className={`chip verified-filter${verifiedOnly ? ' chip--on' : ''}`}
-          onClick={() => setVerifiedOnly((v) => !v)}
-        >
+        <Chip className="verified-filter" on={verifiedOnly} onClick={() => setVerifiedOnly((v) => !v)}>
           {verifiedOnly ? '✓ ' : ''}仅看已实名
-        </View>
+        </Chip>
       </View>
       <PagedList
         list={list}

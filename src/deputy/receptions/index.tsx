@@ -2,6 +2,7 @@ import { Button, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { call, toApiError } from '../../api';
+import { Counter } from '../../components/Form';
 import { PagedList } from '../../components/PagedList';
 import { PageShell } from '../../components/PageShell';
 import { useReloadOnShow } from '../../hooks/useLoad';
@@ -111,9 +112,7 @@ export default function DeputyReceptions() {
                     placeholder="例如：当天在外地参加培训"
                     onInput={(e) => setReason(e.detail.value)}
                   />
-                  <Text className="counter">
-                    {reason.length} / {REASON_MAX}
-                  </Text>
+                  <Counter text={reason} max={REASON_MAX} />
                   <View className="btn-row">
                     <Button
                       className="btn decline-submit"

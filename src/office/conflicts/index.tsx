@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { ConflictView } from '../../../cloudfunctions/core/contracts/account';
 import { call, toApiError } from '../../api';
 import { PagedList } from '../../components/PagedList';
+import { Chip } from '../../components/Form';
 import { PageShell } from '../../components/PageShell';
 import { usePaged } from '../../hooks/usePaged';
 import { formatTime } from '../../utils/format';
@@ -53,15 +54,12 @@ export default function Conflicts() {
         同一条名册记录被两个微信账号认证时，请核实后决定由谁认证。
       </Text>
       <View className="chips">
-        <View className={`chip${status === 'open' ? ' chip--on' : ''}`} onClick={() => setStatus('open')}>
+        <Chip on={status === 'open'} onClick={() => setStatus('open')}>
           待处理
-        </View>
-        <View
-          className={`chip${status === 'resolved' ? ' chip--on' : ''}`}
-          onClick={() => setStatus('resolved')}
-        >
+        </Chip>
+        <Chip on={status === 'resolved'} onClick={() => setStatus('resolved')}>
           已处理
-        </View>
+        </Chip>
       </View>
       <PagedList
         list={list}

@@ -3,7 +3,9 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { BookingView } from '../../../cloudfunctions/core/contracts/reception';
 import { TOPIC_MAX } from '../../../cloudfunctions/core/contracts/constants';
-import { call, newRequestId, toApiError } from '../../api';
+import { call, toApiError } from '../../api';
+import { Counter, Field } from '../../components/Form';
+import { useSubmit } from '../../hooks/useSubmit';
 import { clock, normaliseCode, spacedCode } from '../../utils/reception';
 
 const CHECK_IN_ERRORS: Record<string, string> = {
@@ -97,39 +99,27 @@ export function CheckIn({ dayId, onDone }: { dayId: string; onDone: (b: BookingV
 export function WalkIn({ dayId, onDone }: { dayId: string; onDone: (b: BookingView) => void }) {
   const [name, setName] = useState('');
   const [topic, setTopic] = useState('');
-  const [requestId, setRequestId] = useState(newRequestId);
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
+  const submit = useSubmit();
+  const { fields } = submit;
 
-  const submit = async () => {
-    if (busy) return;
+  const register = async () => {
     const local: Record<string, string> = {};
     if (name.trim().length < 2) local.visitorName = '请填写来访群众姓名';
     if (!topic.trim()) local.topic = '请填写反映的事项';
-    setFields(local);
-    setError('');
-    if (Object.keys(local).length) return;
-    setBusy(true);
-    try {
+    if (!submit.check(local)) return;
+    await submit.run(async () => {
       const b = await call(
         'reception',
         'walkIn',
         { dayId, visitorName: name.trim(), topic: topic.trim() },
-        { requestId },
+        { requestId: submit.requestId },
       );
       setName('');
       setTopic('');
-      setRequestId(newRequestId());
+      submit.reset();
       void Taro.showToast({ title: '已登记', icon: 'success' });
       onDone(b);
-    } catch (e) {
-      const err = toApiError(e);
-      setFields(err.fields);
-      setError(err.message);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -137,8 +127,7 @@ export function WalkIn({ dayId, onDone }: { dayId: string; onDone: (b: BookingVi
       <Text className="h2" style={{ marginTop: 0 }}>
         现场登记（未预约的群众）
       </Text>
-      <View className="field">
-        <Text className="label">姓名</Text>
+      <Field label="姓名" error={fields.visitorName}>
         <Input
           className="input walkin-name"
           value={name}
@@ -146,10 +135,8 @@ export function WalkIn({ dayId, onDone }: { dayId: string; onDone: (b: BookingVi
           placeholder="来访群众姓名"
           onInput={(e) => setName(e.detail.value)}
         />
-        {fields.visitorName ? <Text className="field-error">{fields.visitorName}</Text> : null}
-      </View>
-      <View className="field">
-        <Text className="label">反映的事项</Text>
+      </Field>
+      <Field label="反映的事项" error={fields.topic}>
         <Textarea
           className="textarea textarea--short walkin-topic"
           value={topic}
@@ -157,14 +144,15 @@ export function WalkIn({ dayId, onDone }: { dayId: string; onDone: (b: BookingVi
           placeholder="简要记录"
           onInput={(e) => setTopic(e.detail.value)}
         />
-        <Text className="counter">
-          {topic.length} / {TOPIC_MAX}
-        </Text>
-        {fields.topic ? <Text className="field-error">{fields.topic}</Text> : null}
-      </View>
-      {error ? <Text className="error-text walkin-error">{error}</Text> : null}
-      <Button className="btn btn--block walkin-submit" disabled={busy} onClick={() => void submit()}>
-        {busy ? '正在登记…' : '登记并签到'}
+        <Counter text={topic} max={TOPIC_MAX} />
+      </Field>
+      {submit.error ? <Text className="error-text walkin-error">{submit.error}</Text> : null}
+      <Button
+        className="btn btn--block walkin-submit"
+        disabled={submit.saving}
+        onClick={() => void register()}
+      >
+        {submit.saving ? '正在登记…' : '登记并签到'}
       </Button>
     </View>
   );

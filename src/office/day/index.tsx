@@ -5,6 +5,7 @@ import type { BookingView } from '../../../cloudfunctions/core/contracts/recepti
 import { call, toApiError } from '../../api';
 import { Loadable } from '../../components/Loadable';
 import { PagedList } from '../../components/PagedList';
+import { Chip } from '../../components/Form';
 import { PageShell } from '../../components/PageShell';
 import { Visits } from '../../components/Visits';
 import { usePaged } from '../../hooks/usePaged';
@@ -167,13 +168,14 @@ export default function OfficeDay() {
 
             <View className="chips day-tabs">
               {TABS.map((t) => (
-                <View
+                <Chip
                   key={t.key}
-                  className={`chip day-tab day-tab--${t.key}${tab === t.key ? ' chip--on' : ''}`}
+                  className={`day-tab day-tab--${t.key}`}
+                  on={tab === t.key}
                   onClick={() => setTab(t.key)}
                 >
                   {t.label}
-                </View>
+                </Chip>
               ))}
             </View>
 
@@ -219,13 +221,9 @@ export default function OfficeDay() {
               <View>
                 <View className="chips">
                   {FILTERS.map((f) => (
-                    <View
-                      key={f.key || 'all'}
-                      className={`chip${filter === f.key ? ' chip--on' : ''}`}
-                      onClick={() => setFilter(f.key)}
-                    >
+                    <Chip key={f.key || 'all'} on={filter === f.key} onClick={() => setFilter(f.key)}>
                       {f.label}
-                    </View>
+                    </Chip>
                   ))}
                 </View>
                 <PagedList

@@ -2,13 +2,15 @@ import { Button, Input, Picker, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { PUBLISH_DAYS_AHEAD } from '../../../cloudfunctions/core/contracts/constants';
-import { call, newRequestId, toApiError } from '../../api';
+import { call } from '../../api';
 import { DayRow } from '../../components/DayRow';
+import { Chip, Field } from '../../components/Form';
 import { Loadable } from '../../components/Loadable';
 import { PagedList } from '../../components/PagedList';
 import { PageShell } from '../../components/PageShell';
 import { useReloadOnShow } from '../../hooks/useLoad';
 import { usePaged } from '../../hooks/usePaged';
+import { useSubmit } from '../../hooks/useSubmit';
 import { go } from '../../utils/nav';
 import { addDays, dateLabel, today } from '../../utils/reception';
 import { useScope } from '../scope';
@@ -61,13 +63,11 @@ function CreateDay({
   onCancel: () => void;
 }) {
   const [form, setForm] = useState<Form>(() => newForm(stations.length === 1 ? stations[0].id : ''));
-  const [requestId] = useState(newRequestId);
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [error, setError] = useState('');
-  const [saving, setSaving] = useState(false);
+  const submit = useSubmit();
+  const { fields } = submit;
   const set = (patch: Partial<Form>) => {
     setForm((f) => ({ ...f, ...patch }));
-    setError('');
+    submit.setError('');
   };
 
   const length = minutesOf(form.endTime) - minutesOf(form.startTime);
@@ -76,7 +76,6 @@ function CreateDay({
   const tooSoon = form.date < addDays(today(), PUBLISH_DAYS_AHEAD);
 
   const save = async () => {
-    if (saving) return;
     const local: Record<string, string> = {};
     if (!form.stationId) local.stationId = '请选择联络站';
     if (form.theme.trim().length < 2) local.theme = '请填写主题';
@@ -85,11 +84,8 @@ function CreateDay({
     if (!Number.isInteger(capacity) || capacity < 1 || capacity > 200)
       local.capacityPerSlot = '每个时段 1–200 人';
     if (form.date <= today()) local.date = '请选择今天以后的日期';
-    setFields(local);
-    setError('');
-    if (Object.keys(local).length) return;
-    setSaving(true);
-    try {
+    if (!submit.check(local)) return;
+    await submit.run(async () => {
       const day = await call(
         'reception',
         'createDay',
@@ -103,18 +99,12 @@ function CreateDay({
           capacityPerSlot: capacity,
           cutoffHours: form.cutoffHours,
         },
-        { requestId },
+        { requestId: submit.requestId },
       );
       void Taro.showToast({ title: '已创建', icon: 'success' });
       onCancel();
       go(`/office/day/index?dayId=${encodeURIComponent(day.dayId)}`);
-    } catch (e) {
-      const err = toApiError(e);
-      setFields(err.fields);
-      setError(err.message);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (
@@ -122,27 +112,25 @@ function CreateDay({
       <Text className="h2" style={{ marginTop: 0 }}>
         新建接待日
       </Text>
-      <View className="field">
-        <Text className="label">联络站</Text>
+      <Field label="联络站" error={fields.stationId}>
         {stations.length ? (
           <View className="chips">
             {stations.map((s) => (
-              <View
+              <Chip
                 key={s.id}
-                className={`chip day-form-station${form.stationId === s.id ? ' chip--on' : ''}`}
+                className="day-form-station"
+                on={form.stationId === s.id}
                 onClick={() => set({ stationId: s.id })}
               >
                 {s.name}
-              </View>
+              </Chip>
             ))}
           </View>
         ) : (
           <Text className="muted">还没有联络站，请先在“联络站”中新增。</Text>
         )}
-        {fields.stationId ? <Text className="field-error">{fields.stationId}</Text> : null}
-      </View>
-      <View className="field">
-        <Text className="label">日期</Text>
+      </Field>
+      <Field label="日期" error={fields.date}>
         <Picker
           mode="date"
           value={form.date}
@@ -159,10 +147,8 @@ function CreateDay({
             接待日要至少提前 {PUBLISH_DAYS_AHEAD} 天公布，这个日期可能来不及发布。
           </Text>
         ) : null}
-        {fields.date ? <Text className="field-error">{fields.date}</Text> : null}
-      </View>
-      <View className="field">
-        <Text className="label">时间</Text>
+      </Field>
+      <Field label="时间" error={fields.startTime || fields.endTime}>
         <View className="row">
           <Picker
             mode="time"
@@ -180,12 +166,8 @@ function CreateDay({
             </View>
           </Picker>
         </View>
-        {fields.startTime || fields.endTime ? (
-          <Text className="field-error">{fields.startTime || fields.endTime}</Text>
-        ) : null}
-      </View>
-      <View className="field">
-        <Text className="label">主题</Text>
+      </Field>
+      <Field label="主题" error={fields.theme}>
         <Input
           className="input day-form-theme"
           value={form.theme}
@@ -193,25 +175,17 @@ function CreateDay({
           placeholder="例如：听取群众对村道改造的意见"
           onInput={(e) => set({ theme: e.detail.value })}
         />
-        {fields.theme ? <Text className="field-error">{fields.theme}</Text> : null}
-      </View>
-      <View className="field">
-        <Text className="label">每个时段</Text>
+      </Field>
+      <Field label="每个时段" error={fields.slotMinutes}>
         <View className="chips">
           {SLOT_MINUTES.map((m) => (
-            <View
-              key={m}
-              className={`chip${form.slotMinutes === m ? ' chip--on' : ''}`}
-              onClick={() => set({ slotMinutes: m })}
-            >
+            <Chip key={m} on={form.slotMinutes === m} onClick={() => set({ slotMinutes: m })}>
               {m} 分钟
-            </View>
+            </Chip>
           ))}
         </View>
-        {fields.slotMinutes ? <Text className="field-error">{fields.slotMinutes}</Text> : null}
-      </View>
-      <View className="field">
-        <Text className="label">每个时段可预约人数</Text>
+      </Field>
+      <Field label="每个时段可预约人数" error={fields.capacityPerSlot}>
         <Input
           className="input day-form-capacity"
           type="number"
@@ -219,22 +193,16 @@ function CreateDay({
           value={form.capacity}
           onInput={(e) => set({ capacity: e.detail.value })}
         />
-        {fields.capacityPerSlot ? <Text className="field-error">{fields.capacityPerSlot}</Text> : null}
-      </View>
-      <View className="field">
-        <Text className="label">预约截止</Text>
+      </Field>
+      <Field label="预约截止">
         <View className="chips">
           {CUTOFF_HOURS.map((h) => (
-            <View
-              key={h}
-              className={`chip${form.cutoffHours === h ? ' chip--on' : ''}`}
-              onClick={() => set({ cutoffHours: h })}
-            >
+            <Chip key={h} on={form.cutoffHours === h} onClick={() => set({ cutoffHours: h })}>
               提前 {h} 小时
-            </View>
+            </Chip>
           ))}
         </View>
-      </View>
+      </Field>
       <Text className="text day-form-summary" style={{ display: 'block' }}>
         {slots > 0 && capacity > 0
           ? `共 ${slots} 个时段，每段 ${capacity} 人，共 ${slots * capacity} 个座位。`
@@ -243,12 +211,12 @@ function CreateDay({
       <Text className="muted" style={{ display: 'block' }}>
         创建后为草稿：安排代表、代表确认后再发布，发布后群众才能预约。
       </Text>
-      {error ? <Text className="error-text day-form-error">{error}</Text> : null}
+      {submit.error ? <Text className="error-text day-form-error">{submit.error}</Text> : null}
       <View className="btn-row">
-        <Button className="btn day-form-save" disabled={saving} onClick={() => void save()}>
-          {saving ? '正在创建…' : '创建接待日'}
+        <Button className="btn day-form-save" disabled={submit.saving} onClick={() => void save()}>
+          {submit.saving ? '正在创建…' : '创建接待日'}
         </Button>
-        <Button className="btn btn--plain" disabled={saving} onClick={onCancel}>
+        <Button className="btn btn--plain" disabled={submit.saving} onClick={onCancel}>
           取消
         </Button>
       </View>
@@ -298,17 +266,13 @@ export default function OfficeDays() {
         ) : null}
         <View className="chips" style={{ marginTop: '24px' }}>
           {FILTERS.map((f) => (
-            <View
-              key={f.key || 'all'}
-              className={`chip${status === f.key ? ' chip--on' : ''}`}
-              onClick={() => setStatus(f.key)}
-            >
+            <Chip key={f.key || 'all'} on={status === f.key} onClick={() => setStatus(f.key)}>
               {f.label}
-            </View>
+            </Chip>
           ))}
-          <View className={`chip${past ? ' chip--on' : ''}`} onClick={() => setPast((p) => !p)}>
+          <Chip on={past} onClick={() => setPast((p) => !p)}>
             {past ? '✓ ' : ''}含已过去的
-          </View>
+          </Chip>
         </View>
         <PagedList
           list={list}

@@ -2,13 +2,15 @@ import { Button, Input, Picker, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { DeputyPublic } from '../../../cloudfunctions/core/contracts/contact';
-import { call, newRequestId, toApiError } from '../../api';
+import { call } from '../../api';
 import { DeputyRow } from '../../components/DeputyRow';
+import { Field } from '../../components/Form';
 import { Loadable } from '../../components/Loadable';
 import { PagedList } from '../../components/PagedList';
 import { PageShell } from '../../components/PageShell';
 import { usePaged } from '../../hooks/usePaged';
 import { useRegions } from '../../hooks/useRegions';
+import { useSubmit } from '../../hooks/useSubmit';
 
 type Level = 'county' | 'township';
 const LEVELS: Array<{ key: Level; label: string }> = [
@@ -57,10 +59,8 @@ export default function OfficeDeputies() {
   const regions = useRegions();
   const list = usePaged((cursor) => call('contact', 'deputies', { cursor }), 'office-deputies');
   const [form, setForm] = useState<Form>(EMPTY);
-  const [requestId, setRequestId] = useState(newRequestId);
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [error, setError] = useState('');
-  const [saving, setSaving] = useState(false);
+  const submit = useSubmit();
+  const { fields } = submit;
   const [showForm, setShowForm] = useState(false);
 
   const set = (patch: Partial<Form>) => setForm((f) => ({ ...f, ...patch }));
@@ -82,34 +82,28 @@ export default function OfficeDeputies() {
   const edit = (d: DeputyPublic) => {
     setForm(fromDeputy(d));
     setShowForm(true);
-    setFields({});
-    setError('');
+    submit.reset();
     void Taro.pageScrollTo({ scrollTop: 0, duration: 200 });
   };
 
   const reset = () => {
     setShowForm(false);
     setForm(EMPTY);
-    setFields({});
-    setError('');
-    setRequestId(newRequestId());
+    submit.reset();
   };
 
   const save = async () => {
     const local: Record<string, string> = {};
     if (form.name.trim().length < 2) local.name = '请填写代表姓名';
     if (!form.constituencyId) local.constituencyId = '请选择选区';
-    setFields(local);
-    setError('');
-    if (Object.keys(local).length) return;
+    if (!submit.check(local)) return;
     const ok = await Taro.showModal({
       title: form.deputyId ? '保存修改' : '新增代表',
       content: `${form.deputyId ? '修改后的信息' : '新代表的信息'}会立即公开显示在联系卡上。确定保存吗？`,
       confirmText: '保存',
     });
     if (!ok.confirm) return;
-    setSaving(true);
-    try {
+    await submit.run(async () => {
       await call(
         'contact',
         'saveDeputy',
@@ -124,18 +118,12 @@ export default function OfficeDeputies() {
           publicContact: form.publicContact.trim(),
           ...(form.userId.trim() ? { userId: form.userId.trim() } : {}),
         },
-        form.deputyId ? {} : { requestId },
+        form.deputyId ? {} : { requestId: submit.requestId },
       );
       void Taro.showToast({ title: '已保存', icon: 'success' });
       reset();
       void list.reload(true);
-    } catch (e) {
-      const err = toApiError(e);
-      setFields(err.fields);
-      setError(err.message);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (
@@ -151,13 +139,10 @@ export default function OfficeDeputies() {
             {form.deputyId ? `修改：${form.name}` : '新增代表'}
           </Text>
           <Loadable status={regions.status} error={regions.error} onRetry={() => void regions.reload()}>
-            <View className="field">
-              <Text className="label">姓名</Text>
+            <Field label="姓名" error={fields.name}>
               <Input className="input" value={form.name} onInput={(e) => set({ name: e.detail.value })} />
-              {fields.name ? <Text className="field-error">{fields.name}</Text> : null}
-            </View>
-            <View className="field">
-              <Text className="label">代表层级</Text>
+            </Field>
+            <Field label="代表层级">
               <Picker
                 mode="selector"
                 range={LEVELS.map((l) => l.label)}
@@ -169,9 +154,8 @@ export default function OfficeDeputies() {
                   <Text className="chevron">更改 ›</Text>
                 </View>
               </Picker>
-            </View>
-            <View className="field">
-              <Text className="label">选区</Text>
+            </Field>
+            <Field label="选区" error={fields.constituencyId}>
               <Picker
                 mode="selector"
                 range={regions.constituencies.map((c) => c.label)}
@@ -188,10 +172,8 @@ export default function OfficeDeputies() {
                   <Text className="chevron">选择 ›</Text>
                 </View>
               </Picker>
-              {fields.constituencyId ? <Text className="field-error">{fields.constituencyId}</Text> : null}
-            </View>
-            <View className="field">
-              <Text className="label">联络站</Text>
+            </Field>
+            <Field label="联络站">
               <Picker
                 mode="selector"
                 range={stationOptions.map((s) => s.name)}
@@ -203,49 +185,41 @@ export default function OfficeDeputies() {
                   <Text className="chevron">选择 ›</Text>
                 </View>
               </Picker>
-            </View>
-            <View className="field">
-              <Text className="label">工作单位</Text>
+            </Field>
+            <Field label="工作单位" error={fields.workUnit}>
               <Input
                 className="input"
                 value={form.workUnit}
                 onInput={(e) => set({ workUnit: e.detail.value })}
               />
-              {fields.workUnit ? <Text className="field-error">{fields.workUnit}</Text> : null}
-            </View>
-            <View className="field">
-              <Text className="label">公开联系方式</Text>
+            </Field>
+            <Field label="公开联系方式" error={fields.publicContact}>
               <Input
                 className="input"
                 value={form.publicContact}
                 placeholder="如联络站电话"
                 onInput={(e) => set({ publicContact: e.detail.value })}
               />
-              {fields.publicContact ? <Text className="field-error">{fields.publicContact}</Text> : null}
-            </View>
-            <View className="field">
-              <Text className="label">照片地址（可选）</Text>
+            </Field>
+            <Field label="照片地址（可选）" error={fields.photoUrl}>
               <Input
                 className="input"
                 value={form.photoUrl}
                 onInput={(e) => set({ photoUrl: e.detail.value })}
               />
-              {fields.photoUrl ? <Text className="field-error">{fields.photoUrl}</Text> : null}
-            </View>
-            <View className="field">
-              <Text className="label">关联账号 ID（可选）</Text>
+            </Field>
+            <Field label="关联账号 ID（可选）" error={fields.userId}>
               <Input
                 className="input"
                 value={form.userId}
                 placeholder="代表本人在“我的”页面可看到"
                 onInput={(e) => set({ userId: e.detail.value })}
               />
-              {fields.userId ? <Text className="field-error">{fields.userId}</Text> : null}
-            </View>
-            {error ? <Text className="error-text">{error}</Text> : null}
+            </Field>
+            {submit.error ? <Text className="error-text">{submit.error}</Text> : null}
             <View className="btn-row">
-              <Button className="btn" disabled={saving} onClick={() => void save()}>
-                {saving ? '正在保存…' : '保存'}
+              <Button className="btn" disabled={submit.saving} onClick={() => void save()}>
+                {submit.saving ? '正在保存…' : '保存'}
               </Button>
               <Button className="btn btn--plain" onClick={reset}>
                 取消

@@ -5,6 +5,7 @@ import type { ImportReport } from '../../../cloudfunctions/core/contracts/accoun
 import { call, toApiError } from '../../api';
 import { Loadable } from '../../components/Loadable';
 import { PagedList } from '../../components/PagedList';
+import { Field } from '../../components/Form';
 import { PageShell } from '../../components/PageShell';
 import { usePaged } from '../../hooks/usePaged';
 import { useRegions } from '../../hooks/useRegions';
@@ -106,8 +107,7 @@ export default function Register() {
     <PageShell className="register-page" demoBanner>
       <Text className="h1">选民名册</Text>
       <Loadable status={regions.status} error={regions.error} onRetry={() => void regions.reload()}>
-        <View className="field">
-          <Text className="label">选区</Text>
+        <Field label="选区">
           <Picker
             mode="selector"
             range={regions.constituencies.map((c) => c.label)}
@@ -122,7 +122,7 @@ export default function Register() {
               <Text className="chevron">选择 ›</Text>
             </View>
           </Picker>
-        </View>
+        </Field>
       </Loadable>
 
       <View className="section">

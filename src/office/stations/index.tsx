@@ -2,10 +2,12 @@ import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import type { StationView } from '../../../cloudfunctions/core/contracts/reception';
-import { call, newRequestId, toApiError } from '../../api';
+import { call } from '../../api';
+import { Chip, Field } from '../../components/Form';
 import { Loadable } from '../../components/Loadable';
 import { PageShell } from '../../components/PageShell';
 import { useResource } from '../../hooks/useResource';
+import { useSubmit } from '../../hooks/useSubmit';
 import { useScope } from '../scope';
 
 interface Form {
@@ -56,10 +58,8 @@ export default function Stations() {
     Boolean(townshipId),
   );
   const [form, setForm] = useState<Form | null>(null);
-  const [requestId, setRequestId] = useState(newRequestId);
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [error, setError] = useState('');
-  const [saving, setSaving] = useState(false);
+  const submit = useSubmit();
+  const { fields } = submit;
 
   useEffect(() => {
     if (!townshipId && scope.townships.length) setTownshipId(scope.townships[0].id);
@@ -68,19 +68,16 @@ export default function Stations() {
   const set = (patch: Partial<Form>) => setForm((f) => (f ? { ...f, ...patch } : f));
   const open = (f: Form) => {
     setForm(f);
-    setFields({});
-    setError('');
+    submit.reset();
     void Taro.pageScrollTo({ scrollTop: 0, duration: 200 });
   };
   const close = () => {
     setForm(null);
-    setFields({});
-    setError('');
-    setRequestId(newRequestId());
+    submit.reset();
   };
 
   const save = async () => {
-    if (!form || saving) return;
+    if (!form) return;
     const local: Record<string, string> = {};
     if (!form.townshipId) local.townshipId = '请选择乡镇';
     if (form.name.trim().length < 2) local.name = '请填写站点名称';
@@ -90,9 +87,7 @@ export default function Stations() {
     if (latitude === undefined) local.latitude = '纬度应为 -90 到 90 之间的数字';
     if (longitude === undefined) local.longitude = '经度应为 -180 到 180 之间的数字';
     if ((latitude === null) !== (longitude === null)) local.latitude = '经度和纬度要一起填写';
-    setFields(local);
-    setError('');
-    if (Object.keys(local).length) return;
+    if (!submit.check(local)) return;
     const body = {
       name: form.name.trim(),
       address: form.address.trim(),
@@ -101,24 +96,22 @@ export default function Stations() {
       longitude: longitude ?? null,
       openingNotes: form.openingNotes.trim(),
     };
-    setSaving(true);
-    try {
+    await submit.run(async () => {
       if (form.stationId) {
         await call('reception', 'updateStation', { stationId: form.stationId, ...body });
       } else {
-        await call('reception', 'createStation', { townshipId: form.townshipId, ...body }, { requestId });
+        await call(
+          'reception',
+          'createStation',
+          { townshipId: form.townshipId, ...body },
+          { requestId: submit.requestId },
+        );
       }
       void Taro.showToast({ title: '已保存', icon: 'success' });
       if (form.townshipId !== townshipId) setTownshipId(form.townshipId);
       else void list.reload(true);
       close();
-    } catch (e) {
-      const err = toApiError(e);
-      setFields(err.fields);
-      setError(err.message);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   const stations = list.data?.items ?? [];
@@ -139,24 +132,17 @@ export default function Stations() {
               {form.stationId ? '修改联络站' : '新增联络站'}
             </Text>
             {form.stationId ? null : (
-              <View className="field">
-                <Text className="label">所属乡镇</Text>
+              <Field label="所属乡镇" error={fields.townshipId}>
                 <View className="chips">
                   {scope.townships.map((t) => (
-                    <View
-                      key={t.id}
-                      className={`chip${form.townshipId === t.id ? ' chip--on' : ''}`}
-                      onClick={() => set({ townshipId: t.id })}
-                    >
+                    <Chip key={t.id} on={form.townshipId === t.id} onClick={() => set({ townshipId: t.id })}>
                       {t.name}
-                    </View>
+                    </Chip>
                   ))}
                 </View>
-                {fields.townshipId ? <Text className="field-error">{fields.townshipId}</Text> : null}
-              </View>
+              </Field>
             )}
-            <View className="field">
-              <Text className="label">名称</Text>
+            <Field label="名称" error={fields.name}>
               <Input
                 className="input station-name"
                 value={form.name}
@@ -164,10 +150,8 @@ export default function Stations() {
                 placeholder="例如：青石镇人大代表之家"
                 onInput={(e) => set({ name: e.detail.value })}
               />
-              {fields.name ? <Text className="field-error">{fields.name}</Text> : null}
-            </View>
-            <View className="field">
-              <Text className="label">地址</Text>
+            </Field>
+            <Field label="地址" error={fields.address}>
               <Input
                 className="input station-address"
                 value={form.address}
@@ -175,10 +159,8 @@ export default function Stations() {
                 placeholder="群众能找到的详细地址"
                 onInput={(e) => set({ address: e.detail.value })}
               />
-              {fields.address ? <Text className="field-error">{fields.address}</Text> : null}
-            </View>
-            <View className="field">
-              <Text className="label">联系方式（可不填）</Text>
+            </Field>
+            <Field label="联系方式（可不填）" error={fields.contact}>
               <Input
                 className="input station-contact"
                 value={form.contact}
@@ -186,10 +168,11 @@ export default function Stations() {
                 placeholder="值班电话"
                 onInput={(e) => set({ contact: e.detail.value })}
               />
-              {fields.contact ? <Text className="field-error">{fields.contact}</Text> : null}
-            </View>
-            <View className="field">
-              <Text className="label">位置（可不填，填写后群众可在地图上查看）</Text>
+            </Field>
+            <Field
+              label="位置（可不填，填写后群众可在地图上查看）"
+              error={fields.latitude || fields.longitude}
+            >
               <View className="row">
                 <Input
                   className="input grow station-lat"
@@ -209,12 +192,8 @@ export default function Stations() {
               <Text className="muted" style={{ display: 'block' }}>
                 请使用腾讯地图或高德地图上的坐标。
               </Text>
-              {fields.latitude || fields.longitude ? (
-                <Text className="field-error">{fields.latitude || fields.longitude}</Text>
-              ) : null}
-            </View>
-            <View className="field">
-              <Text className="label">开放说明（可不填）</Text>
+            </Field>
+            <Field label="开放说明（可不填）" error={fields.openingNotes}>
               <Textarea
                 className="textarea textarea--short station-notes"
                 value={form.openingNotes}
@@ -222,14 +201,13 @@ export default function Stations() {
                 placeholder="例如：每月 15 日上午固定接待；从镇政府东门进"
                 onInput={(e) => set({ openingNotes: e.detail.value })}
               />
-              {fields.openingNotes ? <Text className="field-error">{fields.openingNotes}</Text> : null}
-            </View>
-            {error ? <Text className="error-text station-error">{error}</Text> : null}
+            </Field>
+            {submit.error ? <Text className="error-text station-error">{submit.error}</Text> : null}
             <View className="btn-row">
-              <Button className="btn station-save" disabled={saving} onClick={() => void save()}>
-                {saving ? '正在保存…' : '保存'}
+              <Button className="btn station-save" disabled={submit.saving} onClick={() => void save()}>
+                {submit.saving ? '正在保存…' : '保存'}
               </Button>
-              <Button className="btn btn--plain" disabled={saving} onClick={close}>
+              <Button className="btn btn--plain" disabled={submit.saving} onClick={close}>
                 取消
               </Button>
             </View>
@@ -246,13 +224,9 @@ export default function Stations() {
         {scope.townships.length > 1 ? (
           <View className="chips" style={{ marginTop: '24px' }}>
             {scope.townships.map((t) => (
-              <View
-                key={t.id}
-                className={`chip${townshipId === t.id ? ' chip--on' : ''}`}
-                onClick={() => setTownshipId(t.id)}
-              >
+              <Chip key={t.id} on={townshipId === t.id} onClick={() => setTownshipId(t.id)}>
                 {t.name}
-              </View>
+              </Chip>
             ))}
           </View>
         ) : null}

@@ -4,6 +4,7 @@ import { RECEPTION_DAYS_PER_YEAR } from '../../../cloudfunctions/core/contracts/
 import { call } from '../../api';
 import { Loadable } from '../../components/Loadable';
 import { LoadMore } from '../../components/PagedList';
+import { Chip } from '../../components/Form';
 import { PageShell } from '../../components/PageShell';
 import { usePaged } from '../../hooks/usePaged';
 import { useResource } from '../../hooks/useResource';
@@ -81,16 +82,16 @@ export default function ReceptionStats() {
           {presets.map((p) => {
             const pTo = lastOfMonth(p.to);
             return (
-              <View
+              <Chip
                 key={p.label}
-                className={`chip${from === p.from && to === pTo ? ' chip--on' : ''}`}
+                on={from === p.from && to === pTo}
                 onClick={() => {
                   setFrom(p.from);
                   setTo(pTo);
                 }}
               >
                 {p.label}
-              </View>
+              </Chip>
             );
           })}
         </View>
@@ -153,20 +154,13 @@ export default function ReceptionStats() {
         </Text>
         <View className="chips">
           {[year, year - 1].map((y) => (
-            <View
-              key={y}
-              className={`chip${rotationYear === y ? ' chip--on' : ''}`}
-              onClick={() => setRotationYear(y)}
-            >
+            <Chip key={y} on={rotationYear === y} onClick={() => setRotationYear(y)}>
               {y} 年
-            </View>
+            </Chip>
           ))}
-          <View
-            className={`chip rotation-short${shortOnly ? ' chip--on' : ''}`}
-            onClick={() => setShortOnly((v) => !v)}
-          >
+          <Chip className="rotation-short" on={shortOnly} onClick={() => setShortOnly((v) => !v)}>
             {shortOnly ? '✓ ' : ''}只看不足 {RECEPTION_DAYS_PER_YEAR} 次的
-          </View>
+          </Chip>
         </View>
         <Loadable
           status={rotation.status}

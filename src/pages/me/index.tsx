@@ -5,12 +5,14 @@ import {
   VERIFY_CONSENT_TEXT,
   VERIFY_CONSENT_VERSION,
 } from '../../../cloudfunctions/core/contracts/constants';
-import { call, clearSession, toApiError } from '../../api';
+import { call, clearSession } from '../../api';
+import { Field } from '../../components/Form';
 import { Loadable } from '../../components/Loadable';
 import { PageShell } from '../../components/PageShell';
 import { setBigFont, useBigFont } from '../../hooks/useBigFont';
 import { useReloadOnShow } from '../../hooks/useLoad';
 import { useResource } from '../../hooks/useResource';
+import { useSubmit } from '../../hooks/useSubmit';
 import { formatTime } from '../../utils/format';
 import { ROLE_LABEL, VERIFY_STATE_LABEL } from '../../utils/labels';
 import { go } from '../../utils/nav';
@@ -19,37 +21,32 @@ function VerifyForm({ onDone }: { onDone: () => void }) {
   const [name, setName] = useState('');
   const [idNumber, setIdNumber] = useState('');
   const [consent, setConsent] = useState(false);
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [error, setError] = useState('');
-  const [sending, setSending] = useState(false);
+  const submit = useSubmit();
+  const { fields } = submit;
 
-  const submit = async () => {
+  const verify = async () => {
     const local: Record<string, string> = {};
     if (name.trim().length < 2) local.name = '请填写姓名';
     if (!/^\d{17}[\dXx]$/.test(idNumber.trim())) local.idNumber = '身份证号应为 18 位';
     if (!consent) local.consent = '请先阅读并勾选同意';
-    setFields(local);
-    setError('');
-    if (Object.keys(local).length) return;
-    setSending(true);
-    try {
-      await call('account', 'verify', {
-        name: name.trim(),
-        idNumber: idNumber.trim().toUpperCase(),
-        consent: true,
-        consentVersion: VERIFY_CONSENT_VERSION,
-      });
-      setIdNumber('');
-      void Taro.showToast({ title: '认证成功', icon: 'success' });
-      onDone();
-    } catch (e) {
-      const err = toApiError(e);
-      setFields(err.fields);
-      setError(err.message);
-      if (err.code === 'FORBIDDEN' || err.code === 'RATE_LIMITED') onDone();
-    } finally {
-      setSending(false);
-    }
+    if (!submit.check(local)) return;
+    await submit.run(
+      async () => {
+        await call('account', 'verify', {
+          name: name.trim(),
+          idNumber: idNumber.trim().toUpperCase(),
+          consent: true,
+          consentVersion: VERIFY_CONSENT_VERSION,
+        });
+        setIdNumber('');
+        void Taro.showToast({ title: '认证成功', icon: 'success' });
+        onDone();
+      },
+      // Locked out or refused: the page loads the account again to show why.
+      (err) => {
+        if (err.code === 'FORBIDDEN' || err.code === 'RATE_LIMITED') onDone();
+      },
+    );
   };
 
   return (
@@ -60,18 +57,15 @@ function VerifyForm({ onDone }: { onDone: () => void }) {
       <Text className="muted" style={{ display: 'block', marginBottom: '16px' }}>
         认证后，代表会看到您是本选区登记选民；也可以加入实名制群、预约接待。
       </Text>
-      <View className="field">
-        <Text className="label">姓名</Text>
+      <Field label="姓名" error={fields.name}>
         <Input
           className="input verify-name"
           value={name}
           placeholder="与选民名册一致"
           onInput={(e) => setName(e.detail.value)}
         />
-        {fields.name ? <Text className="field-error">{fields.name}</Text> : null}
-      </View>
-      <View className="field">
-        <Text className="label">身份证号</Text>
+      </Field>
+      <Field label="身份证号" error={fields.idNumber}>
         <Input
           className="input verify-id"
           type="idcard"
@@ -80,20 +74,16 @@ function VerifyForm({ onDone }: { onDone: () => void }) {
           placeholder="18 位身份证号"
           onInput={(e) => setIdNumber(e.detail.value)}
         />
-        {fields.idNumber ? <Text className="field-error">{fields.idNumber}</Text> : null}
-      </View>
-      <View className="field">
+      </Field>
+      <Field error={fields.consent || fields.consentVersion}>
         <View className="row verify-consent" onClick={() => setConsent((c) => !c)}>
           <Checkbox value="consent" checked={consent} />
           <Text className="text grow">我已阅读并同意：{VERIFY_CONSENT_TEXT}</Text>
         </View>
-        {fields.consent || fields.consentVersion ? (
-          <Text className="field-error">{fields.consent || fields.consentVersion}</Text>
-        ) : null}
-      </View>
-      {error ? <Text className="error-text verify-error">{error}</Text> : null}
-      <Button className="btn btn--block verify-submit" disabled={sending} onClick={() => void submit()}>
-        {sending ? '正在提交…' : '提交认证'}
+      </Field>
+      {submit.error ? <Text className="error-text verify-error">{submit.error}</Text> : null}
+      <Button className="btn btn--block verify-submit" disabled={submit.saving} onClick={() => void verify()}>
+        {submit.saving ? '正在提交…' : '提交认证'}
       </Button>
     </View>
   );

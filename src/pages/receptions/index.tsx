@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { call, isSignedIn } from '../../api';
 import { DayRow } from '../../components/DayRow';
 import { PagedList } from '../../components/PagedList';
+import { Chip } from '../../components/Form';
 import { PageShell } from '../../components/PageShell';
 import { usePaged } from '../../hooks/usePaged';
 import { go } from '../../utils/nav';
@@ -41,17 +42,13 @@ export default function Receptions() {
       </Text>
       {townships.length > 1 ? (
         <View className="chips">
-          <View className={`chip${townshipId === '' ? ' chip--on' : ''}`} onClick={() => setTownshipId('')}>
+          <Chip on={townshipId === ''} onClick={() => setTownshipId('')}>
             {verified ? '本乡镇' : '全部'}
-          </View>
+          </Chip>
           {townships.map((t) => (
-            <View
-              key={t.id}
-              className={`chip${townshipId === t.id ? ' chip--on' : ''}`}
-              onClick={() => setTownshipId(t.id)}
-            >
+            <Chip key={t.id} on={townshipId === t.id} onClick={() => setTownshipId(t.id)}>
               {t.name}
-            </View>
+            </Chip>
           ))}
         </View>
       ) : null}

@@ -5,6 +5,7 @@ import type { Me } from '../../../cloudfunctions/core/contracts/account';
 import { MESSAGE_CATEGORIES } from '../../../cloudfunctions/core/contracts/constants';
 import { call, isSignedIn } from '../../api';
 import { Composer } from '../../components/Composer';
+import { Field } from '../../components/Form';
 import { PageShell } from '../../components/PageShell';
 import { useComposer } from '../../hooks/useComposer';
 import type { Draft } from '../../hooks/useDraft';
@@ -103,8 +104,7 @@ export default function Write() {
           您已实名认证，代表会看到“已实名”标记。
         </Text>
       ) : null}
-      <View className="field">
-        <Text className="label">留言类别</Text>
+      <Field label="留言类别">
         <Picker
           mode="selector"
           range={MESSAGE_CATEGORIES as unknown as string[]}
@@ -116,15 +116,14 @@ export default function Write() {
             <Text className="chevron">更改 ›</Text>
           </View>
         </Picker>
-      </View>
-      <View className="field">
-        <Text className="label">留言内容</Text>
+      </Field>
+      <Field label="留言内容">
         <Composer
           name="write"
           {...message.composer}
           placeholder="请写下您想对代表说的话，例如遇到的问题、发生的地点和您的建议。"
         />
-      </View>
+      </Field>
       <Text className="muted" style={{ display: 'block' }}>
         草稿会自动保存在手机上，发送成功后清除。请勿填写身份证号等隐私信息。
       </Text>
