@@ -1,8 +1,8 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { call } from '../../api';
-import { PagedList } from '../../components/PagedList';
 import { Chip } from '../../components/Form';
+import { PagedList } from '../../components/PagedList';
 import { PageShell } from '../../components/PageShell';
 import { ThreadRow } from '../../components/ThreadRow';
 import { useReloadOnShow } from '../../hooks/useLoad';

@@ -1,23 +1,19 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { useEffect } from 'react';
-import { call, toApiError } from '../../api';
+import { call } from '../../api';
+import { BookingRow, WhenWhere } from '../../components/DayDetails';
 import { Loadable } from '../../components/Loadable';
 import { PagedList } from '../../components/PagedList';
 import { PageShell } from '../../components/PageShell';
 import { Visits } from '../../components/Visits';
+import { useDay } from '../../hooks/useDay';
 import { usePaged } from '../../hooks/usePaged';
-import { useResource } from '../../hooks/useResource';
-import { BOOKING_STATUS_LABEL } from '../../utils/labels';
-import { clock, dayWhen } from '../../utils/reception';
+import { useParam } from '../../utils/nav';
 
 export default function DeputyReception() {
-  const { params } = useRouter();
-  const dayId = params.dayId ? decodeURIComponent(params.dayId) : '';
-  const day = useResource(() => {
-    if (!dayId) throw toApiError({ code: 'NOT_FOUND', message: '没有找到这个接待日' });
-    return call('reception', 'day', { dayId });
-  }, `day:${dayId}`);
+  const dayId = useParam('dayId');
+  const day = useDay(dayId);
   const bookings = usePaged(
     (cursor) => call('reception', 'dayBookings', { dayId, cursor }),
     `bookings:${dayId}`,
@@ -48,12 +44,7 @@ export default function DeputyReception() {
           <View>
             <View className="section">
               <Text className="h1 reception-theme">{d.theme}</Text>
-              <Text className="text" style={{ display: 'block' }}>
-                {dayWhen(d)}
-              </Text>
-              <Text className="muted" style={{ display: 'block' }}>
-                {d.stationName} · {d.stationAddress}
-              </Text>
+              <WhenWhere day={d} />
               <Text className="muted" style={{ display: 'block' }}>
                 接待代表：
                 {d.deputies
@@ -67,22 +58,7 @@ export default function DeputyReception() {
             <PagedList
               list={bookings}
               emptyText="还没有群众预约"
-              row={(b) => (
-                <View key={b.bookingId} className="list-item visitor">
-                  <View className="row row--between">
-                    <Text className="text visitor-name" style={{ fontWeight: 600 }}>
-                      {b.visitorName}
-                      {b.slotStartsAt ? ` · ${clock(b.slotStartsAt)}` : b.walkIn ? ' · 现场登记' : ''}
-                    </Text>
-                    <Text className={`tag tag--${b.status}`}>
-                      {BOOKING_STATUS_LABEL[b.status] ?? b.status}
-                    </Text>
-                  </View>
-                  <Text className="text visitor-topic" style={{ display: 'block' }}>
-                    {b.topic}
-                  </Text>
-                </View>
-              )}
+              row={(b) => <BookingRow key={b.bookingId} booking={b} className="visitor" />}
             />
 
             <Text className="h2">接待记录</Text>

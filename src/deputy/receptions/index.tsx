@@ -2,6 +2,7 @@ import { Button, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { call, toApiError } from '../../api';
+import { WhenWhere } from '../../components/DayDetails';
 import { Counter } from '../../components/Form';
 import { PagedList } from '../../components/PagedList';
 import { PageShell } from '../../components/PageShell';
@@ -9,7 +10,7 @@ import { useReloadOnShow } from '../../hooks/useLoad';
 import { usePaged } from '../../hooks/usePaged';
 import { ASSIGNMENT_LABEL, DAY_STATUS_LABEL } from '../../utils/labels';
 import { go } from '../../utils/nav';
-import { dayWhen, isPast } from '../../utils/reception';
+import { isPast } from '../../utils/reception';
 
 const REASON_MAX = 200;
 
@@ -86,12 +87,7 @@ export default function DeputyReceptions() {
                   {ASSIGNMENT_LABEL[m.status] ?? m.status}
                 </Text>
               </View>
-              <Text className="text" style={{ display: 'block' }}>
-                {dayWhen(d)}
-              </Text>
-              <Text className="muted" style={{ display: 'block' }}>
-                {d.stationName} · {d.stationAddress}
-              </Text>
+              <WhenWhere day={d} />
               <Text className="muted" style={{ display: 'block' }}>
                 {DAY_STATUS_LABEL[d.status] ?? d.status}
                 {d.status === 'published' ? ` · 已预约 ${d.slots.reduce((n, x) => n + x.booked, 0)} 人` : ''}

@@ -1,17 +1,19 @@
 import { Button, Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import type { BookingView } from '../../../cloudfunctions/core/contracts/reception';
 import { call, toApiError } from '../../api';
+import { BookingRow, WhenWhere } from '../../components/DayDetails';
+import { Chip } from '../../components/Form';
 import { Loadable } from '../../components/Loadable';
 import { PagedList } from '../../components/PagedList';
-import { Chip } from '../../components/Form';
 import { PageShell } from '../../components/PageShell';
 import { Visits } from '../../components/Visits';
+import { useDay } from '../../hooks/useDay';
 import { usePaged } from '../../hooks/usePaged';
-import { useResource } from '../../hooks/useResource';
 import { BOOKING_STATUS_LABEL, DAY_STATUS_LABEL } from '../../utils/labels';
-import { chinaTime, clock, dayWhen, isPast, spacedCode } from '../../utils/reception';
+import { useParam } from '../../utils/nav';
+import { chinaTime, clock, isPast } from '../../utils/reception';
 import { useScope } from '../scope';
 import { Deputies, Publish, Slots } from './Arrange';
 import { CheckIn, WalkIn } from './CheckIn';
@@ -42,13 +44,9 @@ function Figure({ label, value }: { label: string; value: string | number }) {
 }
 
 export default function OfficeDay() {
-  const { params } = useRouter();
-  const dayId = params.dayId ? decodeURIComponent(params.dayId) : '';
+  const dayId = useParam('dayId');
   const scope = useScope();
-  const day = useResource(() => {
-    if (!dayId) throw toApiError({ code: 'NOT_FOUND', message: '没有找到这个接待日' });
-    return call('reception', 'day', { dayId });
-  }, `day:${dayId}`);
+  const day = useDay(dayId);
   const [tab, setTab] = useState<Tab | ''>('');
   const [filter, setFilter] = useState<BookingStatus | ''>('');
   const [busy, setBusy] = useState('');
@@ -146,12 +144,7 @@ export default function OfficeDay() {
                   {DAY_STATUS_LABEL[d.status] ?? d.status}
                 </Text>
               </View>
-              <Text className="text" style={{ display: 'block' }}>
-                {dayWhen(d)}
-              </Text>
-              <Text className="muted" style={{ display: 'block' }}>
-                {d.stationName} · {d.stationAddress}
-              </Text>
+              <WhenWhere day={d} />
               <Text className="muted" style={{ display: 'block' }}>
                 预约截止 {chinaTime(d.bookingCutoff)} · {d.bookingOpen ? '正在预约' : '不在预约期'}
               </Text>
@@ -230,22 +223,7 @@ export default function OfficeDay() {
                   list={bookings}
                   emptyText="没有符合条件的预约"
                   row={(b) => (
-                    <View key={b.bookingId} className="list-item day-booking">
-                      <View className="row row--between">
-                        <Text className="text day-booking-name" style={{ fontWeight: 600 }}>
-                          {b.visitorName}
-                          {b.slotStartsAt ? ` · ${clock(b.slotStartsAt)}` : b.walkIn ? ' · 现场登记' : ''}
-                        </Text>
-                        <Text className={`tag tag--${b.status}`}>
-                          {BOOKING_STATUS_LABEL[b.status] ?? b.status}
-                        </Text>
-                      </View>
-                      <Text className="muted" style={{ display: 'block' }}>
-                        预约码 {spacedCode(b.code)}
-                      </Text>
-                      <Text className="text" style={{ display: 'block' }}>
-                        {b.topic}
-                      </Text>
+                    <BookingRow key={b.bookingId} booking={b} className="day-booking" showCode>
                       {b.status === 'confirmed' && !over ? (
                         <Button
                           className="btn btn--ghost btn--small day-booking-checkin"
@@ -255,7 +233,7 @@ export default function OfficeDay() {
                           签到
                         </Button>
                       ) : null}
-                    </View>
+                    </BookingRow>
                   )}
                 />
                 {over ? (
