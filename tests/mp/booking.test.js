@@ -26,6 +26,8 @@ const day = {
   stationId: 'st1',
   stationName: '青石镇人大代表之家',
   stationAddress: '青石镇人民路 8 号',
+  stationLatitude: 30.27,
+  stationLongitude: 120.15,
   townshipId: 'tw-qs',
   townshipName: '青石镇',
   date: '2026-12-05',
@@ -66,6 +68,7 @@ describe('reception day page (weapp build)', () => {
   beforeAll(async () => {
     calls = setupWx((name, body) => {
       if (name === 'reception' && body.action === 'day') return envelopeOk(day);
+      // The station's contact and opening notes are not on the day: the page asks for the stations.
       if (name === 'reception' && body.action === 'stations') {
         return envelopeOk({
           items: [
@@ -122,8 +125,14 @@ describe('reception day page (weapp build)', () => {
     expect(of('book')).toHaveLength(0);
   });
 
-  test('地图 opens the station point in the WeChat map', async () => {
+  test("the station's contact and opening notes come from reception.stations", () => {
     expect(of('stations')[0].data.data).toEqual({ townshipId: 'tw-qs' });
+    const head = textOf(findByClass(page, 'reception-head'));
+    expect(head).toContain('联系方式：0571-1234567');
+    expect(head).toContain('从镇政府东门进');
+  });
+
+  test("地图 opens the day's station point in the WeChat map", async () => {
     findByClass(page, 'map-button').dispatchEvent('tap');
     await simulate.sleep(50);
     expect(wx.openLocation).toHaveBeenCalledWith(

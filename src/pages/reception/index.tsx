@@ -1,14 +1,14 @@
 import { Button, Text, Textarea, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
-import type { StationView } from '../../../cloudfunctions/core/contracts/reception';
+import type { DayView, StationView } from '../../../cloudfunctions/core/contracts/reception';
 import { TOPIC_MAX } from '../../../cloudfunctions/core/contracts/constants';
 import { call, isSignedIn, newRequestId, toApiError, type ActionOutputOf } from '../../api';
 import { Loadable } from '../../components/Loadable';
 import { PageShell } from '../../components/PageShell';
+import { useDay } from '../../hooks/useDay';
 import { useDraft } from '../../hooks/useDraft';
-import { useResource } from '../../hooks/useResource';
-import { go } from '../../utils/nav';
+import { go, useParam } from '../../utils/nav';
 import { chinaTime, dayWhen, isPast, span, spacedCode } from '../../utils/reception';
 
 type Booked = ActionOutputOf<'reception', 'book'>;
@@ -22,32 +22,29 @@ const BOOK_ERRORS: Record<string, string> = {
   RATE_LIMITED: '操作太频繁了，请稍后再试。',
 };
 
-/** Opens the station's point in the map (WeChat's own map; a web map on H5). */
-function openMap(s: StationView) {
-  if (s.latitude === null || s.longitude === null) return;
+/** Opens the day's station in the map (WeChat's own map; a web map on H5). */
+function openMap(d: DayView) {
+  const { stationLatitude: latitude, stationLongitude: longitude } = d;
+  if (latitude === null || longitude === null) return;
   if (process.env.TARO_ENV === 'weapp') {
     void Taro.openLocation({
-      latitude: s.latitude,
-      longitude: s.longitude,
-      name: s.name,
-      address: s.address,
+      latitude,
+      longitude,
+      name: d.stationName,
+      address: d.stationAddress,
       scale: 16,
     });
     return;
   }
   const url =
-    `https://uri.amap.com/marker?position=${s.longitude},${s.latitude}` +
-    `&name=${encodeURIComponent(s.name)}&coordinate=gaode&callnative=0`;
+    `https://uri.amap.com/marker?position=${longitude},${latitude}` +
+    `&name=${encodeURIComponent(d.stationName)}&coordinate=gaode&callnative=0`;
   window.open(url, '_blank', 'noopener');
 }
 
 export default function ReceptionDay() {
-  const { params } = useRouter();
-  const dayId = params.dayId ? decodeURIComponent(params.dayId) : '';
-  const day = useResource(() => {
-    if (!dayId) throw toApiError({ code: 'NOT_FOUND', message: '没有找到这个接待日' });
-    return call('reception', 'day', { dayId });
-  }, `day:${dayId}`);
+  const dayId = useParam('dayId');
+  const day = useDay(dayId);
   const [station, setStation] = useState<StationView | null>(null);
   const [verified, setVerified] = useState<boolean | null>(null);
   const [slotId, setSlotId] = useState('');
@@ -59,6 +56,7 @@ export default function ReceptionDay() {
   const d = day.data;
   const townshipId = d?.townshipId ?? '';
   const stationId = d?.stationId ?? '';
+  // The day carries the station's map point; its contact and opening notes come with the stations.
   useEffect(() => {
     if (!townshipId) return;
     call('reception', 'stations', { townshipId })
@@ -140,8 +138,8 @@ export default function ReceptionDay() {
               </Text>
               <View className="row row--between">
                 <Text className="muted grow reception-address">{d.stationAddress}</Text>
-                {station && station.latitude !== null && station.longitude !== null ? (
-                  <Button className="btn btn--plain btn--small map-button" onClick={() => openMap(station)}>
+                {d.stationLatitude !== null && d.stationLongitude !== null ? (
+                  <Button className="btn btn--plain btn--small map-button" onClick={() => openMap(d)}>
                     地图
                   </Button>
                 ) : null}
