@@ -1,5 +1,6 @@
 import { Button, Text, Textarea, View } from '@tarojs/components';
 import { MESSAGE_MAX } from '../../cloudfunctions/core/contracts/constants';
+import { Counter } from './Form';
 
 interface Props {
   value: string;
@@ -24,7 +25,6 @@ export function Composer({
   sendText = '发送',
   name,
 }: Props) {
-  const len = value.length;
   return (
     <View className={`composer ${name}`}>
       <Textarea
@@ -35,9 +35,7 @@ export function Composer({
         autoHeight={false}
         onInput={(e) => onInput(e.detail.value)}
       />
-      <Text className={`counter ${name}-counter${len > MESSAGE_MAX ? ' counter--over' : ''}`}>
-        {len} / {MESSAGE_MAX}
-      </Text>
+      <Counter text={value} max={MESSAGE_MAX} className={`${name}-counter`} />
       {error ? <Text className={`error-text ${name}-error`}>{error}</Text> : null}
       <Button className={`btn btn--block ${name}-send`} disabled={sending} onClick={onSend}>
         {sending ? '正在发送…' : sendText}

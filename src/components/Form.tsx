@@ -1,4 +1,4 @@
-import { Text, View } from '@tarojs/components';
+import { Text, Textarea, View } from '@tarojs/components';
 import type { PropsWithChildren } from 'react';
 
 /** One labelled input of a form, with the problem found with it (on the phone or by the server). */
@@ -12,12 +12,44 @@ export function Field({ label, error, children }: PropsWithChildren<{ label?: st
   );
 }
 
-/** How much of a text box's room is used: 12 / 200. */
-export function Counter({ text, max }: { text: string; max: number }) {
+/** How much of a text box's room is used: 12 / 200 (marked when over). */
+export function Counter({ text, max, className }: { text: string; max: number; className?: string }) {
   return (
-    <Text className="counter">
+    <Text
+      className={`counter${className ? ` ${className}` : ''}${text.length > max ? ' counter--over' : ''}`}
+    >
       {text.length} / {max}
     </Text>
+  );
+}
+
+/** A text box of at most `max` characters with its Counter under it; `short` is the smaller box. */
+export function TextBox({
+  className,
+  value,
+  max,
+  placeholder,
+  short,
+  onInput,
+}: {
+  className: string;
+  value: string;
+  max: number;
+  placeholder: string;
+  short?: boolean;
+  onInput: (text: string) => void;
+}) {
+  return (
+    <>
+      <Textarea
+        className={`textarea${short ? ' textarea--short' : ''} ${className}`}
+        value={value}
+        maxlength={max}
+        placeholder={placeholder}
+        onInput={(e) => onInput(e.detail.value)}
+      />
+      <Counter text={value} max={max} />
+    </>
   );
 }
 

@@ -1,4 +1,4 @@
-import { Button, Input, Text, Textarea, View } from '@tarojs/components';
+import { Button, Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { BookingView } from '../../cloudfunctions/core/contracts/reception';
@@ -7,7 +7,7 @@ import { call, type ActionOutputOf } from '../api';
 import type { Paged } from '../hooks/usePaged';
 import { useSubmit } from '../hooks/useSubmit';
 import { clock } from '../utils/reception';
-import { Chip, Counter, Field } from './Form';
+import { Chip, Field, TextBox } from './Form';
 import { PagedList } from './PagedList';
 
 type Visit = ActionOutputOf<'reception', 'recordVisit'>;
@@ -125,24 +125,23 @@ function VisitForm({ dayId, bookings, deputies, onSaved }: Props) {
         ) : null}
       </Field>
       <Field label="群众反映的问题" error={fields.raised}>
-        <Textarea
-          className="textarea visit-raised"
+        <TextBox
+          className="visit-raised"
           value={raised}
-          maxlength={VISIT_TEXT_MAX}
+          max={VISIT_TEXT_MAX}
           placeholder="记录群众反映的主要问题和诉求"
-          onInput={(e) => setRaised(e.detail.value)}
+          onInput={setRaised}
         />
-        <Counter text={raised} max={VISIT_TEXT_MAX} />
       </Field>
       <Field label="代表答复或承诺（可不填）" error={fields.promised}>
-        <Textarea
-          className="textarea textarea--short visit-promised"
+        <TextBox
+          className="visit-promised"
+          short
           value={promised}
-          maxlength={VISIT_TEXT_MAX}
+          max={VISIT_TEXT_MAX}
           placeholder="例如：向镇政府反映，两周内答复"
-          onInput={(e) => setPromised(e.detail.value)}
+          onInput={setPromised}
         />
-        <Counter text={promised} max={VISIT_TEXT_MAX} />
       </Field>
       {submit.error ? <Text className="error-text visit-error">{submit.error}</Text> : null}
       <Button className="btn btn--block visit-save" disabled={submit.saving} onClick={() => void save()}>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { call } from '../../api';
 import { Chip } from '../../components/Form';
 import { PagedList } from '../../components/PagedList';
+import { MenuItem } from '../../components/MenuItem';
 import { PageShell } from '../../components/PageShell';
 import { ThreadRow } from '../../components/ThreadRow';
 import { useReloadOnShow } from '../../hooks/useLoad';
@@ -63,18 +64,11 @@ export default function Inbox() {
         )}
       />
       <View className="menu">
-        <View className="menu-item receptions-link" onClick={() => go('/deputy/receptions/index')}>
-          <Text>我的接待日</Text>
-          <Text className="chevron">›</Text>
-        </View>
-        <View className="menu-item" onClick={() => go('/deputy/card/index')}>
-          <Text>我的联系卡</Text>
-          <Text className="chevron">›</Text>
-        </View>
-        <View className="menu-item" onClick={() => go('/deputy/record/index')}>
-          <Text>我的履职档案</Text>
-          <Text className="chevron">›</Text>
-        </View>
+        <MenuItem className="receptions-link" onClick={() => go('/deputy/receptions/index')}>
+          我的接待日
+        </MenuItem>
+        <MenuItem onClick={() => go('/deputy/card/index')}>我的联系卡</MenuItem>
+        <MenuItem onClick={() => go('/deputy/record/index')}>我的履职档案</MenuItem>
       </View>
     </PageShell>
   );

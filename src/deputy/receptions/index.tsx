@@ -1,9 +1,9 @@
-import { Button, Text, Textarea, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { call, toApiError } from '../../api';
 import { WhenWhere } from '../../components/DayDetails';
-import { Counter } from '../../components/Form';
+import { TextBox } from '../../components/Form';
 import { PagedList } from '../../components/PagedList';
 import { PageShell } from '../../components/PageShell';
 import { useReloadOnShow } from '../../hooks/useLoad';
@@ -101,14 +101,14 @@ export default function DeputyReceptions() {
                   <Text className="label" style={{ marginTop: '16px' }}>
                     不能参加的原因
                   </Text>
-                  <Textarea
-                    className="textarea textarea--short decline-reason"
+                  <TextBox
+                    className="decline-reason"
+                    short
                     value={reason}
-                    maxlength={REASON_MAX}
+                    max={REASON_MAX}
                     placeholder="例如：当天在外地参加培训"
-                    onInput={(e) => setReason(e.detail.value)}
+                    onInput={setReason}
                   />
-                  <Counter text={reason} max={REASON_MAX} />
                   <View className="btn-row">
                     <Button
                       className="btn decline-submit"

@@ -1,10 +1,10 @@
-import { Button, Input, Text, Textarea, View } from '@tarojs/components';
+import { Button, Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { BookingView } from '../../../cloudfunctions/core/contracts/reception';
 import { TOPIC_MAX } from '../../../cloudfunctions/core/contracts/constants';
 import { call, toApiError } from '../../api';
-import { Counter, Field } from '../../components/Form';
+import { Field, TextBox } from '../../components/Form';
 import { useSubmit } from '../../hooks/useSubmit';
 import { clock, normaliseCode, spacedCode } from '../../utils/reception';
 
@@ -137,14 +137,14 @@ export function WalkIn({ dayId, onDone }: { dayId: string; onDone: (b: BookingVi
         />
       </Field>
       <Field label="反映的事项" error={fields.topic}>
-        <Textarea
-          className="textarea textarea--short walkin-topic"
+        <TextBox
+          className="walkin-topic"
+          short
           value={topic}
-          maxlength={TOPIC_MAX}
+          max={TOPIC_MAX}
           placeholder="简要记录"
-          onInput={(e) => setTopic(e.detail.value)}
+          onInput={setTopic}
         />
-        <Counter text={topic} max={TOPIC_MAX} />
       </Field>
       {submit.error ? <Text className="error-text walkin-error">{submit.error}</Text> : null}
       <Button

@@ -8,6 +8,7 @@ import {
 import { call, clearSession } from '../../api';
 import { Field } from '../../components/Form';
 import { Loadable } from '../../components/Loadable';
+import { MenuItem } from '../../components/MenuItem';
 import { PageShell } from '../../components/PageShell';
 import { setBigFont, useBigFont } from '../../hooks/useBigFont';
 import { useReloadOnShow } from '../../hooks/useLoad';
@@ -153,56 +154,36 @@ export default function MePage() {
                   <Text className="chevron">›</Text>
                 </View>
               </View>
-              <View className="menu-item" onClick={() => go('/pages/threads/index')}>
-                <Text>我的留言</Text>
-                <Text className="chevron">›</Text>
-              </View>
-              <View className="menu-item bookings-link" onClick={() => go('/pages/bookings/index')}>
-                <Text>我的预约</Text>
-                <Text className="chevron">›</Text>
-              </View>
-              <View className="menu-item" onClick={() => go('/pages/receptions/index')}>
-                <Text>代表接待日</Text>
-                <Text className="chevron">›</Text>
-              </View>
+              <MenuItem onClick={() => go('/pages/threads/index')}>我的留言</MenuItem>
+              <MenuItem className="bookings-link" onClick={() => go('/pages/bookings/index')}>
+                我的预约
+              </MenuItem>
+              <MenuItem onClick={() => go('/pages/receptions/index')}>代表接待日</MenuItem>
             </View>
 
             {isDeputy ? (
               <View className="menu">
-                <View className="menu-item deputy-link" onClick={() => go('/deputy/inbox/index')}>
-                  <Text>代表工作台 · 留言</Text>
-                  <Text className="chevron">›</Text>
-                </View>
-                <View
-                  className="menu-item deputy-receptions-link"
-                  onClick={() => go('/deputy/receptions/index')}
-                >
-                  <Text>我的接待日</Text>
-                  <Text className="chevron">›</Text>
-                </View>
-                <View className="menu-item" onClick={() => go('/deputy/card/index')}>
-                  <Text>我的联系卡</Text>
-                  <Text className="chevron">›</Text>
-                </View>
-                <View className="menu-item" onClick={() => go('/deputy/record/index')}>
-                  <Text>我的履职档案</Text>
-                  <Text className="chevron">›</Text>
-                </View>
+                <MenuItem className="deputy-link" onClick={() => go('/deputy/inbox/index')}>
+                  代表工作台 · 留言
+                </MenuItem>
+                <MenuItem className="deputy-receptions-link" onClick={() => go('/deputy/receptions/index')}>
+                  我的接待日
+                </MenuItem>
+                <MenuItem onClick={() => go('/deputy/card/index')}>我的联系卡</MenuItem>
+                <MenuItem onClick={() => go('/deputy/record/index')}>我的履职档案</MenuItem>
               </View>
             ) : null}
             {isOffice ? (
               <View className="menu">
-                <View className="menu-item office-link" onClick={() => go('/office/index/index')}>
-                  <Text>人大办工作台</Text>
-                  <Text className="chevron">›</Text>
-                </View>
+                <MenuItem className="office-link" onClick={() => go('/office/index/index')}>
+                  人大办工作台
+                </MenuItem>
               </View>
             ) : isStationStaff ? (
               <View className="menu">
-                <View className="menu-item station-link" onClick={() => go('/office/index/index')}>
-                  <Text>接待日工作台</Text>
-                  <Text className="chevron">›</Text>
-                </View>
+                <MenuItem className="station-link" onClick={() => go('/office/index/index')}>
+                  接待日工作台
+                </MenuItem>
               </View>
             ) : null}
           </View>
@@ -220,16 +201,14 @@ export default function MePage() {
           />
         </View>
         {process.env.TARO_ENV === 'h5' ? (
-          <View className="menu-item" onClick={() => go('/pages/login/index?redirect=%2Fpages%2Fme%2Findex')}>
-            <Text>切换演示身份</Text>
-            <Text className="chevron">›</Text>
-          </View>
+          <MenuItem onClick={() => go('/pages/login/index?redirect=%2Fpages%2Fme%2Findex')}>
+            切换演示身份
+          </MenuItem>
         ) : null}
         {process.env.TARO_ENV === 'h5' ? (
-          <View className="menu-item sign-out" onClick={() => void signOut()}>
-            <Text>退出</Text>
-            <Text className="chevron">›</Text>
-          </View>
+          <MenuItem className="sign-out" onClick={() => void signOut()}>
+            退出
+          </MenuItem>
         ) : null}
       </View>
     </PageShell>

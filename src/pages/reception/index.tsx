@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import type { DayView, StationView } from '../../../cloudfunctions/core/contracts/reception';
 import { TOPIC_MAX } from '../../../cloudfunctions/core/contracts/constants';
 import { call, isSignedIn, newRequestId, toApiError, type ActionOutputOf } from '../../api';
+import { Counter } from '../../components/Form';
 import { Loadable } from '../../components/Loadable';
 import { PageShell } from '../../components/PageShell';
 import { useDay } from '../../hooks/useDay';
@@ -73,7 +74,6 @@ export default function ReceptionDay() {
 
   const slot = d?.slots.find((s) => s.slotId === slotId);
   const full = slot ? slot.remaining <= 0 : false;
-  const len = draft.text.length;
 
   const pick = (id: string) => {
     if (!d?.bookingOpen || sending) return;
@@ -250,9 +250,7 @@ export default function ReceptionDay() {
                         if (error) setError(null);
                       }}
                     />
-                    <Text className={`counter book-counter${len > TOPIC_MAX ? ' counter--over' : ''}`}>
-                      {len} / {TOPIC_MAX}
-                    </Text>
+                    <Counter text={draft.text} max={TOPIC_MAX} className="book-counter" />
                     {full ? (
                       <Text className="text book-full-hint" style={{ display: 'block' }}>
                         这个时段已满，可以排队候补：有人取消时按顺序递补。
