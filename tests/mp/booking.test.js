@@ -6,6 +6,7 @@
  */
 const path = require('path');
 const { setupWx, loadPage, findByClass, findAllByClass, textOf, envelopeOk, simulate } = require('./helpers');
+const { voterMe } = require('./fixtures');
 
 const root = path.resolve(__dirname, '../../dist/weapp');
 
@@ -44,20 +45,7 @@ const day = {
   ],
 };
 
-const me = {
-  userId: 'u1',
-  displayName: '王小明',
-  roles: [{ role: 'voter', scopeKind: 'self', scopeId: 'u1' }],
-  verification: {
-    state: 'verified',
-    nameMasked: '王*明',
-    constituencyId: 'c1',
-    constituencyName: '第一选区',
-    lockedUntil: null,
-  },
-  deputyId: null,
-  unreadNotifications: 0,
-};
+const me = voterMe('王小明', true);
 
 describe('reception day page (weapp build)', () => {
   let calls;

@@ -5,23 +5,9 @@
  */
 const path = require('path');
 const { setupWx, loadPage, findByClass, textOf, envelopeOk } = require('./helpers');
+const { deputy } = require('./fixtures');
 
 const root = path.resolve(__dirname, '../../dist/weapp');
-
-const deputy = {
-  deputyId: 'd1',
-  code: 'AbC123',
-  name: '李秀英',
-  level: 'township',
-  constituencyId: 'c1',
-  constituencyName: '第三选区',
-  townshipName: '青石镇',
-  workUnit: '青石镇中心小学',
-  photoUrl: '',
-  stationId: 's1',
-  stationName: '青石镇人大代表之家',
-  publicContact: '0571-1234567',
-};
 
 describe('card page (weapp build)', () => {
   let calls;

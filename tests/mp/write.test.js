@@ -5,23 +5,11 @@
  */
 const path = require('path');
 const { setupWx, loadPage, findByClass, textOf, envelopeOk, simulate } = require('./helpers');
+const { deputy, voterMe } = require('./fixtures');
 
 const root = path.resolve(__dirname, '../../dist/weapp');
 
-const me = {
-  userId: 'u1',
-  displayName: '王大伯',
-  roles: [{ role: 'voter', scopeKind: 'self', scopeId: 'u1' }],
-  verification: {
-    state: 'unverified',
-    nameMasked: null,
-    constituencyId: null,
-    constituencyName: null,
-    lockedUntil: null,
-  },
-  deputyId: null,
-  unreadNotifications: 0,
-};
+const me = voterMe('王大伯', false);
 
 describe('write page (weapp build)', () => {
   let calls;
@@ -33,22 +21,7 @@ describe('write page (weapp build)', () => {
   beforeAll(async () => {
     calls = setupWx((name, body) => {
       if (offline) throw new Error('cloud.callFunction:fail network');
-      if (name === 'contact' && body.action === 'card') {
-        return envelopeOk({
-          deputyId: 'd1',
-          code: 'AbC123',
-          name: '李秀英',
-          level: 'township',
-          constituencyId: 'c1',
-          constituencyName: '第三选区',
-          townshipName: '青石镇',
-          workUnit: '',
-          photoUrl: '',
-          stationId: null,
-          stationName: null,
-          publicContact: '',
-        });
-      }
+      if (name === 'contact' && body.action === 'card') return envelopeOk(deputy);
       if (name === 'account' && body.action === 'me') return envelopeOk(me);
       if (name === 'contact' && body.action === 'send') {
         return envelopeOk({ threadId: 't42', messageId: 'm1', status: 'held' });

@@ -13,16 +13,17 @@ import { addDays, isPast, span, today } from '../../utils/reception';
 const fail = (title: string, e: unknown) =>
   void Taro.showModal({ title, content: toApiError(e).message, showCancel: false });
 
-/** The deputies booked onto the day: invite (office), mark present (office and station staff). */
-export function Deputies({
-  day,
-  office,
-  onDay,
-}: {
+/** What each part of the 安排 tab gets. */
+interface Part {
   day: DayView;
+  /** Office staff arrange; station staff only mark deputies present. */
   office: boolean;
+  /** The day as an action answered it. */
   onDay: (d: DayView) => void;
-}) {
+}
+
+/** The deputies booked onto the day: invite (office), mark present (office and station staff). */
+export function Deputies({ day, office, onDay }: Part) {
   const [inviting, setInviting] = useState(false);
   const [busy, setBusy] = useState('');
   const assigned = new Set(day.deputies.map((d) => d.deputyId));
@@ -146,7 +147,7 @@ export function Deputies({
 }
 
 /** Publishing a draft: at least PUBLISH_DAYS_AHEAD days ahead and at least one confirmed deputy. */
-export function Publish({ day, onDay }: { day: DayView; onDay: (d: DayView) => void }) {
+export function Publish({ day, onDay }: Omit<Part, 'office'>) {
   const [busy, setBusy] = useState(false);
   const confirmed = day.deputies.filter((d) => d.status === 'confirmed');
   const earliest = addDays(today(), PUBLISH_DAYS_AHEAD);
@@ -279,15 +280,7 @@ function SlotRow({
 }
 
 /** The day's slots with seats taken; office staff adjust a slot's seats. */
-export function Slots({
-  day,
-  office,
-  onDay,
-}: {
-  day: DayView;
-  office: boolean;
-  onDay: (d: DayView) => void;
-}) {
+export function Slots({ day, office, onDay }: Part) {
   const editable = office && !isPast(day.endsAt) && day.status !== 'cancelled';
   return (
     <View className="section day-slots">
