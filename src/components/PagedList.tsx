@@ -1,32 +1,45 @@
 import { Button, Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
 import type { Paged } from '../hooks/usePaged';
+import { go } from '../utils/nav';
 import { Loadable } from './Loadable';
 
 /**
  * A paginated list as a page shows it: loading, error (with 重试) and `emptyText`, one `row` per
- * item (with its key), and 加载更多 at the foot.
+ * item (with its key), and 加载更多 at the foot. `emptyLink` is a page to offer under an empty list.
  */
 export function PagedList<T>({
   list,
   emptyText,
+  emptyLink,
   row,
 }: {
   list: Paged<T>;
   emptyText: string;
+  emptyLink?: { text: string; url: string };
   row: (item: T) => ReactNode;
 }) {
+  const empty = list.items.length === 0;
   return (
-    <Loadable
-      status={list.status}
-      error={list.error}
-      onRetry={() => void list.reload()}
-      empty={list.items.length === 0}
-      emptyText={emptyText}
-    >
-      {list.items.map(row)}
-      <LoadMore list={list} />
-    </Loadable>
+    <>
+      <Loadable
+        status={list.status}
+        error={list.error}
+        onRetry={() => void list.reload()}
+        empty={empty}
+        emptyText={emptyText}
+      >
+        {list.items.map(row)}
+        <LoadMore list={list} />
+      </Loadable>
+      {emptyLink && list.status === 'ready' && empty ? (
+        <View className="btn-row">
+          <Button className="btn" onClick={() => go(emptyLink.url)}>
+            {emptyLink.text}
+          </Button>
+        </View>
+      ) : null}
+    </>
   );
 }
 

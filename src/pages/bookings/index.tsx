@@ -7,7 +7,6 @@ import { PageShell } from '../../components/PageShell';
 import { useReloadOnShow } from '../../hooks/useLoad';
 import { usePaged } from '../../hooks/usePaged';
 import { BOOKING_STATUS_LABEL } from '../../utils/labels';
-import { go } from '../../utils/nav';
 import { chinaTime, clock, dateLabel, spacedCode } from '../../utils/reception';
 
 export default function Bookings() {
@@ -44,6 +43,7 @@ export default function Bookings() {
       <PagedList
         list={list}
         emptyText="您还没有预约过代表接待"
+        emptyLink={{ text: '看看接待日', url: '/pages/receptions/index' }}
         row={(b) => {
           const active = b.status === 'confirmed' || b.status === 'waitlisted';
           const when = `${dateLabel(b.day.date)}${b.slotStartsAt ? ` ${clock(b.slotStartsAt)}` : ''}`;
@@ -100,13 +100,6 @@ export default function Bookings() {
           );
         }}
       />
-      {list.status === 'ready' && list.items.length === 0 ? (
-        <View className="btn-row">
-          <Button className="btn" onClick={() => go('/pages/receptions/index')}>
-            看看接待日
-          </Button>
-        </View>
-      ) : null}
     </PageShell>
   );
 }

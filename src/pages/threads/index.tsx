@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text } from '@tarojs/components';
 import { call } from '../../api';
 import { PagedList } from '../../components/PagedList';
 import { PageShell } from '../../components/PageShell';
@@ -18,6 +18,7 @@ export default function Threads() {
       <PagedList
         list={list}
         emptyText="您还没有给代表留过言"
+        emptyLink={{ text: '去找代表', url: '/pages/home/index' }}
         row={(t) => (
           <ThreadRow
             key={t.threadId}
@@ -27,13 +28,6 @@ export default function Threads() {
           />
         )}
       />
-      {list.status === 'ready' && list.items.length === 0 ? (
-        <View className="btn-row">
-          <Button className="btn" onClick={() => go('/pages/home/index')}>
-            去找代表
-          </Button>
-        </View>
-      ) : null}
     </PageShell>
   );
 }
