@@ -14,7 +14,7 @@ import { AppError } from '../errors';
 import type { Handlers } from '../handlers';
 import { authorize, officeOver, officeScope, regionSubject, type Subject } from '../policy';
 import type { Tx } from '../ports';
-import type { Booking, ReceptionDay, Slot, Station } from '../records';
+import type { Booking, ReceptionDay, Slot, Station, Visit } from '../records';
 import { addDays, chinaDate, chinaInstant, daysBetween, isRealDate } from '../domain/chinaTime';
 import { page } from '../domain/cursor';
 import { maskName } from '../domain/idNumber';
@@ -653,7 +653,7 @@ export const receptionHandlers: Handlers<'reception'> = {
       return { visitId: visit.id };
     });
     const v = (await store.get('visits', saved.visitId))!;
-    return { visitId: v.id, ...pickVisit(v), deputyName: names.get(deputyId) ?? '' };
+    return visitView(v, names.get(deputyId) ?? '');
   },
 
   async visits(ctx, input) {
@@ -669,7 +669,7 @@ export const receptionHandlers: Handlers<'reception'> = {
       p.rows.map((v) => v.deputyId),
     );
     return {
-      items: p.rows.map((v) => ({ visitId: v.id, ...pickVisit(v), deputyName: names.get(v.deputyId) ?? '' })),
+      items: p.rows.map((v) => visitView(v, names.get(v.deputyId) ?? '')),
       nextCursor: p.nextCursor,
     };
   },
@@ -773,18 +773,13 @@ export const receptionHandlers: Handlers<'reception'> = {
   },
 };
 
-const pickVisit = (v: {
-  dayId: string;
-  bookingId: string | null;
-  deputyId: string;
-  visitorName: string;
-  raised: string;
-  promised: string;
-  createdAt: string;
-}) => ({
+/** A visit record as shown, with its deputy's name. */
+const visitView = (v: Visit, deputyName: string) => ({
+  visitId: v.id,
   dayId: v.dayId,
   bookingId: v.bookingId,
   deputyId: v.deputyId,
+  deputyName,
   visitorName: v.visitorName,
   raised: v.raised,
   promised: v.promised,
