@@ -3,8 +3,11 @@ import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import devConfig from './dev';
 import prodConfig from './prod';
 
-/** Plain client-safe constants live beside the contracts; webpack must compile that folder too. */
-const contractsDir = path.resolve(__dirname, '..', 'cloudfunctions', 'core', 'contracts');
+/**
+ * The app imports client-safe files of the backend (contracts' types, modules' constants, China time, the
+ * office scope): webpack must compile them too. An eslint rule keeps src/ to those files.
+ */
+const backendDirs = ['core', 'modules'].map((d) => path.resolve(__dirname, '..', 'cloudfunctions', d));
 
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
@@ -33,7 +36,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     compiler: 'webpack5',
     cache: { enable: false },
     mini: {
-      compile: { include: [contractsDir] },
+      compile: { include: backendDirs },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[local]' } },
@@ -44,7 +47,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'browser' },
-      compile: { include: [contractsDir] },
+      compile: { include: backendDirs },
       output: {
         filename: 'js/[name].[contenthash:8].js',
         chunkFilename: 'js/[name].[contenthash:8].js',

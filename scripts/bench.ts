@@ -7,17 +7,14 @@
 import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadCaller } from '../cloudfunctions/core/context';
-import { dispatch, forgetGeo } from '../cloudfunctions/core/dispatch';
-import { ensureUser } from '../cloudfunctions/core/identity';
-import { contactHandlers } from '../cloudfunctions/core/services/contact';
+import { createCloudbaseStore } from '../cloudfunctions/adapters/cloudbase/store';
 import { createLocalPorts } from '../cloudfunctions/host/ports';
-import { seedDemo } from '../cloudfunctions/host/seed';
+import { contact } from '../cloudfunctions/modules/contact';
+import { reception } from '../cloudfunctions/modules/reception';
+import { COLLECTIONS, INDEXES, seedDemo } from '../cloudfunctions/modules/registry';
+import { ensureUser, forgetGeo, loadCaller, serve } from '../cloudfunctions/modules/shared/public';
 import { buildFunctions } from './build-functions';
 import { prepareRush, rush, type RushResult } from './booking-rush';
-import { createCloudbaseStore, INDEXES } from '../cloudfunctions/adapters/cloudbase/store';
-import { COLLECTIONS } from '../cloudfunctions/core/records';
-import { receptionHandlers } from '../cloudfunctions/core/services/reception';
 import { createCloudbaseDbDouble } from '../tests/doubles/cloudbase-db';
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
@@ -58,9 +55,8 @@ async function sendVsSql() {
   const text = '村口到镇上的路灯坏了三盏，晚上接孩子很不方便，能不能帮忙反映一下？';
 
   const send = (i: number) =>
-    dispatch(
-      'contact',
-      contactHandlers,
+    serve(
+      contact,
       { action: 'send', data: { deputyId: 'dep-01', text }, requestId: `bench-${i}-xxxxxx` },
       caller,
       ports,
@@ -160,9 +156,8 @@ async function booking() {
   const { slotId, callers } = await prepareRush(ports, N, N, 'seq');
   let t = process.hrtime.bigint();
   for (let i = 0; i < N; i++) {
-    await dispatch(
-      'reception',
-      receptionHandlers,
+    await serve(
+      reception,
       { action: 'book', data: { slotId, topic: '主题' }, requestId: `seq-req-${i}` },
       callers[i],
       ports,

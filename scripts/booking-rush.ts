@@ -3,11 +3,10 @@
  * through the real `reception.book` handler. Used by the concurrency test (both engines) and the bench.
  */
 import type { Caller } from '../cloudfunctions/core/context';
-import { dispatch, forgetGeo } from '../cloudfunctions/core/dispatch';
 import type { Ports } from '../cloudfunctions/core/ports';
-import type { User } from '../cloudfunctions/core/records';
-import { receptionHandlers } from '../cloudfunctions/core/services/reception';
-import { addDays, chinaDate, chinaInstant } from '../cloudfunctions/core/domain/chinaTime';
+import { addDays, chinaDate, chinaInstant } from '../cloudfunctions/core/time';
+import { reception } from '../cloudfunctions/modules/reception';
+import { forgetGeo, serve, sharedQueries, type User } from '../cloudfunctions/modules/shared/public';
 
 export interface RushResult {
   confirmed: number;
@@ -22,7 +21,7 @@ export interface RushResult {
 export async function prepareRush(ports: Ports, voters: number, capacity: number, tag = 'rush') {
   const date = addDays(chinaDate(ports.clock.now()), 7);
   const now = ports.clock.now().toISOString();
-  const stations = await ports.store.stations();
+  const stations = await sharedQueries(ports).stations();
   const station = stations[0];
   const dayId = `${tag}-day`;
   const slotId = `${tag}-slot`;
@@ -86,9 +85,8 @@ export async function rush(
   const started = process.hrtime.bigint();
   const results = await Promise.all(
     callers.map((caller, i) =>
-      dispatch(
-        'reception',
-        receptionHandlers,
+      serve(
+        reception,
         { action: 'book', data: { slotId, topic: '同一时段' }, requestId: `${tag}-req-${i}` },
         caller,
         ports,

@@ -1,22 +1,13 @@
 /**
- * Bundles each cloud function (cloudfunctions/<name>/index.ts) with esbuild into a deployable folder
+ * Bundles each deployable cloud function of the registry with esbuild into a folder
  * dist/cloudfunctions/<name>/ holding index.js, a package.json that needs only wx-server-sdk, and a
  * config.json with the openapi permissions it calls (and the timer trigger for `jobs`).
+ * Each function's entry is written here from the registry: a module's function mounts that module only.
  */
 import { build, type Plugin } from 'esbuild';
-import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-
-export const FUNCTIONS: Record<string, { openapi: string[]; triggers?: unknown[] }> = {
-  account: { openapi: ['subscribeMessage.send'] },
-  contact: { openapi: ['security.msgSecCheck', 'wxacode.getUnlimited', 'subscribeMessage.send'] },
-  reception: { openapi: ['security.msgSecCheck', 'subscribeMessage.send'] },
-  jobs: {
-    openapi: ['subscribeMessage.send'],
-    // 7-field cron, UTC+8: every minute.
-    triggers: [{ name: 'everyMinute', type: 'timer', config: '0 * * * * * *' }],
-  },
-};
+import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { DEPLOYABLE, MODULES } from '../cloudfunctions/modules/registry';
 
 export const OUT = 'dist/cloudfunctions';
 
@@ -24,7 +15,7 @@ export const OUT = 'dist/cloudfunctions';
  * zod's namespace export `z.locales` drags every language's messages into the bundle; we configure
  * zh-CN ourselves (contracts/common.ts) and never read `z.locales`, so the aggregate becomes empty.
  */
-const onlyOurLocale: Plugin = {
+export const onlyOurLocale: Plugin = {
   name: 'zod-locales',
   setup(b) {
     b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
@@ -34,14 +25,45 @@ const onlyOurLocale: Plugin = {
   },
 };
 
+const has = (module: string, file: string) => existsSync(`cloudfunctions/modules/${module}/${file}.ts`);
+
+/**
+ * The WeChat entry of one function: its module's actions; for `jobs`, every module's timer steps (its
+ * jobs.ts, `JOBS`) and notification kinds and activity types (its kinds.ts) — without the handlers.
+ */
+export function entryOf(name: string): string {
+  if (name !== 'jobs') {
+    return [
+      `import { ${name} } from './modules/${name}';`,
+      `import { wechatMain } from './entry/wechat';`,
+      `export const main = wechatMain(${name});`,
+    ].join('\n');
+  }
+  const lines = [`import { wechatJobs } from './entry/wechat';`];
+  const served: string[] = [];
+  const steps: string[] = [];
+  MODULES.forEach((m, i) => {
+    if (has(m.name, 'kinds')) {
+      lines.push(`import * as kinds${i} from './modules/${m.name}/kinds';`);
+      served.push(`{ notifications: kinds${i}.NOTIFICATIONS, activities: kinds${i}.ACTIVITIES }`);
+    }
+    if (has(m.name, 'jobs')) {
+      lines.push(`import { JOBS as jobs${i} } from './modules/${m.name}/jobs';`);
+      steps.push(`...jobs${i}`);
+    }
+  });
+  lines.push(`export const main = wechatJobs([${served.join(', ')}], [${steps.join(', ')}]);`);
+  return lines.join('\n');
+}
+
 export async function buildFunctions(): Promise<Record<string, number>> {
   rmSync(OUT, { recursive: true, force: true });
   const sizes: Record<string, number> = {};
-  for (const [name, cfg] of Object.entries(FUNCTIONS)) {
+  for (const [name, cfg] of Object.entries(DEPLOYABLE)) {
     const dir = join(OUT, name);
     mkdirSync(dir, { recursive: true });
     await build({
-      entryPoints: [`cloudfunctions/${name}/index.ts`],
+      stdin: { contents: entryOf(name), resolveDir: resolve('cloudfunctions'), loader: 'ts' },
       outfile: join(dir, 'index.js'),
       bundle: true,
       platform: 'node',

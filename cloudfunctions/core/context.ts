@@ -1,25 +1,20 @@
-import type { Deputy, Region, RoleGrantRecord, Station, User } from './records';
+/** What a handler is given: its ports, who calls, where things are, and the request's own facts. */
 import type { Ports } from './ports';
+import type { Rule } from './policy';
+import type { Collections } from './records';
+
+type User = Collections['users'];
+type Region = Collections['regions'];
+type Station = Collections['stations'];
 
 /** Who is calling, as the entry point established it (OPENID on WeChat, a session locally). */
 export interface Caller {
   user: User;
-  grants: RoleGrantRecord[];
-  deputy: Deputy | null;
+  grants: Collections['roleGrants'][];
+  deputy: Collections['deputies'] | null;
 }
 
-/** Everything a handler gets: its ports, the caller (null when anonymous) and the request's facts. */
-export interface Ctx {
-  ports: Ports;
-  caller: Caller | null;
-  /** `${function}.${action}` */
-  action: string;
-  requestId?: string;
-  now: Date;
-  /** The region tree and stations, read once per request (they change rarely). */
-  geo: Geo;
-}
-
+/** The region tree and stations: what scopes (county → township → constituency → station) are made of. */
 export interface Geo {
   region(id: string | null | undefined): Region | undefined;
   station(id: string | null | undefined): Station | undefined;
@@ -38,10 +33,16 @@ export function makeGeo(regions: Region[], stations: Station[]): Geo {
   };
 }
 
-export async function loadCaller(ports: Ports, user: User): Promise<Caller> {
-  const [grants, deputy] = await Promise.all([
-    ports.store.grantsOfUser(user.id),
-    ports.store.deputyByUser(user.id),
-  ]);
-  return { user, grants, deputy };
+export interface Ctx {
+  ports: Ports;
+  /** null when anonymous. */
+  caller: Caller | null;
+  /** `${module}.${action}` */
+  action: string;
+  /** Who may call this action (the module's policy entry); `authorize` applies it. */
+  rule: Rule;
+  requestId?: string;
+  now: Date;
+  /** Read once per request (they change rarely and each instance caches them). */
+  geo: Geo;
 }

@@ -1,13 +1,12 @@
 /**
- * The one way into a function, shared by the WeChat entry points and the local host:
+ * The one way into a module, shared by the WeChat entry points and the local host:
  * envelope in, envelope out. Bad input never becomes INTERNAL, and a refused request writes nothing.
  */
 import type { z } from 'zod';
-import { contracts, type FunctionName } from './contracts';
 import { Request, type Envelope } from './contracts/envelope';
-import { makeGeo, type Caller, type Ctx, type Geo } from './context';
+import type { Caller, Ctx, Geo } from './context';
 import { AppError } from './errors';
-import type { Handlers } from './handlers';
+import type { AnyModule } from './module';
 import type { Ports } from './ports';
 
 function fieldsOf(error: z.ZodError): Record<string, string> {
@@ -19,54 +18,37 @@ function fieldsOf(error: z.ZodError): Record<string, string> {
   return fields;
 }
 
-/** Regions and stations change rarely; each process keeps them for a minute. */
-const GEO_TTL_MS = 60_000;
-const geoCache = new WeakMap<Ports['store'], { at: number; geo: Geo }>();
-export async function loadGeo(ports: Ports): Promise<Geo> {
-  const hit = geoCache.get(ports.store);
-  const now = Date.now();
-  if (hit && now - hit.at < GEO_TTL_MS) return hit.geo;
-  const [regions, stations] = await Promise.all([ports.store.regions(), ports.store.stations()]);
-  const geo = makeGeo(regions, stations);
-  geoCache.set(ports.store, { at: now, geo });
-  return geo;
-}
-/** After seeding or editing regions. */
-export const forgetGeo = (ports: Ports) => geoCache.delete(ports.store);
-
-export async function dispatch<F extends FunctionName>(
-  fn: F,
-  handlers: Handlers<F>,
+export async function dispatch(
+  module: AnyModule,
   request: unknown,
-  caller: Caller | null,
+  who: { caller: Caller | null; geo: () => Promise<Geo> },
   ports: Ports,
 ): Promise<Envelope<unknown>> {
   try {
     const req = Request.safeParse(request);
     if (!req.success) throw new AppError('INVALID_INPUT', '请求格式不正确', fieldsOf(req.error));
     const { action, requestId } = req.data;
-    const table = contracts[fn] as Record<string, { input: z.ZodType }>;
-    const handler = (handlers as Record<string, (ctx: Ctx, input: unknown) => Promise<unknown>>)[action];
-    if (!Object.hasOwn(table, action) || !handler)
-      throw new AppError('INVALID_INPUT', `未知操作：${fn}.${action}`);
-    const input = table[action].input.safeParse(req.data.data ?? {});
+    if (!Object.hasOwn(module.contracts, action))
+      throw new AppError('INVALID_INPUT', `未知操作：${module.name}.${action}`);
+    const input = module.contracts[action].input.safeParse(req.data.data ?? {});
     if (!input.success) {
       const fields = fieldsOf(input.error);
       throw new AppError('INVALID_INPUT', Object.values(fields)[0] ?? '输入有误', fields);
     }
     const ctx: Ctx = {
       ports,
-      caller,
-      action: `${fn}.${action}`,
+      caller: who.caller,
+      action: `${module.name}.${action}`,
+      rule: module.policy[action],
       requestId,
       now: ports.clock.now(),
-      geo: await loadGeo(ports),
+      geo: await who.geo(),
     };
-    return { ok: true, data: await handler(ctx, input.data) };
+    return { ok: true, data: await module.handlers[action](ctx, input.data) };
   } catch (e) {
     if (e instanceof AppError)
       return { ok: false, error: { code: e.code, message: e.message, fields: e.fields } };
-    console.error(`[${fn}] internal error`, e);
+    console.error(`[${module.name}] internal error`, e);
     return { ok: false, error: { code: 'INTERNAL', message: '系统繁忙，请稍后重试' } };
   }
 }

@@ -1,15 +1,19 @@
 /**
- * What an action leaves behind besides its own records — duty record, notifications, audit log —
- * always written inside the action's unit of work, so none is lost or doubled.
+ * What an action leaves behind besides its own records — duty record, notifications, audit log,
+ * idempotency records and allowances — always written inside the action's unit of work, so none is lost
+ * or doubled. (Their collections belong to the shared module.)
  */
 import type { Ctx } from './context';
 import { AppError } from './errors';
 import type { Tx } from './ports';
+import type { ActivityType, NotificationKind } from './records';
+import { chinaDate } from './time';
 
+/** Appends one entry to a deputy's duty record (履职档案), with the locality's points for its type. */
 export async function appendActivity(
   tx: Tx,
   ctx: Ctx,
-  a: { deputyId: string; type: string; refType: string; refId: string; summary: string },
+  a: { deputyId: string; type: ActivityType; refType: string; refId: string; summary: string },
 ): Promise<void> {
   await tx.insert('activities', {
     id: ctx.ports.ids.next(),
@@ -19,10 +23,11 @@ export async function appendActivity(
   });
 }
 
+/** Queues a notification for one user (shown in the app; the jobs timer delivers it outside). */
 export async function notify(
   tx: Tx,
   ctx: Ctx,
-  n: { userId: string | null | undefined; kind: string; title: string; body: string; link: string },
+  n: { userId: string | null | undefined; kind: NotificationKind; title: string; body: string; link: string },
 ): Promise<void> {
   if (!n.userId) return;
   await tx.insert('outbox', {
@@ -94,10 +99,9 @@ export async function once<T>(ctx: Ctx, work: (tx: Tx) => Promise<T>): Promise<T
   }
 }
 
-/** Counts one use of a daily allowance; refuses past the limit (inside the action's unit of work). */
+/** Counts one use of a daily allowance (per China day); refuses past the limit (inside the unit of work). */
 export async function spendAllowance(tx: Tx, ctx: Ctx, name: string, limit: number): Promise<void> {
-  const day = new Date(ctx.now.getTime() + 8 * 3600_000).toISOString().slice(0, 10); // China day (UTC+8)
-  const id = `${name}:${ctx.caller?.user.id}:${day}`;
+  const id = `${name}:${ctx.caller?.user.id}:${chinaDate(ctx.now)}`;
   const c = await tx.get('counters', id);
   if (c && c.count >= limit) throw new AppError('RATE_LIMITED', `今天已达到上限（${limit} 次），请明天再试`);
   const expiresAt = new Date(ctx.now.getTime() + 2 * 86400_000).toISOString();

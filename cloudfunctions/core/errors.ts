@@ -24,7 +24,3 @@ export class AppError extends Error {
     this.name = 'AppError';
   }
 }
-
-export const fail = (code: ErrorCode, message: string, fields?: Record<string, string>): never => {
-  throw new AppError(code, message, fields);
-};

@@ -2,14 +2,12 @@
 import { createCloudbaseStore } from '../adapters/cloudbase/store';
 import type { CloudDb } from '../adapters/cloudbase/db';
 import { hmacHasher, randomIds } from '../adapters/local/ids';
-import {
-  createWechatPorts,
-  NOTIFICATION_KINDS,
-  type SubscribeTemplate,
-  type WxCloud,
-} from '../adapters/wechat';
+import { createWechatPorts, type SubscribeTemplate, type WxCloud } from '../adapters/wechat';
+import type { AnyModule } from '../core/module';
+
+/** What the ports need of the modules a function serves. */
+export type Served = Pick<AnyModule, 'notifications' | 'activities'>;
 import type { Ports } from '../core/ports';
-import { DEFAULT_POINTS } from '../core/points';
 
 /** What the entry needs of wx-server-sdk beyond the ports' own part. */
 export interface WxServerSdk extends WxCloud {
@@ -19,27 +17,39 @@ export interface WxServerSdk extends WxCloud {
   database(o: { throwOnNotFound: false }): unknown;
 }
 
+/** The environment variable that holds a notification kind's template id: message.received → TMPL_MESSAGE_RECEIVED. */
+export const templateVariable = (kind: string) => `TMPL_${kind.replace('.', '_').toUpperCase()}`;
+
 /**
- * Subscription templates from the function's environment: TMPL_MESSAGE_RECEIVED etc. hold template ids;
- * TMPL_FIELDS (JSON) maps the templates' keywords to what fills them. Kinds without an id stay in-app only.
+ * Subscription templates from the function's environment (see templateVariable); TMPL_FIELDS (JSON) maps the
+ * templates' keywords to what fills them. Kinds without an id stay in-app only.
  */
-function templates(env: NodeJS.ProcessEnv): Record<string, SubscribeTemplate> {
+function templates(env: NodeJS.ProcessEnv, modules: readonly Served[]): Record<string, SubscribeTemplate> {
   const fields = JSON.parse(env.TMPL_FIELDS ?? '{"thing1":"title","thing2":"body","time3":"time"}');
   const out: Record<string, SubscribeTemplate> = {};
-  for (const kind of NOTIFICATION_KINDS) {
-    const id = env[`TMPL_${kind.replace('.', '_').toUpperCase()}`];
-    if (id) out[kind] = { templateId: id, fields };
+  for (const m of modules) {
+    for (const [kind, spec] of Object.entries(m.notifications ?? {})) {
+      const id = env[templateVariable(kind)];
+      if (spec?.subscription && id) out[kind] = { templateId: id, fields };
+    }
   }
   return out;
 }
 
-export function productionPorts(cloud: WxServerSdk, env: NodeJS.ProcessEnv): Ports {
+export function productionPorts(
+  cloud: WxServerSdk,
+  env: NodeJS.ProcessEnv,
+  modules: readonly Served[],
+): Ports {
   const secret = env.ID_HASH_SECRET;
   if (!secret) throw new Error('ID_HASH_SECRET is not set for this cloud function');
+  const points = Object.fromEntries(
+    modules.flatMap((m) => Object.entries(m.activities ?? {}).map(([type, a]) => [type, a!.points])),
+  );
   return {
     store: createCloudbaseStore(cloud.database({ throwOnNotFound: false }) as CloudDb),
     ...createWechatPorts(cloud, {
-      templates: templates(env),
+      templates: templates(env, modules),
       miniprogramState: env.MINIPROGRAM_STATE === 'trial' ? 'trial' : 'formal',
       codes: { envVersion: env.MINIPROGRAM_STATE === 'trial' ? 'trial' : 'release' },
     }),
@@ -49,7 +59,7 @@ export function productionPorts(cloud: WxServerSdk, env: NodeJS.ProcessEnv): Por
     config: {
       publicUrl: env.PUBLIC_URL ?? '',
       dailyMessageLimit: Number(env.DAILY_MESSAGE_LIMIT ?? 10),
-      points: DEFAULT_POINTS,
+      points,
     },
   };
 }

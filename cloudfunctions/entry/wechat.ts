@@ -1,31 +1,40 @@
 /**
- * The WeChat entry shared by every deployed function: builds the CloudBase ports once per instance,
- * takes the caller's OPENID from getWXContext() (only here — it reads process globals) and dispatches.
+ * The WeChat entry of every deployed function (scripts/build-functions.ts writes one per function from the
+ * registry): builds the CloudBase ports once per instance, takes the caller's OPENID from getWXContext()
+ * (only here — it reads process globals) and serves the request.
  */
-import type { FunctionName } from '../core/contracts';
-import { loadCaller } from '../core/context';
-import { dispatch } from '../core/dispatch';
-import type { Handlers } from '../core/handlers';
-import { ensureUser } from '../core/identity';
+import { runJobs } from '../core/jobs';
+import type { JobStep, AnyModule } from '../core/module';
 import type { Ports } from '../core/ports';
-import { productionPorts, type WxServerSdk } from './ports';
+import { ensureUser, loadCaller, serve } from '../modules/shared/public';
+import { productionPorts, type Served, type WxServerSdk } from './ports';
 
 const cloud: WxServerSdk = require('wx-server-sdk');
 
-let ports: Ports | undefined;
-export function wechatPorts(): Ports {
+/** Built once per instance (an instance serves one function, so one list of modules). */
+const built = new Map<readonly Served[], Ports>();
+function wechatPorts(modules: readonly Served[]): Ports {
+  let ports = built.get(modules);
   if (!ports) {
-    cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV });
-    ports = productionPorts(cloud, process.env);
+    if (built.size === 0) cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV });
+    ports = productionPorts(cloud, process.env, modules);
+    built.set(modules, ports);
   }
   return ports;
 }
 
-export function wechatMain<F extends FunctionName>(fn: F, handlers: Handlers<F>) {
+/** A client-callable function: one module's actions. */
+export function wechatMain(module: AnyModule) {
+  const served = [module];
   return async (event: unknown) => {
-    const p = wechatPorts();
+    const p = wechatPorts(served);
     const { OPENID } = cloud.getWXContext();
     const caller = OPENID ? await loadCaller(p, await ensureUser(p, OPENID)) : null;
-    return dispatch(fn, handlers, event, caller, p);
+    return serve(module, event, caller, p);
   };
+}
+
+/** The timer function (trigger in its config.json): every module's steps. Not callable by clients. */
+export function wechatJobs(modules: readonly Served[], steps: readonly JobStep[]) {
+  return async () => runJobs(wechatPorts(modules), steps);
 }

@@ -1,8 +1,10 @@
 /** `npm start` ends here: open the database (migrating it), seed the demo once, serve, run the timer. */
-import { runJobs } from '../core/services/jobs';
+import { runJobs } from '../core/jobs';
+import { DEMO_UNCLAIMED } from '../modules/account/public';
+import { JOB_STEPS, seedDemo } from '../modules/registry';
+import { isSeeded } from '../modules/shared/public';
 import { loadConfig } from './config';
 import { createLocalPorts } from './ports';
-import { DEMO_UNCLAIMED, isSeeded, seedDemo } from './seed';
 import { createHost } from './server';
 
 async function main() {
@@ -30,7 +32,10 @@ async function main() {
     );
   });
   // The jobs timer: reminders, no-shows and the outbox every minute (on WeChat, the `jobs` function's trigger).
-  const timer = setInterval(() => void runJobs(ports).catch((e) => console.error('[jobs]', e)), 60_000);
+  const timer = setInterval(
+    () => void runJobs(ports, JOB_STEPS).catch((e) => console.error('[jobs]', e)),
+    60_000,
+  );
   const stop = () => {
     clearInterval(timer);
     server.close(() => {

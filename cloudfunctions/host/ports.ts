@@ -1,17 +1,16 @@
 /** Builds the local ports over SQLite and this machine — used by the host, the tests and the bench. */
-import { DEFAULT_POINTS } from '../core/points';
-import type { Ports } from '../core/ports';
-import type { Clock, ContentCheck } from '../core/ports';
-import { createSqliteStore } from '../adapters/sqlite/store';
+import type { Clock, ContentCheck, Ports } from '../core/ports';
+import { createSqliteStore, type SqliteStore } from '../adapters/sqlite/store';
 import {
   folderFiles,
   hmacHasher,
   inAppNotifier,
-  qrCardCodes,
+  qrCodes,
   randomIds,
   systemClock,
   wordListContentCheck,
 } from '../adapters/local';
+import { DEFAULT_POINTS, STORAGES } from '../modules/registry';
 
 export interface LocalOptions {
   dbPath: string;
@@ -23,12 +22,12 @@ export interface LocalOptions {
   dailyMessageLimit?: number;
 }
 
-export function createLocalPorts(o: LocalOptions): Ports & { store: ReturnType<typeof createSqliteStore> } {
+export function createLocalPorts(o: LocalOptions): Ports & { store: SqliteStore } {
   return {
-    store: createSqliteStore(o.dbPath),
+    store: createSqliteStore(o.dbPath, STORAGES),
     content: o.content ?? wordListContentCheck(),
     notifier: inAppNotifier(),
-    codes: qrCardCodes(o.publicUrl),
+    codes: qrCodes(o.publicUrl),
     files: folderFiles(o.filesDir),
     clock: o.clock ?? systemClock(),
     ids: randomIds(),

@@ -9,12 +9,10 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize } from 'node:path';
-import { loadCaller } from '../core/context';
-import { dispatch } from '../core/dispatch';
-import { ensureUser } from '../core/identity';
 import type { Ports } from '../core/ports';
-import { FUNCTIONS } from './functions';
-import { demoPersonas } from './seed';
+import { moduleNamed } from '../modules/registry';
+import { ensureUser, loadCaller, serve } from '../modules/shared/public';
+import { demoPersonas } from './personas';
 import { issueToken, readToken } from './sessions';
 
 export interface HostOptions {
@@ -119,8 +117,8 @@ export function createHost(o: HostOptions): Server {
       }
       const m = /^\/api\/([A-Za-z]+)$/.exec(url.pathname);
       if (m && req.method === 'POST') {
-        const fn = m[1] as keyof typeof FUNCTIONS;
-        if (!Object.hasOwn(FUNCTIONS, fn)) return send(res, 200, invalid(`未知函数：${m[1]}`));
+        const module = moduleNamed(m[1]);
+        if (!module) return send(res, 200, invalid(`未知函数：${m[1]}`));
         let body: unknown;
         try {
           body = await readBody(req);
@@ -135,7 +133,7 @@ export function createHost(o: HostOptions): Server {
         const userId = readToken(o.sessionSecret, auth);
         const user = userId ? await ports.store.get('users', userId) : null;
         const caller = user ? await loadCaller(ports, user) : null;
-        return send(res, 200, await dispatch(fn, FUNCTIONS[fn] as never, body, caller, ports));
+        return send(res, 200, await serve(module, body, caller, ports));
       }
       if (url.pathname.startsWith('/api/')) return send(res, 404, invalid('未知接口'));
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, invalid('不支持的请求方法'));

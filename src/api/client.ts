@@ -4,7 +4,7 @@ import type {
   ActionName,
   ActionOutput,
   FunctionName,
-} from '../../cloudfunctions/core/contracts';
+} from '../../cloudfunctions/modules/contracts';
 import { transport } from './cloud';
 import { ApiError, toApiError } from './errors';
 import type { Envelope } from './types';

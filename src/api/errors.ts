@@ -1,4 +1,4 @@
-import type { ErrorBody } from '../../cloudfunctions/core/contracts';
+import type { ErrorBody } from '../../cloudfunctions/core/contracts/envelope';
 
 /** The server's codes, plus NETWORK for a request that never got an answer. */
 export type ApiErrorCode = ErrorBody['code'] | 'NETWORK';

@@ -6,4 +6,4 @@ export { getToken, setSession, clearSession, isSignedIn, getSessionUser } from '
 export type {
   ActionInput as ActionInputOf,
   ActionOutput as ActionOutputOf,
-} from '../../cloudfunctions/core/contracts';
+} from '../../cloudfunctions/modules/contracts';

@@ -1,4 +1,4 @@
-import type { ErrorBody } from '../../cloudfunctions/core/contracts';
+import type { ErrorBody } from '../../cloudfunctions/core/contracts/envelope';
 
 /** What every function answers. */
 export type Envelope<T = unknown> = { ok: true; data: T } | { ok: false; error: ErrorBody };

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import type { MessageView } from '../../cloudfunctions/core/contracts/contact';
+import type { MessageView } from '../../cloudfunctions/modules/contact/contract';
 import { formatTime } from '../utils/format';
 
 /** The messages of a thread as bubbles; held ones are marked 审核中. */

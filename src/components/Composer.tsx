@@ -1,5 +1,5 @@
 import { Button, Text, Textarea, View } from '@tarojs/components';
-import { MESSAGE_MAX } from '../../cloudfunctions/core/contracts/constants';
+import { MESSAGE_MAX } from '../../cloudfunctions/modules/contact/constants';
 import { Counter } from './Form';
 
 interface Props {

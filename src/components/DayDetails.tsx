@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import type { PropsWithChildren } from 'react';
-import type { BookingView, DayView } from '../../cloudfunctions/core/contracts/reception';
+import type { BookingView, DayView } from '../../cloudfunctions/modules/reception/contract';
 import { BOOKING_STATUS_LABEL } from '../utils/labels';
 import { clock, dayWhen, spacedCode } from '../utils/reception';
 

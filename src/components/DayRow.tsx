@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import type { DayView } from '../../cloudfunctions/core/contracts/reception';
+import type { DayView } from '../../cloudfunctions/modules/reception/contract';
 import { DAY_STATUS_LABEL } from '../utils/labels';
 import { dayWhen } from '../utils/reception';
 

@@ -1,5 +1,5 @@
 import { Image, Text, View } from '@tarojs/components';
-import type { DeputyPublic } from '../../cloudfunctions/core/contracts/contact';
+import type { DeputyPublic } from '../../cloudfunctions/modules/contact/contract';
 import { LEVEL_LABEL } from '../utils/labels';
 
 export function Avatar({ name, photoUrl }: { name: string; photoUrl?: string }) {

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import type { ThreadSummary } from '../../cloudfunctions/core/contracts/contact';
+import type { ThreadSummary } from '../../cloudfunctions/modules/contact/contract';
 import { formatTime } from '../utils/format';
 import { OUTCOME_LABEL, THREAD_STATUS_LABEL } from '../utils/labels';
 

@@ -1,6 +1,6 @@
 import { Button, Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
-import type { ThreadSummary } from '../../cloudfunctions/core/contracts/contact';
+import type { ThreadSummary } from '../../cloudfunctions/modules/contact/contract';
 import type { useThread } from '../hooks/useThread';
 import { formatTime } from '../utils/format';
 import { OUTCOME_LABEL } from '../utils/labels';

@@ -1,8 +1,8 @@
 import { Button, Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import type { BookingView } from '../../cloudfunctions/core/contracts/reception';
-import { VISIT_TEXT_MAX } from '../../cloudfunctions/core/contracts/constants';
+import type { BookingView } from '../../cloudfunctions/modules/reception/contract';
+import { VISIT_TEXT_MAX } from '../../cloudfunctions/modules/reception/constants';
 import { call, type ActionOutputOf } from '../api';
 import type { Paged } from '../hooks/usePaged';
 import { useSubmit } from '../hooks/useSubmit';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { MESSAGE_MAX } from '../../cloudfunctions/core/contracts/constants';
+import { MESSAGE_MAX } from '../../cloudfunctions/modules/contact/constants';
 import { toApiError, type ApiError } from '../api';
 import { useDraft, type Draft } from './useDraft';
 

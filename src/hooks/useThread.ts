@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { useCallback, useState } from 'react';
-import type { ThreadSummary } from '../../cloudfunctions/core/contracts/contact';
+import type { ThreadSummary } from '../../cloudfunctions/modules/contact/contract';
 import { call, toApiError } from '../api';
 import { useResource } from './useResource';
 

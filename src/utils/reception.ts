@@ -1,4 +1,4 @@
-import { BOOKING_CODE_PATTERN } from '../../cloudfunctions/core/contracts/constants';
+import { BOOKING_CODE_PATTERN } from '../../cloudfunctions/modules/reception/constants';
 
 /**
  * Reception days are held in China (UTC+8, no daylight saving): times are shown on the China wall

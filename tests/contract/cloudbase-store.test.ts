@@ -3,16 +3,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CloudDb } from '../../cloudfunctions/adapters/cloudbase/db';
 import {
-  COLLECTIONS,
   createCloudbaseStore,
   DEFAULT_CONFLICT_RETRY,
-  INDEXES,
   isDuplicateKey,
   isTransactionConflict,
 } from '../../cloudfunctions/adapters/cloudbase/store';
+import { COLLECTIONS, INDEXES } from '../../cloudfunctions/modules/registry';
 import { AppError } from '../../cloudfunctions/core/errors';
 import { createCloudbaseDbDouble, DbError, TransactionConflict } from '../doubles/cloudbase-db';
 import { anAuditEntry, aUser } from './fixtures';
+import { contactStorage } from '../../cloudfunctions/modules/contact/storage';
+import { sharedStorage } from '../../cloudfunctions/modules/shared/storage';
 
 const double = () =>
   createCloudbaseDbDouble({
@@ -127,8 +128,10 @@ describe('CloudBase store adapter', () => {
 
   it('refuses a list limit outside 1..100 before asking the server', async () => {
     const store = createCloudbaseStore(double());
-    await expect(store.messagesOfThread('t', { limit: 101 })).rejects.toThrow(/1\.\.100/);
-    await expect(store.outboxOfUser('u', { limit: 0 })).rejects.toThrow(/1\.\.100/);
+    await expect(store.queries(contactStorage).messagesOfThread('t', { limit: 101 })).rejects.toThrow(
+      /1\.\.100/,
+    );
+    await expect(store.queries(sharedStorage).outboxOfUser('u', { limit: 0 })).rejects.toThrow(/1\.\.100/);
   });
 
   it('recognises conflict and duplicate-key errors in the shapes the SDK produces', () => {

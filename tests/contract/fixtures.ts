@@ -4,27 +4,26 @@
  */
 import type {
   Activity,
-  Assignment,
   AuditEntry,
-  Booking,
   Claim,
-  Conflict,
-  Consent,
   Counter,
   Deputy,
   IdempotencyRecord,
-  Message,
   OutboxItem,
-  ReceptionDay,
-  RegisterEntry,
   Region,
   RoleGrantRecord,
-  Slot,
   Station,
-  Thread,
   User,
+} from '../../cloudfunctions/modules/shared/records';
+import type {
+  DayAssignment as Assignment,
+  Booking,
+  ReceptionDay,
+  Slot,
   Visit,
-} from '../../cloudfunctions/core/records';
+} from '../../cloudfunctions/modules/reception/records';
+import type { Conflict, Consent, RegisterEntry } from '../../cloudfunctions/modules/account/records';
+import type { Message, Thread } from '../../cloudfunctions/modules/contact/records';
 
 let n = 0;
 /** A fresh id with a readable prefix: `user-7`. */

@@ -2,11 +2,12 @@
  * What the contract suites share: the engines every Store adapter runs on, and helpers to read lists
  * page by page and to name how a promise settled.
  */
-import { createCloudbaseStore, INDEXES } from '../../cloudfunctions/adapters/cloudbase/store';
+import { createCloudbaseStore } from '../../cloudfunctions/adapters/cloudbase/store';
 import { createSqliteStore } from '../../cloudfunctions/adapters/sqlite/store';
 import { AppError } from '../../cloudfunctions/core/errors';
 import type { After, ListOptions, Store } from '../../cloudfunctions/core/ports';
-import { COLLECTIONS, type CollectionName, type Collections } from '../../cloudfunctions/core/records';
+import { type CollectionName, type Collections } from '../../cloudfunctions/core/records';
+import { COLLECTIONS, INDEXES, STORAGES } from '../../cloudfunctions/modules/registry';
 import { type CloudbaseDbDouble, createCloudbaseDbDouble } from '../doubles/cloudbase-db';
 
 export interface Engine {
@@ -24,7 +25,7 @@ export const engines: Array<[string, () => Engine]> = [
   [
     'sqlite',
     () => {
-      const s = createSqliteStore(':memory:');
+      const s = createSqliteStore(':memory:', STORAGES);
       return { store: s, close: () => s.close() };
     },
   ],

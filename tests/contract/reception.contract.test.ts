@@ -4,16 +4,16 @@
  */
 import { AppError } from '../../cloudfunctions/core/errors';
 import type { Store } from '../../cloudfunctions/core/ports';
+import type { CollectionName, Collections } from '../../cloudfunctions/core/records';
 import type {
-  Assignment,
+  DayAssignment as Assignment,
   Booking,
-  CollectionName,
-  Collections,
   ReceptionDay,
   Visit,
-} from '../../cloudfunctions/core/records';
+} from '../../cloudfunctions/modules/reception/records';
 import { aBooking, aClaim, anAssignment, aReceptionDay, aSlot, aStation, at, aVisit } from './fixtures';
 import { codeOf, type Engine, engines, ordered, readAll, seed as seedInto } from './harness';
+import { receptionStorage, type DayFilter } from '../../cloudfunctions/modules/reception/storage';
 
 describe.each(engines)('Store contract, reception — %s', (name, open) => {
   let engine: Engine;
@@ -154,7 +154,7 @@ describe.each(engines)('Store contract, reception — %s', (name, open) => {
       await seed('receptionDays', rows);
       const key = (d: ReceptionDay) => d.date;
 
-      type Filter = Parameters<Store['receptionDays']>[0];
+      type Filter = DayFilter;
       const scopes: Filter[] = [
         {},
         { countyId: 'ct-1' },
@@ -188,7 +188,11 @@ describe.each(engines)('Store contract, reception — %s', (name, open) => {
               'asc',
             );
             for (const size of [1, 3, 100]) {
-              const got = await readAll((o) => store.receptionDays(filter, o), key, size);
+              const got = await readAll(
+                (o) => store.queries(receptionStorage).receptionDays(filter, o),
+                key,
+                size,
+              );
               expect({ filter, size, got }).toEqual({ filter, size, got: expected });
             }
           }
@@ -202,18 +206,24 @@ describe.each(engines)('Store contract, reception — %s', (name, open) => {
       );
       await seed('receptionDays', rows);
       const ids = async (fromDate?: string, toDate?: string) =>
-        (await store.receptionDays({ fromDate, toDate }, { limit: 100 })).map((d) => d.id);
+        (await store.queries(receptionStorage).receptionDays({ fromDate, toDate }, { limit: 100 })).map(
+          (d) => d.id,
+        );
       expect(await ids('2026-03-01', '2026-03-01')).toEqual(['rdi-1', 'rdi-2']);
       expect(await ids('2026-03-01', '2026-03-02')).toEqual(['rdi-1', 'rdi-2', 'rdi-3']);
       expect(await ids('2026-03-03')).toEqual(['rdi-4']);
       expect(await ids(undefined, '2026-02-28')).toEqual(['rdi-0']);
       expect(await ids('2026-03-02', '2026-03-01')).toEqual([]);
       // A keyset position on the last date of the range still ends inside it.
-      const first = await store.receptionDays({ fromDate: '2026-03-01', toDate: '2026-03-01' }, { limit: 1 });
-      const rest = await store.receptionDays(
-        { fromDate: '2026-03-01', toDate: '2026-03-01' },
-        { limit: 100, after: { key: first[0].date, id: first[0].id } },
-      );
+      const first = await store
+        .queries(receptionStorage)
+        .receptionDays({ fromDate: '2026-03-01', toDate: '2026-03-01' }, { limit: 1 });
+      const rest = await store
+        .queries(receptionStorage)
+        .receptionDays(
+          { fromDate: '2026-03-01', toDate: '2026-03-01' },
+          { limit: 100, after: { key: first[0].date, id: first[0].id } },
+        );
       expect([...first, ...rest].map((d) => d.id)).toEqual(['rdi-1', 'rdi-2']);
     });
 
@@ -231,10 +241,10 @@ describe.each(engines)('Store contract, reception — %s', (name, open) => {
         }),
       );
       await seed('slots', [...slots, aSlot({ dayId: 'day-other' })]);
-      const got = await store.slotsOfDay(day);
+      const got = await store.queries(receptionStorage).slotsOfDay(day);
       expect(got.map((s) => s.id)).toEqual(ordered(slots, (s) => s.startsAt, 'asc'));
       expect(got.find((s) => s.id === slots[5].id)).toEqual(slots[5]);
-      expect(await store.slotsOfDay('day-none')).toEqual([]);
+      expect(await store.queries(receptionStorage).slotsOfDay('day-none')).toEqual([]);
     });
 
     it('assignmentsOfDay(): the day’s deputies by id', async () => {
@@ -246,7 +256,7 @@ describe.each(engines)('Store contract, reception — %s', (name, open) => {
         }),
       );
       await seed('assignments', [...rows, anAssignment({ dayId: 'day-b', deputyId: 'd-1' })]);
-      const got = await store.assignmentsOfDay('day-a');
+      const got = await store.queries(receptionStorage).assignmentsOfDay('day-a');
       expect(got.map((a) => a.id)).toEqual(['day-a:d-1', 'day-a:d-2', 'day-a:d-3']);
       expect(got[0]).toEqual(rows[1]);
     });
@@ -260,24 +270,41 @@ describe.each(engines)('Store contract, reception — %s', (name, open) => {
       const key = (a: Assignment) => a.date;
       const pick = (f: (a: Assignment) => boolean) => ordered(rows.filter(f), key, 'asc');
       for (const size of [1, 2, 4]) {
-        expect(await readAll((o) => store.assignmentsOfDeputy('dep-1', {}, o), key, size)).toEqual(
-          pick(() => true),
-        );
         expect(
           await readAll(
-            (o) => store.assignmentsOfDeputy('dep-1', { fromDate: '2026-04-02', toDate: '2026-04-03' }, o),
+            (o) => store.queries(receptionStorage).assignmentsOfDeputy('dep-1', {}, o),
+            key,
+            size,
+          ),
+        ).toEqual(pick(() => true));
+        expect(
+          await readAll(
+            (o) =>
+              store
+                .queries(receptionStorage)
+                .assignmentsOfDeputy('dep-1', { fromDate: '2026-04-02', toDate: '2026-04-03' }, o),
             key,
             size,
           ),
         ).toEqual(pick((a) => a.date >= '2026-04-02' && a.date <= '2026-04-03'));
       }
       expect(
-        await readAll((o) => store.assignmentsOfDeputy('dep-1', { fromDate: '2026-04-03' }, o), key, 1),
+        await readAll(
+          (o) => store.queries(receptionStorage).assignmentsOfDeputy('dep-1', { fromDate: '2026-04-03' }, o),
+          key,
+          1,
+        ),
       ).toEqual(pick((a) => a.date >= '2026-04-03'));
       expect(
-        await readAll((o) => store.assignmentsOfDeputy('dep-1', { toDate: '2026-04-01' }, o), key, 1),
+        await readAll(
+          (o) => store.queries(receptionStorage).assignmentsOfDeputy('dep-1', { toDate: '2026-04-01' }, o),
+          key,
+          1,
+        ),
       ).toEqual(pick((a) => a.date <= '2026-04-01'));
-      expect(await store.assignmentsOfDeputy('nobody', {}, { limit: 10 })).toEqual([]);
+      expect(await store.queries(receptionStorage).assignmentsOfDeputy('nobody', {}, { limit: 10 })).toEqual(
+        [],
+      );
     });
 
     it('bookingsOfDay(): oldest first, ties by id, status filter, paged', async () => {
@@ -305,17 +332,27 @@ describe.each(engines)('Store contract, reception — %s', (name, open) => {
       const key = (b: Booking) => b.createdAt;
       const pick = (f: (b: Booking) => boolean) => ordered(rows.filter(f), key, 'asc');
       for (const size of [1, 2, 3]) {
-        expect(await readAll((o) => store.bookingsOfDay('day-1', {}, o), key, size)).toEqual(
-          pick(() => true),
-        );
         expect(
-          await readAll((o) => store.bookingsOfDay('day-1', { status: 'confirmed' }, o), key, size),
+          await readAll((o) => store.queries(receptionStorage).bookingsOfDay('day-1', {}, o), key, size),
+        ).toEqual(pick(() => true));
+        expect(
+          await readAll(
+            (o) => store.queries(receptionStorage).bookingsOfDay('day-1', { status: 'confirmed' }, o),
+            key,
+            size,
+          ),
         ).toEqual(pick((b) => b.status === 'confirmed'));
       }
-      expect(await readAll((o) => store.bookingsOfDay('day-1', { status: 'noShow' }, o), key, 1)).toEqual(
-        pick((b) => b.status === 'noShow'),
-      );
-      expect(await store.bookingsOfDay('day-1', { status: 'waitlisted' }, { limit: 10 })).toEqual([rows[1]]);
+      expect(
+        await readAll(
+          (o) => store.queries(receptionStorage).bookingsOfDay('day-1', { status: 'noShow' }, o),
+          key,
+          1,
+        ),
+      ).toEqual(pick((b) => b.status === 'noShow'));
+      expect(
+        await store.queries(receptionStorage).bookingsOfDay('day-1', { status: 'waitlisted' }, { limit: 10 }),
+      ).toEqual([rows[1]]);
     });
 
     it('bookingsOfVoter(): the voter’s own, newest first, ties by id desc, paged; walk-ins never show', async () => {
@@ -335,11 +372,11 @@ describe.each(engines)('Store contract, reception — %s', (name, open) => {
       ]);
       const key = (b: Booking) => b.createdAt;
       for (const size of [1, 2, 5]) {
-        expect(await readAll((o) => store.bookingsOfVoter('voter-1', o), key, size)).toEqual(
-          ordered(rows, key, 'desc'),
-        );
+        expect(
+          await readAll((o) => store.queries(receptionStorage).bookingsOfVoter('voter-1', o), key, size),
+        ).toEqual(ordered(rows, key, 'desc'));
       }
-      expect(await store.bookingsOfVoter('voter-none', { limit: 5 })).toEqual([]);
+      expect(await store.queries(receptionStorage).bookingsOfVoter('voter-none', { limit: 5 })).toEqual([]);
     });
 
     it('visitsOfDay(): oldest first, ties by id, paged', async () => {
@@ -354,9 +391,9 @@ describe.each(engines)('Store contract, reception — %s', (name, open) => {
       await seed('visits', [...rows, aVisit({ dayId: 'day-2' })]);
       const key = (v: Visit) => v.createdAt;
       for (const size of [1, 2, 10]) {
-        expect(await readAll((o) => store.visitsOfDay('day-1', o), key, size)).toEqual(
-          ordered(rows, key, 'asc'),
-        );
+        expect(
+          await readAll((o) => store.queries(receptionStorage).visitsOfDay('day-1', o), key, size),
+        ).toEqual(ordered(rows, key, 'asc'));
       }
     });
   });
@@ -388,7 +425,7 @@ describe.each(engines)('Store contract, reception — %s', (name, open) => {
         });
       const outcomes = await Promise.all(Array.from({ length: voters }, (_, i) => codeOf(book(i))));
       const tally = (o: string) => outcomes.filter((x) => x === o).length;
-      const bookings = await store.bookingsOfDay(day.id, {}, { limit: 100 });
+      const bookings = await store.queries(receptionStorage).bookingsOfDay(day.id, {}, { limit: 100 });
       return {
         confirmed: tally('resolved'),
         full: tally('FULL'),

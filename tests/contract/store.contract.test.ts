@@ -5,7 +5,8 @@
  */
 import { AppError } from '../../cloudfunctions/core/errors';
 import type { Store } from '../../cloudfunctions/core/ports';
-import { COLLECTIONS, type CollectionName, type Collections } from '../../cloudfunctions/core/records';
+import { type CollectionName, type Collections } from '../../cloudfunctions/core/records';
+import { COLLECTIONS } from '../../cloudfunctions/modules/registry';
 import {
   aBooking,
   aClaim,
@@ -31,6 +32,9 @@ import {
   aVisit,
 } from './fixtures';
 import { codeOf, type Engine, engines, ordered, readAll, seed as seedInto } from './harness';
+import { accountStorage } from '../../cloudfunctions/modules/account/storage';
+import { contactStorage } from '../../cloudfunctions/modules/contact/storage';
+import { sharedStorage } from '../../cloudfunctions/modules/shared/storage';
 
 describe.each(engines)('Store contract — %s', (_name, open) => {
   let engine: Engine;
@@ -267,7 +271,7 @@ describe.each(engines)('Store contract — %s', (_name, open) => {
         }),
       );
       await seed('regions', rows);
-      const got = await store.regions();
+      const got = await store.queries(sharedStorage).regions();
       const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
       const expected = [...rows].sort(
         (a, b) => cmp(a.kind, b.kind) || cmp(a.name, b.name) || cmp(a.id, b.id),
@@ -278,14 +282,16 @@ describe.each(engines)('Store contract — %s', (_name, open) => {
     it('stations(): by name, id', async () => {
       const rows = [aStation({ name: '乙站' }), aStation({ name: '甲站' }), aStation({ name: '乙站' })];
       await seed('stations', rows);
-      expect((await store.stations()).map((s) => s.id)).toEqual(ordered(rows, (s) => s.name, 'asc'));
+      expect((await store.queries(sharedStorage).stations()).map((s) => s.id)).toEqual(
+        ordered(rows, (s) => s.name, 'asc'),
+      );
     });
 
     it('userByOpenid, grantsOfUser, deputyByUser, deputyByCode', async () => {
       const u = aUser({ openid: 'o-find' });
       await seed('users', [u, aUser()]);
-      expect(await store.userByOpenid('o-find')).toEqual(u);
-      expect(await store.userByOpenid('o-none')).toBeNull();
+      expect(await store.queries(sharedStorage).userByOpenid('o-find')).toEqual(u);
+      expect(await store.queries(sharedStorage).userByOpenid('o-none')).toBeNull();
 
       const grants = [
         aRoleGrant({ userId: u.id, role: 'voter', scopeId: 'c-2' }),
@@ -293,16 +299,16 @@ describe.each(engines)('Store contract — %s', (_name, open) => {
         aRoleGrant({ userId: 'someone-else' }),
       ];
       await seed('roleGrants', grants);
-      expect((await store.grantsOfUser(u.id)).map((g) => g.id)).toEqual(
+      expect((await store.queries(sharedStorage).grantsOfUser(u.id)).map((g) => g.id)).toEqual(
         ordered(grants.slice(0, 2), (g) => g.id, 'asc'),
       );
 
       const d = aDeputy({ userId: u.id, code: 'K7Q' });
       await seed('deputies', [d, aDeputy(), aDeputy()]);
-      expect(await store.deputyByUser(u.id)).toEqual(d);
-      expect(await store.deputyByUser('nobody')).toBeNull();
-      expect(await store.deputyByCode('K7Q')).toEqual(d);
-      expect(await store.deputyByCode('NONE')).toBeNull();
+      expect(await store.queries(sharedStorage).deputyByUser(u.id)).toEqual(d);
+      expect(await store.queries(sharedStorage).deputyByUser('nobody')).toBeNull();
+      expect(await store.queries(sharedStorage).deputyByCode('K7Q')).toEqual(d);
+      expect(await store.queries(sharedStorage).deputyByCode('NONE')).toBeNull();
     });
 
     it('deputies(): filters, order by name then id, keyset pages across ties', async () => {
@@ -318,20 +324,31 @@ describe.each(engines)('Store contract — %s', (_name, open) => {
       await seed('deputies', rows);
       const key = (d: (typeof rows)[number]) => d.name;
       for (const size of [1, 2, 3, 10]) {
-        expect(await readAll((o) => store.deputies({}, o), key, size)).toEqual(ordered(rows, key, 'asc'));
+        expect(await readAll((o) => store.queries(sharedStorage).deputies({}, o), key, size)).toEqual(
+          ordered(rows, key, 'asc'),
+        );
       }
       const pick = (f: (d: (typeof rows)[number]) => boolean) => ordered(rows.filter(f), key, 'asc');
-      expect(await readAll((o) => store.deputies({ constituencyId: 'c-a' }, o), key, 2)).toEqual(
-        pick((d) => d.constituencyId === 'c-a'),
-      );
-      expect(await readAll((o) => store.deputies({ townshipId: 't-1' }, o), key, 2)).toEqual(
-        pick((d) => d.townshipId === 't-1'),
-      );
-      expect(await readAll((o) => store.deputies({ excludeConstituencyId: 'c-a' }, o), key, 2)).toEqual(
-        pick((d) => d.constituencyId !== 'c-a'),
-      );
       expect(
-        await readAll((o) => store.deputies({ townshipId: 't-1', excludeConstituencyId: 'c-b' }, o), key, 2),
+        await readAll((o) => store.queries(sharedStorage).deputies({ constituencyId: 'c-a' }, o), key, 2),
+      ).toEqual(pick((d) => d.constituencyId === 'c-a'));
+      expect(
+        await readAll((o) => store.queries(sharedStorage).deputies({ townshipId: 't-1' }, o), key, 2),
+      ).toEqual(pick((d) => d.townshipId === 't-1'));
+      expect(
+        await readAll(
+          (o) => store.queries(sharedStorage).deputies({ excludeConstituencyId: 'c-a' }, o),
+          key,
+          2,
+        ),
+      ).toEqual(pick((d) => d.constituencyId !== 'c-a'));
+      expect(
+        await readAll(
+          (o) =>
+            store.queries(sharedStorage).deputies({ townshipId: 't-1', excludeConstituencyId: 'c-b' }, o),
+          key,
+          2,
+        ),
       ).toEqual(pick((d) => d.townshipId === 't-1' && d.constituencyId !== 'c-b'));
     });
 
@@ -341,7 +358,13 @@ describe.each(engines)('Store contract — %s', (_name, open) => {
       );
       await seed('registerEntries', rows);
       const key = (e: (typeof rows)[number]) => e.name;
-      expect(await readAll((o) => store.registerEntries({ constituencyId: 'c-1' }, o), key, 2)).toEqual(
+      expect(
+        await readAll(
+          (o) => store.queries(accountStorage).registerEntries({ constituencyId: 'c-1' }, o),
+          key,
+          2,
+        ),
+      ).toEqual(
         ordered(
           rows.filter((e) => e.constituencyId === 'c-1'),
           key,
@@ -363,15 +386,25 @@ describe.each(engines)('Store contract — %s', (_name, open) => {
       await seed('conflicts', [...rows, aConflict({ countyId: 'k-other', townshipId: 't-x' })]);
       const key = (c: (typeof rows)[number]) => c.createdAt;
       const pick = (f: (c: (typeof rows)[number]) => boolean) => ordered(rows.filter(f), key, 'desc');
-      expect(await readAll((o) => store.conflicts({ countyId: 'k-1' }, o), key, 2)).toEqual(pick(() => true));
-      expect(await readAll((o) => store.conflicts({ townshipId: 't-1' }, o), key, 2)).toEqual(
-        pick((c) => c.townshipId === 't-1'),
-      );
-      expect(await readAll((o) => store.conflicts({ countyId: 'k-1', status: 'open' }, o), key, 2)).toEqual(
-        pick((c) => c.status === 'open'),
-      );
       expect(
-        await readAll((o) => store.conflicts({ townshipId: 't-2', status: 'resolved' }, o), key, 1),
+        await readAll((o) => store.queries(accountStorage).conflicts({ countyId: 'k-1' }, o), key, 2),
+      ).toEqual(pick(() => true));
+      expect(
+        await readAll((o) => store.queries(accountStorage).conflicts({ townshipId: 't-1' }, o), key, 2),
+      ).toEqual(pick((c) => c.townshipId === 't-1'));
+      expect(
+        await readAll(
+          (o) => store.queries(accountStorage).conflicts({ countyId: 'k-1', status: 'open' }, o),
+          key,
+          2,
+        ),
+      ).toEqual(pick((c) => c.status === 'open'));
+      expect(
+        await readAll(
+          (o) => store.queries(accountStorage).conflicts({ townshipId: 't-2', status: 'resolved' }, o),
+          key,
+          1,
+        ),
       ).toEqual(pick((c) => c.townshipId === 't-2' && c.status === 'resolved'));
     });
 
@@ -392,20 +425,32 @@ describe.each(engines)('Store contract — %s', (_name, open) => {
       const key = (t: (typeof rows)[number]) => t.lastMessageAt;
       const mine = rows.filter((t) => t.deputyId === 'dep-1' && !t.held);
       const pick = (f: (t: (typeof rows)[number]) => boolean) => ordered(mine.filter(f), key, 'desc');
-      expect(await readAll((o) => store.threadsOfDeputy({ deputyId: 'dep-1' }, o), key, 2)).toEqual(
-        pick(() => true),
-      );
       expect(
-        await readAll((o) => store.threadsOfDeputy({ deputyId: 'dep-1', status: 'new' }, o), key, 1),
+        await readAll((o) => store.queries(contactStorage).threadsOfDeputy({ deputyId: 'dep-1' }, o), key, 2),
+      ).toEqual(pick(() => true));
+      expect(
+        await readAll(
+          (o) => store.queries(contactStorage).threadsOfDeputy({ deputyId: 'dep-1', status: 'new' }, o),
+          key,
+          1,
+        ),
       ).toEqual(pick((t) => t.status === 'new'));
       expect(
-        await readAll((o) => store.threadsOfDeputy({ deputyId: 'dep-1', verifiedOnly: true }, o), key, 1),
+        await readAll(
+          (o) => store.queries(contactStorage).threadsOfDeputy({ deputyId: 'dep-1', verifiedOnly: true }, o),
+          key,
+          1,
+        ),
       ).toEqual(pick((t) => t.voterVerified));
       expect(
-        await readAll((o) => store.threadsOfDeputy({ deputyId: 'dep-1', verifiedOnly: false }, o), key, 3),
+        await readAll(
+          (o) => store.queries(contactStorage).threadsOfDeputy({ deputyId: 'dep-1', verifiedOnly: false }, o),
+          key,
+          3,
+        ),
       ).toEqual(pick(() => true));
-      expect(await store.unreadThreadsOfDeputy('dep-1')).toBe(3);
-      expect(await store.unreadThreadsOfDeputy('nobody')).toBe(0);
+      expect(await store.queries(contactStorage).unreadThreadsOfDeputy('dep-1')).toBe(3);
+      expect(await store.queries(contactStorage).unreadThreadsOfDeputy('nobody')).toBe(0);
     });
 
     it('threadsOfVoter(): the voter’s own, held ones included, most recent first, paged', async () => {
@@ -414,9 +459,9 @@ describe.each(engines)('Store contract — %s', (_name, open) => {
       );
       await seed('threads', [...rows, aThread({ voterUserId: 'voter-2' })]);
       const key = (t: (typeof rows)[number]) => t.lastMessageAt;
-      expect(await readAll((o) => store.threadsOfVoter('voter-1', o), key, 2)).toEqual(
-        ordered(rows, key, 'desc'),
-      );
+      expect(
+        await readAll((o) => store.queries(contactStorage).threadsOfVoter('voter-1', o), key, 2),
+      ).toEqual(ordered(rows, key, 'desc'));
     });
 
     it('messagesOfThread(): oldest first, ties by id, paged', async () => {
@@ -425,7 +470,7 @@ describe.each(engines)('Store contract — %s', (_name, open) => {
       );
       await seed('messages', [...rows, aMessage({ threadId: 'th-2' })]);
       const key = (m: (typeof rows)[number]) => m.createdAt;
-      expect(await readAll((o) => store.messagesOfThread('th-1', o), key, 2)).toEqual(
+      expect(await readAll((o) => store.queries(contactStorage).messagesOfThread('th-1', o), key, 2)).toEqual(
         ordered(rows, key, 'asc'),
       );
     });
@@ -443,17 +488,21 @@ describe.each(engines)('Store contract — %s', (_name, open) => {
       await seed('messages', [...rows, aMessage({ status: 'held', countyId: 'k-2', townshipId: 't-9' })]);
       const key = (m: (typeof rows)[number]) => m.createdAt;
       const held = rows.filter((m) => m.status === 'held');
-      expect(await readAll((o) => store.heldMessages({ countyId: 'k-1' }, o), key, 2)).toEqual(
-        ordered(held, key, 'asc'),
-      );
-      expect(await readAll((o) => store.heldMessages({ townshipId: 't-1' }, o), key, 2)).toEqual(
+      expect(
+        await readAll((o) => store.queries(contactStorage).heldMessages({ countyId: 'k-1' }, o), key, 2),
+      ).toEqual(ordered(held, key, 'asc'));
+      expect(
+        await readAll((o) => store.queries(contactStorage).heldMessages({ townshipId: 't-1' }, o), key, 2),
+      ).toEqual(
         ordered(
           held.filter((m) => m.townshipId === 't-1'),
           key,
           'asc',
         ),
       );
-      expect((await store.heldMessages({}, { limit: 100 })).length).toBe(held.length + 1);
+      expect((await store.queries(contactStorage).heldMessages({}, { limit: 100 })).length).toBe(
+        held.length + 1,
+      );
     });
 
     it('outboxOfUser(), unreadOutbox(), pendingOutbox()', async () => {
@@ -469,13 +518,17 @@ describe.each(engines)('Store contract — %s', (_name, open) => {
       const other = anOutboxItem({ userId: 'u-2', createdAt: at(0), status: 'pending' });
       await seed('outbox', [...rows, other]);
       const key = (o: (typeof rows)[number]) => o.createdAt;
-      expect(await readAll((o) => store.outboxOfUser('u-1', o), key, 2)).toEqual(ordered(rows, key, 'desc'));
-      expect(await store.unreadOutbox('u-1')).toBe(3);
-      expect(await store.unreadOutbox('u-3')).toBe(0);
+      expect(await readAll((o) => store.queries(sharedStorage).outboxOfUser('u-1', o), key, 2)).toEqual(
+        ordered(rows, key, 'desc'),
+      );
+      expect(await store.queries(sharedStorage).unreadOutbox('u-1')).toBe(3);
+      expect(await store.queries(sharedStorage).unreadOutbox('u-3')).toBe(0);
 
       const pending = [...rows, other].filter((o) => o.status === 'pending');
-      expect((await store.pendingOutbox(10)).map((o) => o.id)).toEqual(ordered(pending, key, 'asc'));
-      expect((await store.pendingOutbox(2)).map((o) => o.id)).toEqual(
+      expect((await store.queries(sharedStorage).pendingOutbox(10)).map((o) => o.id)).toEqual(
+        ordered(pending, key, 'asc'),
+      );
+      expect((await store.queries(sharedStorage).pendingOutbox(2)).map((o) => o.id)).toEqual(
         ordered(pending, key, 'asc').slice(0, 2),
       );
     });
@@ -486,10 +539,10 @@ describe.each(engines)('Store contract — %s', (_name, open) => {
       );
       await seed('activities', [...rows, anActivity({ deputyId: 'dep-2' })]);
       const key = (a: (typeof rows)[number]) => a.at;
-      expect(await readAll((o) => store.activitiesOfDeputy('dep-1', o), key, 2)).toEqual(
-        ordered(rows, key, 'desc'),
-      );
-      expect((await store.activitiesOfDeputy('dep-1', { limit: 1 }))[0]).toEqual(
+      expect(
+        await readAll((o) => store.queries(sharedStorage).activitiesOfDeputy('dep-1', o), key, 2),
+      ).toEqual(ordered(rows, key, 'desc'));
+      expect((await store.queries(sharedStorage).activitiesOfDeputy('dep-1', { limit: 1 }))[0]).toEqual(
         rows.find((r) => r.id === ordered(rows, key, 'desc')[0]),
       );
     });

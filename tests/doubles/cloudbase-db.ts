@@ -52,7 +52,7 @@ import type {
   UpdateResult,
   Where,
 } from '../../cloudfunctions/adapters/cloudbase/db';
-import type { IndexSpec } from '../../cloudfunctions/adapters/cloudbase/indexes';
+import type { IndexSpec } from '../../cloudfunctions/adapters/cloudbase/kit';
 
 type Row = Record<string, unknown>;
 type Order = 'asc' | 'desc';

@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { createLocalPorts } from '../../cloudfunctions/host/ports';
-import { seedDemo } from '../../cloudfunctions/host/seed';
+import { seedDemo } from '../../cloudfunctions/modules/registry';
 import { createHost } from '../../cloudfunctions/host/server';
 import { addDays, dateLabel, today } from '../../src/utils/reception';
 import { confirmModal, expectText, inBrowser, newPage, personas, signIn, step } from './support';

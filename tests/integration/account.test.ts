@@ -1,6 +1,6 @@
-import { checkDigit } from '../../cloudfunctions/core/domain/idNumber';
-import { VERIFY_CONSENT_VERSION } from '../../cloudfunctions/core/contracts/constants';
-import { DEMO_UNCLAIMED, DEMO_VOTER } from '../../cloudfunctions/host/seed';
+import { checkDigit } from '../../cloudfunctions/modules/account/domain/idNumber';
+import { VERIFY_CONSENT_VERSION } from '../../cloudfunctions/modules/account/constants';
+import { DEMO_UNCLAIMED, DEMO_VOTER } from '../../cloudfunctions/modules/account/public';
 import { makeWorld, type World } from './harness';
 import { xlsx } from './xlsx';
 
@@ -21,7 +21,7 @@ describe('real-name verification', () => {
     expect(v).toMatchObject({ state: 'verified', nameMasked: '陈*梅', constituencyName: '青石镇第一选区' });
     const me = await w.call('newcomer', 'account', 'me', {});
     expect(me.roles).toContainEqual({ role: 'voter', scopeKind: 'constituency', scopeId: 'tw-qs-c1' });
-    const consents = w.ports.store.db.prepare('SELECT * FROM consents').all() as {
+    const consents = w.db.prepare('SELECT * FROM consents').all() as {
       textVersion: string;
       purpose: string;
     }[];

@@ -2,9 +2,9 @@
  * Bad input for every action: wrong types, missing fields, oversize text, bad ID check digits.
  * Each answers INVALID_INPUT (never INTERNAL) and writes nothing.
  */
-import { contracts } from '../../cloudfunctions/core/contracts';
-import { VERIFY_CONSENT_VERSION } from '../../cloudfunctions/core/contracts/constants';
-import { DEMO_UNCLAIMED } from '../../cloudfunctions/host/seed';
+import { contracts } from '../../cloudfunctions/modules/contracts';
+import { VERIFY_CONSENT_VERSION } from '../../cloudfunctions/modules/account/constants';
+import { DEMO_UNCLAIMED } from '../../cloudfunctions/modules/account/public';
 import { makeWorld, type PersonaName, type World } from './harness';
 
 const long = (n: number) => '字'.repeat(n);
@@ -314,9 +314,7 @@ describe('malformed envelopes', () => {
     ['prototype key as action', { action: 'constructor' }],
     ['bad requestId', { action: 'me', requestId: 'x' }],
   ])('%s → INVALID_INPUT', async (_name, env) => {
-    const { dispatch } = await import('../../cloudfunctions/core/dispatch');
-    const { FUNCTIONS } = await import('../../cloudfunctions/host/functions');
-    const r = await dispatch('account', FUNCTIONS.account, env, null, w.ports);
+    const r = await w.send(null, 'account', env);
     expect(r).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 });

@@ -2,10 +2,9 @@
  * 1,000 voters book one slot of 50 seats at the same moment, through the real handler:
  * exactly 50 confirmed, the rest waitlisted or refused — on SQLite and on the CloudBase adapter (double).
  */
-import { createCloudbaseStore, INDEXES } from '../../cloudfunctions/adapters/cloudbase/store';
-import { COLLECTIONS } from '../../cloudfunctions/core/records';
-import { seedDemo } from '../../cloudfunctions/host/seed';
-import { WAITLIST_MAX } from '../../cloudfunctions/core/contracts/constants';
+import { createCloudbaseStore } from '../../cloudfunctions/adapters/cloudbase/store';
+import { COLLECTIONS, INDEXES, seedDemo } from '../../cloudfunctions/modules/registry';
+import { WAITLIST_MAX } from '../../cloudfunctions/modules/reception/constants';
 import { rush } from '../../scripts/booking-rush';
 import { createCloudbaseDbDouble } from '../doubles/cloudbase-db';
 import { makeWorld } from './harness';
@@ -23,7 +22,7 @@ it('on SQLite', async () => {
     other: {},
     booked: 50,
   });
-  const rows = w.ports.store.db
+  const rows = w.db
     .prepare("SELECT status, COUNT(*) AS n FROM bookings WHERE dayId = 'rush-day' GROUP BY status")
     .all();
   expect(rows).toEqual(

@@ -247,7 +247,7 @@ describe('deputy profiles and cards', () => {
       all.push(...p.items);
       cursor = p.nextCursor;
     }
-    const total = (w.ports.store.db.prepare('SELECT COUNT(*) AS n FROM deputies').get() as { n: number }).n;
+    const total = (w.db.prepare('SELECT COUNT(*) AS n FROM deputies').get() as { n: number }).n;
     expect(all.length).toBe(total);
     expect(new Set(all.map((d) => d.deputyId)).size).toBe(total);
   });

@@ -1,43 +1,53 @@
-/** Drives the real handlers in-process over a real (in-memory) SQLite database seeded with the demo county. */
+/**
+ * Drives the real handlers in-process, on a real (in-memory) SQLite database or on the CloudBase adapter
+ * over the strict double, seeded with the demo county. Every successful answer is checked against its
+ * contract's output schema.
+ */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createCloudbaseStore } from '../../cloudfunctions/adapters/cloudbase/store';
+import { manualClock, wordListContentCheck } from '../../cloudfunctions/adapters/local';
+import type { Envelope } from '../../cloudfunctions/core/contracts/envelope';
+import type { ContentCheck, Verdict } from '../../cloudfunctions/core/ports';
+import { createLocalPorts } from '../../cloudfunctions/host/ports';
 import {
   contracts,
   type ActionName,
   type ActionOutput,
   type FunctionName,
-} from '../../cloudfunctions/core/contracts';
-import type { Envelope } from '../../cloudfunctions/core/contracts/envelope';
-import { loadCaller } from '../../cloudfunctions/core/context';
-import { dispatch, forgetGeo } from '../../cloudfunctions/core/dispatch';
-import { ensureUser, userIdFor } from '../../cloudfunctions/core/identity';
-import type { ContentCheck, Verdict } from '../../cloudfunctions/core/ports';
-import { manualClock, wordListContentCheck } from '../../cloudfunctions/adapters/local';
-import { FUNCTIONS } from '../../cloudfunctions/host/functions';
-import { createLocalPorts } from '../../cloudfunctions/host/ports';
-import { seedDemo } from '../../cloudfunctions/host/seed';
+} from '../../cloudfunctions/modules/contracts';
+import { COLLECTIONS, INDEXES, moduleNamed, seedDemo } from '../../cloudfunctions/modules/registry';
+import {
+  ensureUser,
+  forgetGeo,
+  loadCaller,
+  PERSONA_OPENIDS,
+  personaUserId,
+  serve,
+  type PersonaName,
+} from '../../cloudfunctions/modules/shared/public';
+import { createCloudbaseDbDouble, type CloudbaseDbDouble } from '../doubles/cloudbase-db';
 
-export const PERSONA_OPENIDS = {
-  voter: 'demo:voter',
-  newcomer: 'demo:newcomer',
-  deputy: 'demo:deputy',
-  station: 'demo:station',
-  township: 'demo:township',
-  county: 'demo:county',
-} as const;
-export type PersonaName = keyof typeof PERSONA_OPENIDS;
+export { PERSONA_OPENIDS, type PersonaName };
 /** Who calls: a persona, any other openid (a fresh user), or nobody. */
 export type Who = PersonaName | { openid: string } | null;
+export type EngineName = 'sqlite' | 'cloudbase';
+export const ENGINES: EngineName[] = ['sqlite', 'cloudbase'];
 
 export async function makeWorld(
-  opts: { seed?: boolean; dailyMessageLimit?: number; verdict?: (text: string) => Verdict } = {},
+  opts: {
+    seed?: boolean;
+    dailyMessageLimit?: number;
+    verdict?: (text: string) => Verdict;
+    engine?: EngineName;
+  } = {},
 ) {
   const clock = manualClock('2026-11-20T02:00:00Z');
   const content: ContentCheck = opts.verdict
     ? { text: async ({ text }) => opts.verdict!(text) }
     : wordListContentCheck();
-  const ports = createLocalPorts({
+  const local = createLocalPorts({
     dbPath: ':memory:',
     filesDir: mkdtempSync(join(tmpdir(), 'dl-files-')),
     publicUrl: 'http://localhost:8080',
@@ -46,8 +56,31 @@ export async function makeWorld(
     content,
     dailyMessageLimit: opts.dailyMessageLimit,
   });
+  const engine = opts.engine ?? 'sqlite';
+  let double: CloudbaseDbDouble | null = null;
+  if (engine === 'cloudbase') {
+    double = createCloudbaseDbDouble({
+      collections: COLLECTIONS,
+      throwOnNotFound: false,
+      indexes: INDEXES,
+      requireIndexes: true,
+    });
+  }
+  const ports = double ? { ...local, store: createCloudbaseStore(double) } : local;
   if (opts.seed !== false) await seedDemo(ports);
   forgetGeo(ports);
+
+  /** Sends one envelope as it arrived (possibly malformed) to one function. */
+  async function send(who: Who, fn: string, envelope: unknown): Promise<Envelope<unknown>> {
+    let caller = null;
+    if (who) {
+      const openid = typeof who === 'string' ? PERSONA_OPENIDS[who] : who.openid;
+      caller = await loadCaller(ports, await ensureUser(ports, openid));
+    }
+    const module = moduleNamed(fn);
+    if (!module) throw new Error(`no module ${fn}`);
+    return serve(module, envelope, caller, ports);
+  }
 
   async function raw(
     who: Who,
@@ -56,20 +89,7 @@ export async function makeWorld(
     data?: unknown,
     requestId?: string,
   ): Promise<Envelope<unknown>> {
-    let caller = null;
-    if (who) {
-      const openid = typeof who === 'string' ? PERSONA_OPENIDS[who] : who.openid;
-      caller = await loadCaller(ports, await ensureUser(ports, openid));
-    }
-    const handlers = (FUNCTIONS as Record<string, unknown>)[fn] ?? {};
-    const env = await dispatch(
-      fn as FunctionName,
-      handlers as never,
-      { action, data, requestId },
-      caller,
-      ports,
-    );
-    // Every successful answer must match its contract's output schema.
+    const env = await send(who, fn, { action, data, requestId });
     if (env.ok) {
       const c = (contracts as Record<string, Record<string, { output: { parse(v: unknown): unknown } }>>)[fn][
         action
@@ -92,34 +112,32 @@ export async function makeWorld(
     return env.data as ActionOutput<F, A>;
   }
 
-  /** Row counts of every table: to assert that a refused request wrote nothing. */
-  function snapshot(): Record<string, number> {
-    const tables = ports.store.db
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-      .all() as { name: string }[];
+  /** Every collection's documents, in id order. */
+  function dumpAll(): Record<string, unknown[]> {
+    if (double) return Object.fromEntries(COLLECTIONS.map((c) => [c, double!.dump(c)]));
     return Object.fromEntries(
-      tables.map(({ name }) => [
-        name,
-        (ports.store.db.prepare(`SELECT COUNT(*) AS n FROM ${name}`).get() as { n: number }).n,
-      ]),
+      COLLECTIONS.map((c) => [c, local.store.db.prepare(`SELECT * FROM ${c} ORDER BY id`).all()]),
     );
   }
+  /** Document counts per collection: to assert that a refused request wrote nothing. */
+  const snapshot = (): Record<string, number> =>
+    Object.fromEntries(Object.entries(dumpAll()).map(([c, rows]) => [c, rows.length]));
   /** Whole-database fingerprint, for "nothing changed" (counts miss updates). */
-  function fingerprint(): string {
-    const tables = Object.keys(snapshot());
-    return tables
-      .map((t) => JSON.stringify(ports.store.db.prepare(`SELECT * FROM ${t} ORDER BY id`).all()))
-      .join('\n');
-  }
+  const fingerprint = (): string => JSON.stringify(dumpAll());
 
   return {
+    engine,
     ports,
+    /** The SQLite database (SQLite worlds only). */
+    db: local.store.db,
+    double,
     clock,
+    send,
     raw,
     call,
     snapshot,
     fingerprint,
-    userId: (p: PersonaName) => userIdFor(PERSONA_OPENIDS[p]),
+    userId: (p: PersonaName) => personaUserId(p),
   };
 }
 export type World = Awaited<ReturnType<typeof makeWorld>>;

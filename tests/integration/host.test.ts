@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { createHost } from '../../cloudfunctions/host/server';
 import { createLocalPorts } from '../../cloudfunctions/host/ports';
-import { seedDemo } from '../../cloudfunctions/host/seed';
+import { seedDemo } from '../../cloudfunctions/modules/registry';
 
 let server: Server;
 let base: string;

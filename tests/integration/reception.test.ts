@@ -1,3 +1,5 @@
+import { runJobs } from '../../cloudfunctions/core/jobs';
+import { JOB_STEPS } from '../../cloudfunctions/modules/registry';
 import { makeWorld, type World } from './harness';
 
 const HOUR = 3600_000;
@@ -38,13 +40,13 @@ async function publishedDay(daysAhead = 5, capacityPerSlot = 2) {
 async function verifiedVoter(n: number) {
   const openid = `voter-${n}`;
   const userId = (await w.call({ openid }, 'account', 'me', {})).userId;
-  const entry = w.ports.store.db
+  const entry = w.db
     .prepare(
       "SELECT id, constituencyId FROM registerEntries WHERE boundUserId IS NULL AND name <> '陈晓梅' ORDER BY id LIMIT 1",
     )
     .get() as { id: string; constituencyId: string };
-  w.ports.store.db.prepare('UPDATE registerEntries SET boundUserId = ? WHERE id = ?').run(userId, entry.id);
-  w.ports.store.db
+  w.db.prepare('UPDATE registerEntries SET boundUserId = ? WHERE id = ?').run(userId, entry.id);
+  w.db
     .prepare('UPDATE users SET verifiedEntryId = ?, constituencyId = ? WHERE id = ?')
     .run(entry.id, entry.constituencyId, userId);
   return { openid };
@@ -243,7 +245,7 @@ describe('booking', () => {
   it('answers FULL once the slot and its waitlist are both full', async () => {
     const day = await publishedDay(5, 1);
     const slotId = day.slots[0].slotId;
-    w.ports.store.db
+    w.db
       .prepare('UPDATE slots SET booked = capacity, waitlist = ? WHERE id = ?')
       .run(JSON.stringify(Array.from({ length: 100 }, (_, i) => `x${i}`)), slotId);
     const before = w.fingerprint();
@@ -365,8 +367,7 @@ describe('on the day', () => {
     w.clock.advance(5 * DAY);
     await w.call('station', 'reception', 'checkIn', { dayId: day.dayId, code: booked.code });
     w.clock.advance(DAY);
-    const { runJobs } = await import('../../cloudfunctions/core/services/jobs');
-    expect((await runJobs(w.ports)).noShows).toBeGreaterThanOrEqual(1);
+    expect((await runJobs(w.ports, JOB_STEPS)).receptionNoShows).toBeGreaterThanOrEqual(1);
     const stats = await w.call('township', 'reception', 'stats', { fromDate: day.date, toDate: day.date });
     expect(stats.days[0]).toMatchObject({
       booked: 2,
@@ -379,11 +380,10 @@ describe('on the day', () => {
   });
 
   it('the timer reminds booked voters and confirmed deputies the day before, once', async () => {
-    const { runJobs } = await import('../../cloudfunctions/core/services/jobs');
     w.clock.advance(6 * DAY); // the day before rd-next
-    const first = await runJobs(w.ports);
-    expect(first.reminders).toBe(1); // 李华; nobody booked rd-next yet
-    expect((await runJobs(w.ports)).reminders).toBe(0);
+    const first = await runJobs(w.ports, JOB_STEPS);
+    expect(first.receptionReminders).toBe(1); // 李华; nobody booked rd-next yet
+    expect((await runJobs(w.ports, JOB_STEPS)).receptionReminders).toBe(0);
     expect((await w.call('deputy', 'account', 'notifications', {})).items[0].kind).toBe('reception.reminder');
   });
 });

@@ -2,18 +2,21 @@
  * The deployed functions' own entry points, as WeChat runs them: OPENID from getWXContext(), the CloudBase
  * store (over the strict database double), the open APIs faked at the wx-server-sdk boundary.
  */
-import { COLLECTIONS } from '../../cloudfunctions/core/records';
-import { INDEXES, createCloudbaseStore } from '../../cloudfunctions/adapters/cloudbase/store';
+import { COLLECTIONS, INDEXES, JOB_STEPS, MODULES, seedDemo } from '../../cloudfunctions/modules/registry';
+import { createCloudbaseStore } from '../../cloudfunctions/adapters/cloudbase/store';
 import { hmacHasher, randomIds } from '../../cloudfunctions/adapters/local/ids';
 import {
   inAppNotifier,
   manualClock,
-  qrCardCodes,
+  qrCodes,
   wordListContentCheck,
   folderFiles,
 } from '../../cloudfunctions/adapters/local';
-import { seedDemo } from '../../cloudfunctions/host/seed';
 import { createCloudbaseDbDouble } from '../doubles/cloudbase-db';
+import type { AnyModule } from '../../cloudfunctions/core/module';
+import { account } from '../../cloudfunctions/modules/account';
+import { contact } from '../../cloudfunctions/modules/contact';
+import { reception } from '../../cloudfunctions/modules/reception';
 
 const db = createCloudbaseDbDouble({
   collections: COLLECTIONS,
@@ -58,7 +61,7 @@ beforeAll(async () => {
     store: createCloudbaseStore(db),
     content: wordListContentCheck(),
     notifier: inAppNotifier(),
-    codes: qrCardCodes('http://x'),
+    codes: qrCodes('http://x'),
     files: folderFiles('/tmp'),
     clock: manualClock(new Date()),
     ids: randomIds(),
@@ -67,22 +70,30 @@ beforeAll(async () => {
   });
 });
 
+/** A deployed function's `main`, as the generated index.js exports it (answers are read loosely, as JSON). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Deployed = { main: (event?: unknown) => Promise<any> };
+/** The WeChat entry, required once the SDK mock exists. */
+const entry = (): typeof import('../../cloudfunctions/entry/wechat') =>
+  require('../../cloudfunctions/entry/wechat');
+const deployed = (main: (event?: unknown) => Promise<unknown>): Deployed => ({ main });
+
 const as = (who: string) => {
   openid = who;
 };
 
 it('a voter writes, the deputy replies, the voter reads it — and the reply goes out as a subscription message', async () => {
-  const contact = require('../../cloudfunctions/contact/index');
-  const jobs = require('../../cloudfunctions/jobs/index');
+  const contactFn = deployed(entry().wechatMain(contact));
+  const jobs = deployed(entry().wechatJobs(MODULES as readonly AnyModule[], JOB_STEPS));
 
   as('demo:voter');
-  const send = await contact.main({
+  const send = await contactFn.main({
     action: 'send',
     data: { deputyId: 'dep-01', text: '路灯坏了' },
     requestId: 'entry-0001',
   });
   expect(send).toMatchObject({ ok: true, data: { status: 'visible' } });
-  const again = await contact.main({
+  const again = await contactFn.main({
     action: 'send',
     data: { deputyId: 'dep-01', text: '路灯坏了' },
     requestId: 'entry-0001',
@@ -90,16 +101,16 @@ it('a voter writes, the deputy replies, the voter reads it — and the reply goe
   expect(again.data.threadId).toBe(send.data.threadId);
 
   as('demo:deputy');
-  const inbox = await contact.main({ action: 'inbox', data: {} });
+  const inbox = await contactFn.main({ action: 'inbox', data: {} });
   expect(inbox.data.items[0]).toMatchObject({ threadId: send.data.threadId, voterVerified: true });
   expect(
-    (await contact.main({ action: 'reply', data: { threadId: send.data.threadId, text: '马上处理' } })).ok,
+    (await contactFn.main({ action: 'reply', data: { threadId: send.data.threadId, text: '马上处理' } })).ok,
   ).toBe(true);
-  const card = await contact.main({ action: 'myCard', data: {} });
+  const card = await contactFn.main({ action: 'myCard', data: {} });
   expect(card.data.imageUrl).toMatch(/^https:\/\/tmp\/cloud:\/\/env\/cards\//);
 
   as('demo:voter');
-  const thread = await contact.main({ action: 'thread', data: { threadId: send.data.threadId } });
+  const thread = await contactFn.main({ action: 'thread', data: { threadId: send.data.threadId } });
   expect(thread.data.messages.map((m: { text: string }) => m.text)).toEqual(['路灯坏了', '马上处理']);
 
   const delivered = await jobs.main();
@@ -108,29 +119,29 @@ it('a voter writes, the deputy replies, the voter reads it — and the reply goe
 });
 
 it('answers bad input and unknown actions with an envelope, never a throw', async () => {
-  const account = require('../../cloudfunctions/account/index');
+  const accountFn = deployed(entry().wechatMain(account));
   as('demo:newcomer');
-  expect(await account.main({ action: 'verify', data: { name: 1 } })).toMatchObject({
+  expect(await accountFn.main({ action: 'verify', data: { name: 1 } })).toMatchObject({
     ok: false,
     error: { code: 'INVALID_INPUT' },
   });
-  expect(await account.main({ action: 'nope' })).toMatchObject({
+  expect(await accountFn.main({ action: 'nope' })).toMatchObject({
     ok: false,
     error: { code: 'INVALID_INPUT' },
   });
-  expect(await account.main({ action: 'me' })).toMatchObject({
+  expect(await accountFn.main({ action: 'me' })).toMatchObject({
     ok: true,
     data: { verification: { state: 'unverified' } },
   });
 });
 
 it('reception: a voter finds an upcoming day, books a seat and sees the code; staff cannot check in before the day', async () => {
-  const reception = require('../../cloudfunctions/reception/index');
+  const receptionFn = deployed(entry().wechatMain(reception));
   as('demo:voter');
-  const upcoming = await reception.main({ action: 'upcoming', data: {} });
+  const upcoming = await receptionFn.main({ action: 'upcoming', data: {} });
   const day = upcoming.data.items.find((d: { dayId: string }) => d.dayId === 'rd-next');
   expect(day.deputies.map((d: { name: string }) => d.name)).toEqual(['李华']);
-  const booked = await reception.main({
+  const booked = await receptionFn.main({
     action: 'book',
     data: { slotId: day.slots[0].slotId, topic: '养老服务' },
     requestId: 'entry-book-1',
@@ -139,11 +150,11 @@ it('reception: a voter finds an upcoming day, books a seat and sees the code; st
     ok: true,
     data: { status: 'confirmed', code: expect.stringMatching(/^[A-HJ-NP-Z2-9]{8}$/) },
   });
-  const mine = await reception.main({ action: 'myBookings', data: {} });
+  const mine = await receptionFn.main({ action: 'myBookings', data: {} });
   expect(mine.data.items.map((b: { code: string }) => b.code)).toContain(booked.data.code);
   as('demo:station');
   expect(
-    await reception.main({ action: 'checkIn', data: { dayId: 'rd-next', code: booked.data.code } }),
+    await receptionFn.main({ action: 'checkIn', data: { dayId: 'rd-next', code: booked.data.code } }),
   ).toMatchObject({
     ok: false,
     error: { code: 'CONFLICT' },

@@ -2,11 +2,10 @@ import {
   checkDigit,
   idNumberProblem,
   maskIdNumber,
-  maskName,
-  maskPhone,
-} from '../../cloudfunctions/core/domain/idNumber';
-import { decodeCursor, encodeCursor } from '../../cloudfunctions/core/domain/cursor';
-import { parseCsv, rowsFromTable } from '../../cloudfunctions/core/domain/registerFile';
+} from '../../cloudfunctions/modules/account/domain/idNumber';
+import { maskName, maskPhone } from '../../cloudfunctions/core/privacy';
+import { decodeCursor, encodeCursor } from '../../cloudfunctions/core/cursor';
+import { parseCsv, rowsFromTable } from '../../cloudfunctions/modules/account/domain/registerFile';
 import { issueToken, readToken } from '../../cloudfunctions/host/sessions';
 import { hmacHasher, randomIds, CODE_ALPHABET } from '../../cloudfunctions/adapters/local';
 

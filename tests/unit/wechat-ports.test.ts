@@ -2,14 +2,15 @@
 import type { MsgSecCheckResult, Suggest, WxCloud } from '../../cloudfunctions/adapters/wechat/cloud';
 import {
   chunkText,
-  createCardCodes,
+  createCodes,
   createContentCheck,
   createFiles,
   createNotifier,
   createWechatPorts,
   MSG_SEC_CHECK_MAX,
 } from '../../cloudfunctions/adapters/wechat';
-import { chinaTime } from '../../cloudfunctions/adapters/wechat/notifier';
+import { fullDateTime } from '../../cloudfunctions/core/time';
+import type { NotificationKind } from '../../cloudfunctions/core/records';
 
 /** An error as wx-server-sdk raises it for a non-zero errcode. */
 const wxError = (errCode: number, errMsg = 'fail') => Object.assign(new Error(errMsg), { errCode, errMsg });
@@ -153,7 +154,7 @@ describe('Notifier (subscribeMessage.send)', () => {
   const now = () => new Date('2026-03-01T00:05:00Z');
   const input = {
     openid: 'o-voter',
-    kind: 'message.received',
+    kind: 'message.received' as NotificationKind,
     title: '您收到一条新留言',
     body: '村口的路灯坏了两个多月了，晚上出行很不方便，\n希望尽快修好',
     link: '/deputy/thread/index?threadId=t-1',
@@ -231,14 +232,14 @@ describe('Notifier (subscribeMessage.send)', () => {
   });
 
   it('formats times in China time', () => {
-    expect(chinaTime(new Date('2026-12-31T16:30:00Z'))).toBe('2027年1月1日 00:30');
+    expect(fullDateTime(new Date('2026-12-31T16:30:00Z'))).toBe('2027年1月1日 00:30');
   });
 });
 
 describe('CardCodes (wxacode.getUnlimited)', () => {
   it('passes the scene through with checkPath false and the env version; returns the image bytes', async () => {
     const f = fakeCloud();
-    const png = await createCardCodes(f.cloud, { envVersion: 'trial' }).image({
+    const png = await createCodes(f.cloud, { envVersion: 'trial' }).image({
       scene: 'K7Q2x',
       page: 'pages/card/index',
     });
@@ -250,13 +251,13 @@ describe('CardCodes (wxacode.getUnlimited)', () => {
 
   it('defaults to the release build and strips a leading slash from the page', async () => {
     const f = fakeCloud();
-    await createCardCodes(f.cloud).image({ scene: 'a=1&b=2', page: '/pages/card/index' });
+    await createCodes(f.cloud).image({ scene: 'a=1&b=2', page: '/pages/card/index' });
     expect(f.calls.getUnlimited[0]).toMatchObject({ page: 'pages/card/index', envVersion: 'release' });
   });
 
   it('refuses scenes WeChat would refuse, and pages with parameters, before calling', async () => {
     const f = fakeCloud();
-    const codes = createCardCodes(f.cloud);
+    const codes = createCodes(f.cloud);
     for (const scene of ['', 'x'.repeat(33), '代表', 'a%20b', 'a b']) {
       await expect(codes.image({ scene, page: 'pages/card/index' })).rejects.toThrow(/scene/);
     }
@@ -266,7 +267,7 @@ describe('CardCodes (wxacode.getUnlimited)', () => {
 
   it('surfaces errors and answers without an image', async () => {
     const f = fakeCloud();
-    const codes = createCardCodes(f.cloud);
+    const codes = createCodes(f.cloud);
     const limited = wxError(45009, 'reach max api minute-limit');
     f.codeAnswer(() => Promise.reject(limited));
     await expect(codes.image({ scene: 'ok', page: 'pages/card/index' })).rejects.toBe(limited);

@@ -3,21 +3,19 @@
  *
  * - Records keep `id`; documents keep it as `_id` (mapped both ways here, nowhere else).
  * - Lists are `where` + `orderBy(key)` + `orderBy('_id')` + `limit(≤ 100)`, paged by keyset:
- *   `key > k OR (key = k AND _id > id)` (or the descending mirror). INDEXES lists what each needs.
+ *   `key > k OR (key = k AND _id > id)` (or the descending mirror); each module's storage lists the
+ *   indexes its queries need.
  * - `transact` runs on `db.runTransaction`; the Tx it hands out uses only the document operations
  *   a CloudBase transaction allows.
  *
  * Needs `cloud.database({ throwOnNotFound: false })`: a missing document reads as `{ data: null }`.
  */
 import { AppError } from '../../core/errors';
-import type { After, ListOptions, Store, Tx } from '../../core/ports';
-import { COLLECTIONS, type CollectionName, type Collections } from '../../core/records';
+import type { After, ListOptions, Storage, Store, Tx } from '../../core/ports';
+import type { CollectionName, Collections } from '../../core/records';
+import type { ModuleStorage } from '../storage';
 import type { CloudDb, CloudQuery, CloudTransaction, DbDoc, Where } from './db';
-
-export { INDEXES } from './indexes';
-export type { IndexSpec } from './indexes';
-/** The collections to create before the first deployment (one per record type). */
-export { COLLECTIONS };
+import type { CloudbaseKit } from './kit';
 
 /** A server query returns at most 100 documents. */
 export const MAX_LIMIT = 100;
@@ -170,6 +168,16 @@ export function createCloudbaseStore(
     return fromDoc<C>(data[0]);
   }
 
+  async function byId<C extends CollectionName>(collection: C, where: Where): Promise<Collections[C][]> {
+    const { data } = await db
+      .collection(collection)
+      .where(where)
+      .orderBy('_id', 'asc')
+      .limit(MAX_LIMIT)
+      .get();
+    return data.map((d) => fromDoc<C>(d)!);
+  }
+
   async function count(collection: CollectionName, where: Where): Promise<number> {
     return (await db.collection(collection).where(where).count()).total;
   }
@@ -226,6 +234,9 @@ export function createCloudbaseStore(
     };
   }
 
+  const kit: CloudbaseKit = { db, _, list, first, count, scan, byId, dateRange };
+  const built = new Map<Storage<unknown>, unknown>();
+
   return {
     async transact<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
       for (let attempt = 1; ; attempt++) {
@@ -245,125 +256,9 @@ export function createCloudbaseStore(
       return fromDoc((await db.collection(collection).doc(id).get()).data);
     },
 
-    async regions() {
-      const rows = await scan('regions');
-      return rows.sort((a, b) => cmp(a.kind, b.kind) || cmp(a.name, b.name) || cmp(a.id, b.id));
-    },
-    async stations() {
-      const rows = await scan('stations');
-      return rows.sort((a, b) => cmp(a.name, b.name) || cmp(a.id, b.id));
-    },
-    userByOpenid(openid) {
-      return first('users', { openid });
-    },
-    async grantsOfUser(userId) {
-      const { data } = await db
-        .collection('roleGrants')
-        .where({ userId })
-        .orderBy('_id', 'asc')
-        .limit(MAX_LIMIT)
-        .get();
-      return data.map((d) => fromDoc<'roleGrants'>(d)!);
-    },
-    deputyByUser(userId) {
-      return first('deputies', { userId });
-    },
-    deputyByCode(code) {
-      return first('deputies', { code });
-    },
-    deputies(filter, opts) {
-      const eq: Row = {};
-      if (filter.constituencyId) eq.constituencyId = filter.constituencyId;
-      if (filter.townshipId) eq.townshipId = filter.townshipId;
-      const conds: Where[] = Object.keys(eq).length ? [eq] : [];
-      if (filter.excludeConstituencyId) conds.push({ constituencyId: _.neq(filter.excludeConstituencyId) });
-      return list('deputies', conds, 'name', 'asc', opts);
-    },
-    registerEntries(filter, opts) {
-      return list('registerEntries', [{ constituencyId: filter.constituencyId }], 'name', 'asc', opts);
-    },
-    conflicts(filter, opts) {
-      const eq: Row = {};
-      if (filter.countyId) eq.countyId = filter.countyId;
-      if (filter.townshipId) eq.townshipId = filter.townshipId;
-      if (filter.status) eq.status = filter.status;
-      return list('conflicts', Object.keys(eq).length ? [eq] : [], 'createdAt', 'desc', opts);
-    },
-    threadsOfDeputy(filter, opts) {
-      const eq: Row = { deputyId: filter.deputyId, held: false };
-      if (filter.status) eq.status = filter.status;
-      if (filter.verifiedOnly) eq.voterVerified = true;
-      return list('threads', [eq], 'lastMessageAt', 'desc', opts);
-    },
-    unreadThreadsOfDeputy(deputyId) {
-      return count('threads', { deputyId, held: false, unreadByDeputy: true });
-    },
-    threadsOfVoter(voterUserId, opts) {
-      return list('threads', [{ voterUserId }], 'lastMessageAt', 'desc', opts);
-    },
-    messagesOfThread(threadId, opts) {
-      return list('messages', [{ threadId }], 'createdAt', 'asc', opts);
-    },
-    heldMessages(filter, opts) {
-      const eq: Row = { status: 'held' };
-      if (filter.countyId) eq.countyId = filter.countyId;
-      if (filter.townshipId) eq.townshipId = filter.townshipId;
-      return list('messages', [eq], 'createdAt', 'asc', opts);
-    },
-    outboxOfUser(userId, opts) {
-      return list('outbox', [{ userId }], 'createdAt', 'desc', opts);
-    },
-    unreadOutbox(userId) {
-      // `_.eq(null)` matches null and a missing field alike.
-      return count('outbox', { userId, readAt: _.eq(null) });
-    },
-    pendingOutbox(limit) {
-      return list('outbox', [{ status: 'pending' }], 'createdAt', 'asc', { limit });
-    },
-    activitiesOfDeputy(deputyId, opts) {
-      return list('activities', [{ deputyId }], 'at', 'desc', opts);
-    },
-
-    receptionDays(filter, opts) {
-      // A given filter always filters (an empty string matches nothing rather than widening the scope).
-      const eq: Row = {};
-      for (const f of ['status', 'countyId', 'townshipId', 'stationId'] as const) {
-        if (filter[f] !== undefined) eq[f] = filter[f];
-      }
-      const conds: Where[] = Object.keys(eq).length ? [eq] : [];
-      conds.push(...dateRange(filter));
-      return list('receptionDays', conds, 'date', 'asc', opts);
-    },
-    slotsOfDay(dayId) {
-      return list('slots', [{ dayId }], 'startsAt', 'asc', { limit: MAX_LIMIT });
-    },
-    async assignmentsOfDay(dayId) {
-      const { data } = await db
-        .collection('assignments')
-        .where({ dayId })
-        .orderBy('_id', 'asc')
-        .limit(MAX_LIMIT)
-        .get();
-      return data.map((d) => fromDoc<'assignments'>(d)!);
-    },
-    assignmentsOfDeputy(deputyId, filter, opts) {
-      return list('assignments', [{ deputyId }, ...dateRange(filter)], 'date', 'asc', opts);
-    },
-    bookingsOfDay(dayId, filter, opts) {
-      const eq: Row = { dayId };
-      if (filter.status) eq.status = filter.status;
-      return list('bookings', [eq], 'createdAt', 'asc', opts);
-    },
-    bookingsOfVoter(voterUserId, opts) {
-      return list('bookings', [{ voterUserId }], 'createdAt', 'desc', opts);
-    },
-    visitsOfDay(dayId, opts) {
-      return list('visits', [{ dayId }], 'createdAt', 'asc', opts);
+    queries<Q>(storage: Storage<Q>): Q {
+      if (!built.has(storage)) built.set(storage, (storage as ModuleStorage<Q>).cloudbase.queries(kit));
+      return built.get(storage) as Q;
     },
   };
-}
-
-/** Binary string order, as both SQLite (BINARY collation) and CloudBase sort strings. */
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,8 +1,8 @@
 /** The local host's ports: everything WeChat provides in production, done on this machine. */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
-import QRCode from 'qrcode';
-import type { CardCodes, Clock, ContentCheck, Files, Notifier, Verdict } from '../../core/ports';
+import type { Clock, Codes, ContentCheck, Files, Notifier, Verdict } from '../../core/ports';
+import { qrDataUrl, qrPng } from './qr';
 
 /**
  * A word-list stand-in for msgSecCheck with the same verdicts. Deliberately small: it exists so
@@ -26,15 +26,11 @@ export const inAppNotifier = (): Notifier => ({
   },
 });
 
-/** A QR code of the H5 card URL stands in for the mini-program code. */
-export const qrCardCodes = (publicUrl: string): CardCodes => ({
-  async image({ scene, page }) {
-    return QRCode.toBuffer(`${publicUrl.replace(/\/$/, '')}/${page}?code=${encodeURIComponent(scene)}`, {
-      type: 'png',
-      width: 430,
-      margin: 2,
-    });
-  },
+/** A QR code of the H5 page URL stands in for the mini-program code. */
+export const qrCodes = (publicUrl: string): Codes => ({
+  image: ({ scene, page }) =>
+    qrPng(`${publicUrl.replace(/\/$/, '')}/${page}?code=${encodeURIComponent(scene)}`),
+  qr: qrDataUrl,
 });
 
 /** Files under a folder, served by the host at /files/. */

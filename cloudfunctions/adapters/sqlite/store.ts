@@ -1,50 +1,35 @@
+/**
+ * The Store port on SQLite (better-sqlite3): units of work as serialised transactions, documents by id,
+ * and each module's queries over a shared kit. Every module's tables come from its own migrations.
+ */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import Database from 'better-sqlite3';
 import { AppError } from '../../core/errors';
-import type { After, ListOptions, Store, Tx } from '../../core/ports';
+import type { After, ListOptions, Storage, Store, Tx } from '../../core/ports';
 import type { CollectionName, Collections } from '../../core/records';
-import { CODECS, MIGRATIONS } from './schema';
+import type { ModuleStorage } from '../storage';
+import type { Codec, Condition, SqliteKit } from './kit';
+import { migrate } from './migrate';
 
 type Row = Record<string, unknown>;
 
-/** Opens (creating or migrating) a SQLite database and returns the Store over it. */
-export function createSqliteStore(path: string): Store & { db: Database.Database; close(): void } {
+export type SqliteStore = Store & { db: Database.Database; close(): void };
+
+/** Opens (creating or migrating) a SQLite database with the tables of the given modules' storage. */
+export function createSqliteStore(path: string, storages: readonly ModuleStorage<unknown>[]): SqliteStore {
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
-  migrate(db);
-  return new SqliteStore(db);
-}
-
-export function migrate(db: Database.Database): void {
-  const done = db.pragma('user_version', { simple: true }) as number;
-  for (let i = done; i < MIGRATIONS.length; i++) {
-    db.transaction(() => {
-      db.exec(MIGRATIONS[i]);
-      db.pragma(`user_version = ${i + 1}`);
-    })();
-  }
-}
-
-function encode(collection: CollectionName, doc: Row): Row {
-  const codec = CODECS[collection];
-  const out: Row = {};
-  for (const [k, v] of Object.entries(doc)) {
-    if (v === undefined) continue;
-    if (codec?.json?.includes(k)) out[k] = JSON.stringify(v);
-    else if (typeof v === 'boolean') out[k] = v ? 1 : 0;
-    else out[k] = v;
-  }
-  return out;
-}
-
-function decode<C extends CollectionName>(collection: C, row: Row | undefined): Collections[C] | null {
-  if (!row) return null;
-  const codec = CODECS[collection];
-  for (const k of codec?.bool ?? []) row[k] = row[k] === 1;
-  for (const k of codec?.json ?? []) row[k] = JSON.parse(row[k] as string);
-  return row as unknown as Collections[C];
+  migrate(
+    db,
+    storages.map((s) => ({ name: s.name, migrations: s.sqlite.migrations })),
+  );
+  const codecs: Partial<Record<CollectionName, Codec>> = Object.assign(
+    {},
+    ...storages.map((s) => s.sqlite.codecs ?? {}),
+  );
+  return new Sqlite(db, codecs);
 }
 
 /** `(key > ? OR (key = ? AND id > ?))` — or the descending mirror — for keyset pagination. */
@@ -64,13 +49,21 @@ const isConstraint = (e: unknown) =>
   e !== null &&
   String((e as { code?: unknown }).code).startsWith('SQLITE_CONSTRAINT');
 
-class SqliteStore implements Store {
+class Sqlite implements SqliteStore {
   /** Units of work run one at a time; reads wait for a running one so they never see its uncommitted writes. */
   private queue: Promise<unknown> = Promise.resolve();
   private readonly inTx = new AsyncLocalStorage<true>();
   private readonly stmts = new Map<string, Database.Statement>();
+  private readonly built = new Map<Storage<unknown>, unknown>();
 
-  constructor(readonly db: Database.Database) {}
+  private readonly kit: SqliteKit;
+
+  constructor(
+    readonly db: Database.Database,
+    private readonly codecs: Partial<Record<CollectionName, Codec>>,
+  ) {
+    this.kit = this.makeKit();
+  }
 
   close() {
     this.db.close();
@@ -85,25 +78,29 @@ class SqliteStore implements Store {
     return s;
   }
 
+  private encode(collection: CollectionName, doc: Row): Row {
+    const codec = this.codecs[collection];
+    const out: Row = {};
+    for (const [k, v] of Object.entries(doc)) {
+      if (v === undefined) continue;
+      if (codec?.json?.includes(k)) out[k] = JSON.stringify(v);
+      else if (typeof v === 'boolean') out[k] = v ? 1 : 0;
+      else out[k] = v;
+    }
+    return out;
+  }
+
+  private decode<C extends CollectionName>(collection: C, row: Row | undefined): Collections[C] | null {
+    if (!row) return null;
+    const codec = this.codecs[collection];
+    for (const k of codec?.bool ?? []) row[k] = row[k] === 1;
+    for (const k of codec?.json ?? []) row[k] = JSON.parse(row[k] as string);
+    return row as unknown as Collections[C];
+  }
+
   private async read<T>(fn: () => T): Promise<T> {
     if (!this.inTx.getStore()) await this.queue.catch(() => undefined);
     return fn();
-  }
-
-  private all<C extends CollectionName>(
-    collection: C,
-    sql: string,
-    params: unknown[],
-  ): Promise<Collections[C][]> {
-    return this.read(() => (this.prep(sql).all(...params) as Row[]).map((r) => decode(collection, r)!));
-  }
-
-  private one<C extends CollectionName>(collection: C, sql: string, params: unknown[]) {
-    return this.read(() => decode(collection, this.prep(sql).get(...params) as Row | undefined));
-  }
-
-  private count(sql: string, params: unknown[]): Promise<number> {
-    return this.read(() => (this.prep(sql).get(...params) as { n: number }).n);
   }
 
   transact<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
@@ -125,9 +122,12 @@ class SqliteStore implements Store {
 
   private readonly tx: Tx = {
     get: async (collection, id) =>
-      decode(collection, this.prep(`SELECT * FROM ${collection} WHERE id = ?`).get(id) as Row | undefined),
+      this.decode(
+        collection,
+        this.prep(`SELECT * FROM ${collection} WHERE id = ?`).get(id) as Row | undefined,
+      ),
     insert: async (collection, doc) => {
-      const row = encode(collection, doc as unknown as Row);
+      const row = this.encode(collection, doc as unknown as Row);
       const cols = Object.keys(row);
       try {
         this.prep(
@@ -139,7 +139,7 @@ class SqliteStore implements Store {
       }
     },
     update: async (collection, id, patch) => {
-      const row = encode(collection, patch as Row);
+      const row = this.encode(collection, patch as Row);
       const cols = Object.keys(row);
       if (cols.length === 0) return;
       let changes: number;
@@ -159,177 +159,42 @@ class SqliteStore implements Store {
   };
 
   get<C extends CollectionName>(collection: C, id: string) {
-    return this.one(collection, `SELECT * FROM ${collection} WHERE id = ?`, [id]);
-  }
-  regions() {
-    return this.all('regions', 'SELECT * FROM regions ORDER BY kind, name, id LIMIT 1000', []);
-  }
-  stations() {
-    return this.all('stations', 'SELECT * FROM stations ORDER BY name, id LIMIT 1000', []);
-  }
-  userByOpenid(openid: string) {
-    return this.one('users', 'SELECT * FROM users WHERE openid = ?', [openid]);
-  }
-  grantsOfUser(userId: string) {
-    return this.all('roleGrants', 'SELECT * FROM roleGrants WHERE userId = ? ORDER BY id LIMIT 100', [
-      userId,
-    ]);
-  }
-  deputyByUser(userId: string) {
-    return this.one('deputies', 'SELECT * FROM deputies WHERE userId = ?', [userId]);
-  }
-  deputyByCode(code: string) {
-    return this.one('deputies', 'SELECT * FROM deputies WHERE code = ?', [code]);
-  }
-  /**
-   * One keyset-paginated list: the conditions whose value is given, ordered by `sortKey` then id.
-   * A condition is SQL with one `?`, or with none when its value is `true`.
-   */
-  private list<C extends CollectionName>(
-    collection: C,
-    conditions: [sql: string, value: unknown][],
-    sortKey: string,
-    desc: boolean,
-    opts: ListOptions,
-  ) {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    for (const [sql, value] of conditions) {
-      if (value === undefined || value === false) continue;
-      where.push(sql);
-      if (sql.includes('?')) params.push(value);
-    }
-    where.push(keyset(sortKey, opts.after, desc, params));
-    params.push(opts.limit);
-    const dir = desc ? 'DESC' : '';
-    return this.all(
-      collection,
-      `SELECT * FROM ${collection} WHERE ${where.join(' AND ')} ORDER BY ${sortKey} ${dir}, id ${dir} LIMIT ?`,
-      params,
-    );
+    return this.kit.one(collection, `SELECT * FROM ${collection} WHERE id = ?`, [id]);
   }
 
-  deputies(
-    filter: { constituencyId?: string; excludeConstituencyId?: string; townshipId?: string },
-    opts: ListOptions,
-  ) {
-    const { constituencyId, excludeConstituencyId, townshipId } = filter;
-    return this.list(
-      'deputies',
-      [
-        ['constituencyId = ?', constituencyId],
-        ['constituencyId <> ?', excludeConstituencyId],
-        ['townshipId = ?', townshipId],
-      ],
-      'name',
-      false,
-      opts,
-    );
+  queries<Q>(storage: Storage<Q>): Q {
+    if (!this.built.has(storage)) {
+      this.built.set(storage, (storage as ModuleStorage<Q>).sqlite.queries(this.kit));
+    }
+    return this.built.get(storage) as Q;
   }
-  registerEntries(filter: { constituencyId: string }, opts: ListOptions) {
-    return this.list('registerEntries', [['constituencyId = ?', filter.constituencyId]], 'name', false, opts);
-  }
-  conflicts(
-    filter: { countyId?: string; townshipId?: string; status?: 'open' | 'resolved' },
-    opts: ListOptions,
-  ) {
-    const conditions: [string, unknown][] = [
-      ['countyId = ?', filter.countyId],
-      ['townshipId = ?', filter.townshipId],
-      ['status = ?', filter.status],
-    ];
-    return this.list('conflicts', conditions, 'createdAt', true, opts);
-  }
-  threadsOfDeputy(
-    filter: { deputyId: string; status?: 'new' | 'read' | 'replied' | 'closed'; verifiedOnly?: boolean },
-    opts: ListOptions,
-  ) {
-    const conditions: [string, unknown][] = [
-      ['deputyId = ?', filter.deputyId],
-      ['held = 0', true],
-      ['status = ?', filter.status],
-      ['voterVerified = 1', filter.verifiedOnly],
-    ];
-    return this.list('threads', conditions, 'lastMessageAt', true, opts);
-  }
-  unreadThreadsOfDeputy(deputyId: string) {
-    return this.count(
-      'SELECT COUNT(*) AS n FROM threads WHERE deputyId = ? AND held = 0 AND unreadByDeputy = 1',
-      [deputyId],
-    );
-  }
-  threadsOfVoter(voterUserId: string, opts: ListOptions) {
-    return this.list('threads', [['voterUserId = ?', voterUserId]], 'lastMessageAt', true, opts);
-  }
-  messagesOfThread(threadId: string, opts: ListOptions) {
-    return this.list('messages', [['threadId = ?', threadId]], 'createdAt', false, opts);
-  }
-  heldMessages(filter: { countyId?: string; townshipId?: string }, opts: ListOptions) {
-    const conditions: [string, unknown][] = [
-      ["status = 'held'", true],
-      ['countyId = ?', filter.countyId],
-      ['townshipId = ?', filter.townshipId],
-    ];
-    return this.list('messages', conditions, 'createdAt', false, opts);
-  }
-  outboxOfUser(userId: string, opts: ListOptions) {
-    return this.list('outbox', [['userId = ?', userId]], 'createdAt', true, opts);
-  }
-  unreadOutbox(userId: string) {
-    return this.count('SELECT COUNT(*) AS n FROM outbox WHERE userId = ? AND readAt IS NULL', [userId]);
-  }
-  pendingOutbox(limit: number) {
-    return this.list('outbox', [["status = 'pending'", true]], 'createdAt', false, { limit });
-  }
-  activitiesOfDeputy(deputyId: string, opts: ListOptions) {
-    return this.list('activities', [['deputyId = ?', deputyId]], 'at', true, opts);
-  }
-  receptionDays(
-    filter: {
-      status?: 'draft' | 'published' | 'cancelled';
-      countyId?: string;
-      townshipId?: string;
-      stationId?: string;
-      fromDate?: string;
-      toDate?: string;
-    },
-    opts: ListOptions,
-  ) {
-    const conditions: [string, unknown][] = [
-      ['status = ?', filter.status],
-      ['countyId = ?', filter.countyId],
-      ['townshipId = ?', filter.townshipId],
-      ['stationId = ?', filter.stationId],
-      ['date >= ?', filter.fromDate],
-      ['date <= ?', filter.toDate],
-    ];
-    return this.list('receptionDays', conditions, 'date', false, opts);
-  }
-  slotsOfDay(dayId: string) {
-    return this.list('slots', [['dayId = ?', dayId]], 'startsAt', false, { limit: 100 });
-  }
-  assignmentsOfDay(dayId: string) {
-    return this.list('assignments', [['dayId = ?', dayId]], 'id', false, { limit: 100 });
-  }
-  assignmentsOfDeputy(deputyId: string, filter: { fromDate?: string; toDate?: string }, opts: ListOptions) {
-    const conditions: [string, unknown][] = [
-      ['deputyId = ?', deputyId],
-      ['date >= ?', filter.fromDate],
-      ['date <= ?', filter.toDate],
-    ];
-    return this.list('assignments', conditions, 'date', false, opts);
-  }
-  bookingsOfDay(dayId: string, filter: { status?: string }, opts: ListOptions) {
-    const conditions: [string, unknown][] = [
-      ['dayId = ?', dayId],
-      ['status = ?', filter.status],
-    ];
-    return this.list('bookings', conditions, 'createdAt', false, opts);
-  }
-  bookingsOfVoter(voterUserId: string, opts: ListOptions) {
-    return this.list('bookings', [['voterUserId = ?', voterUserId]], 'createdAt', true, opts);
-  }
-  visitsOfDay(dayId: string, opts: ListOptions) {
-    return this.list('visits', [['dayId = ?', dayId]], 'createdAt', false, opts);
+
+  private makeKit(): SqliteKit {
+    const kit: SqliteKit = {
+      db: this.db,
+      all: (collection, sql, params) =>
+        this.read(() => (this.prep(sql).all(...params) as Row[]).map((r) => this.decode(collection, r)!)),
+      one: (collection, sql, params) =>
+        this.read(() => this.decode(collection, this.prep(sql).get(...params) as Row | undefined)),
+      count: (sql, params) => this.read(() => (this.prep(sql).get(...params) as { n: number }).n),
+      list: (collection, conditions: Condition[], sortKey, desc, opts: ListOptions) => {
+        const where: string[] = [];
+        const params: unknown[] = [];
+        for (const [sql, value] of conditions) {
+          if (value === undefined || value === false) continue;
+          where.push(sql);
+          if (sql.includes('?')) params.push(value);
+        }
+        where.push(keyset(sortKey, opts.after, desc, params));
+        params.push(opts.limit);
+        const dir = desc ? 'DESC' : '';
+        return kit.all(
+          collection,
+          `SELECT * FROM ${collection} WHERE ${where.join(' AND ')} ORDER BY ${sortKey} ${dir}, id ${dir} LIMIT ?`,
+          params,
+        );
+      },
+    };
+    return kit;
   }
 }

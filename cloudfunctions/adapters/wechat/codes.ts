@@ -1,4 +1,5 @@
-import type { CardCodes } from '../../core/ports';
+import type { Codes } from '../../core/ports';
+import { qrDataUrl } from '../local/qr';
 import type { EnvVersion, WxCloud } from './cloud';
 
 /** getUnlimited's scene: at most 32 visible characters from this set (no `%`, so no URL-encoded Chinese). */
@@ -16,8 +17,9 @@ export interface CardCodesConfig {
  * `checkPath: false` lets a code be made before the page is published (trial builds); the page then reads
  * `decodeURIComponent(options.scene)`.
  */
-export function createCardCodes(cloud: WxCloud, config: CardCodesConfig = {}): CardCodes {
+export function createCodes(cloud: WxCloud, config: CardCodesConfig = {}): Codes {
   return {
+    qr: qrDataUrl,
     async image({ scene, page }) {
       if (!SCENE_PATTERN.test(scene))
         throw new Error(`getUnlimited scene must match ${SCENE_PATTERN}: "${scene}"`);

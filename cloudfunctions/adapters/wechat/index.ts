@@ -4,34 +4,29 @@
  *
  *   const ports = createWechatPorts(cloud as unknown as WxCloud, { templates, miniprogramState: 'formal' });
  */
-import type { CardCodes, ContentCheck, Files, Notifier } from '../../core/ports';
+import type { Codes, ContentCheck, Files, Notifier } from '../../core/ports';
 import type { WxCloud } from './cloud';
-import { createCardCodes, type CardCodesConfig } from './codes';
+import { createCodes, type CardCodesConfig } from './codes';
 import { createContentCheck } from './content';
 import { createFiles, type FilesConfig } from './files';
 import { createNotifier, type NotifierConfig } from './notifier';
 
 export type { WxCloud } from './cloud';
-export { createCardCodes, SCENE_PATTERN } from './codes';
+export { createCodes, SCENE_PATTERN } from './codes';
 export { chunkText, createContentCheck, MSG_SEC_CHECK_MAX } from './content';
 export { createFiles } from './files';
-export {
-  createNotifier,
-  NOTIFICATION_KINDS,
-  type NotificationKind,
-  type SubscribeTemplate,
-} from './notifier';
+export { createNotifier, type SubscribeTemplate } from './notifier';
 
 export type WechatConfig = NotifierConfig & { codes?: CardCodesConfig; files?: FilesConfig };
 
 export function createWechatPorts(
   cloud: WxCloud,
   config: WechatConfig,
-): { content: ContentCheck; notifier: Notifier; codes: CardCodes; files: Files } {
+): { content: ContentCheck; notifier: Notifier; codes: Codes; files: Files } {
   return {
     content: createContentCheck(cloud),
     notifier: createNotifier(cloud, config),
-    codes: createCardCodes(cloud, config.codes),
+    codes: createCodes(cloud, config.codes),
     files: createFiles(cloud, config.files),
   };
 }

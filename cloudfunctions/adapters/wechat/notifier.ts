@@ -1,17 +1,6 @@
 import type { Notifier } from '../../core/ports';
+import { fullDateTime } from '../../core/time';
 import { errCodeOf, type MiniprogramState, type WxCloud } from './cloud';
-
-/** The notifications that go out as subscription messages (others stay in the in-app list). */
-export const NOTIFICATION_KINDS = [
-  'message.received',
-  'message.replied',
-  'message.chased',
-  'message.released',
-  'reception.invited',
-  'reception.promoted',
-  'reception.reminder',
-] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** What fills one keyword of a template. */
 export type TemplateSource = 'title' | 'body' | 'time';
@@ -24,6 +13,7 @@ export interface SubscribeTemplate {
 }
 
 export interface NotifierConfig {
+  /** By notification kind; kinds without one stay in the in-app list. */
   templates: Partial<Record<string, SubscribeTemplate>>;
   /** Which build a tap opens; default 'formal' (正式版). */
   miniprogramState?: MiniprogramState;
@@ -56,13 +46,6 @@ function fit(text: string, keywordType: string): string {
     : chars.slice(0, max - 1).join('') + '…';
 }
 
-/** `2026年3月1日 08:05` in China time (UTC+8), the form `time` and `date` keywords accept. */
-export function chinaTime(d: Date): string {
-  const t = new Date(d.getTime() + 8 * 3600_000);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${t.getUTCFullYear()}年${t.getUTCMonth() + 1}月${t.getUTCDate()}日 ${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}`;
-}
-
 /**
  * Subscription messages (`subscribeMessage.send`). A kind without a template, a user without an openid,
  * and errcode 43101 (no subscription left) are 'skipped' — the notification stays in the in-app list.
@@ -87,7 +70,7 @@ export function createNotifier(cloud: WxCloud, config: NotifierConfig): Notifier
       const data: Record<string, { value: string }> = {};
       for (const [keyword, source] of Object.entries(template.fields)) {
         const value =
-          source === 'time' ? chinaTime(now()) : fit(source === 'title' ? title : body, typeOf(keyword));
+          source === 'time' ? fullDateTime(now()) : fit(source === 'title' ? title : body, typeOf(keyword));
         data[keyword] = { value };
       }
       try {

@@ -9,7 +9,6 @@ export const Id = z.string().trim().min(1).max(64);
 export const Cursor = z.string().max(200).optional();
 /** Dates travel as ISO-8601 strings (UTC). */
 export const IsoDate = z.string();
-export const PageLimit = z.number().int().min(1).max(20).default(20);
 
 export const ROLES = [
   'voter',
@@ -39,3 +38,13 @@ export const Page = <T extends z.ZodType>(item: T) =>
 
 /** User text: trimmed, non-empty, bounded. */
 export const Text = (max: number) => z.string().trim().min(1, '请填写内容').max(max, `不超过 ${max} 字`);
+
+/** An action that takes no input. */
+export const Empty = z.object({}).strict();
+
+export const PersonName = z
+  .string()
+  .trim()
+  .min(2, '请填写姓名')
+  .max(30, '姓名过长')
+  .regex(/^[\u4e00-\u9fa5·A-Za-z ]+$/, '姓名含有无效字符');

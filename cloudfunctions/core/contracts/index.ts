@@ -1,32 +1,12 @@
 import type { z } from 'zod';
-import { accountContracts } from './account';
-import { contactContracts } from './contact';
-import { receptionContracts } from './reception';
 
-/** Every callable action, by function then action name. The client types come from here. */
-export const contracts = {
-  account: accountContracts,
-  contact: contactContracts,
-  reception: receptionContracts,
-} as const;
-
-export type Contracts = typeof contracts;
-export type FunctionName = keyof Contracts;
-export type ActionName<F extends FunctionName> = keyof Contracts[F] & string;
-type Contract<F extends FunctionName, A extends ActionName<F>> = Contracts[F][A] extends {
+/** One action's contract: a zod schema for its input and one for its output. */
+export interface Contract {
   input: z.ZodType;
   output: z.ZodType;
 }
-  ? Contracts[F][A]
-  : never;
-/** What the caller passes (defaults still optional). */
-export type ActionInput<F extends FunctionName, A extends ActionName<F>> = z.input<Contract<F, A>['input']>;
-/** What the handler receives after parsing. */
-export type ParsedInput<F extends FunctionName, A extends ActionName<F>> = z.output<Contract<F, A>['input']>;
-export type ActionOutput<F extends FunctionName, A extends ActionName<F>> = z.output<
-  Contract<F, A>['output']
->;
+/** A module's actions, by name. */
+export type ContractTable = Record<string, Contract>;
 
 export * from './common';
 export * from './envelope';
-export * from './constants';

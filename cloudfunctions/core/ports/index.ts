@@ -1,6 +1,7 @@
-import type { Store } from './store';
+import type { NotificationKind } from '../records';
 
-export type { Store, Tx, Queries, After, ListOptions } from './store';
+export type { Store, Tx, After, ListOptions, Storage } from './store';
+import type { Store } from './store';
 
 export type Verdict = 'pass' | 'review' | 'risky';
 
@@ -14,17 +15,19 @@ export interface Notifier {
   /** 'sent' when delivered, 'skipped' when the channel has nothing to do (e.g. no subscription). */
   deliver(input: {
     openid: string;
-    kind: string;
+    kind: NotificationKind;
     title: string;
     body: string;
     link: string;
   }): Promise<'sent' | 'skipped'>;
 }
 
-/** Mini-program codes (小程序码) on WeChat; a QR image of the H5 URL locally. */
-export interface CardCodes {
-  /** PNG bytes of a code that opens the card page with `scene`. */
+/** Scannable codes: mini-program codes (小程序码) on WeChat, QR images of the H5 URL locally. */
+export interface Codes {
+  /** PNG bytes of a code that opens `page` with `scene`. */
   image(input: { scene: string; page: string }): Promise<Buffer>;
+  /** A QR image (data URL) of a short text, e.g. a booking code staff scan at the desk. */
+  qr(text: string): Promise<string>;
 }
 
 /** Cloud storage on WeChat; a folder locally. */
@@ -54,7 +57,7 @@ export interface Ports {
   store: Store;
   content: ContentCheck;
   notifier: Notifier;
-  codes: CardCodes;
+  codes: Codes;
   files: Files;
   clock: Clock;
   ids: Ids;
@@ -65,7 +68,7 @@ export interface Ports {
     publicUrl: string;
     /** Messages one sender may send per day. */
     dailyMessageLimit: number;
-    /** Duty points per activity type (locality-specific). */
+    /** Duty points per activity type (locality-specific; defaults come from the modules). */
     points: Record<string, number>;
   };
 }

@@ -1,7 +1,7 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import type { ConflictView } from '../../../cloudfunctions/core/contracts/account';
+import type { ConflictView } from '../../../cloudfunctions/modules/account/contract';
 import { call, toApiError } from '../../api';
 import { Chip } from '../../components/Form';
 import { PagedList } from '../../components/PagedList';

@@ -1,8 +1,8 @@
 import { Button, Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import type { DayView, SlotView } from '../../../cloudfunctions/core/contracts/reception';
-import { PUBLISH_DAYS_AHEAD } from '../../../cloudfunctions/core/contracts/constants';
+import type { DayView, SlotView } from '../../../cloudfunctions/modules/reception/contract';
+import { PUBLISH_DAYS_AHEAD } from '../../../cloudfunctions/modules/reception/constants';
 import { call, toApiError } from '../../api';
 import { Loadable } from '../../components/Loadable';
 import { LoadMore } from '../../components/PagedList';

@@ -1,7 +1,7 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
-import type { BookingView } from '../../../cloudfunctions/core/contracts/reception';
+import type { BookingView } from '../../../cloudfunctions/modules/reception/contract';
 import { call, toApiError } from '../../api';
 import { BookingRow, WhenWhere } from '../../components/DayDetails';
 import { Chip } from '../../components/Form';

@@ -1,7 +1,7 @@
 import { Button, Input, Picker, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
-import { PUBLISH_DAYS_AHEAD } from '../../../cloudfunctions/core/contracts/constants';
+import { PUBLISH_DAYS_AHEAD } from '../../../cloudfunctions/modules/reception/constants';
 import { call } from '../../api';
 import { DayRow } from '../../components/DayRow';
 import { Chip, Field } from '../../components/Form';

@@ -1,7 +1,7 @@
 import { Button, Input, Picker, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import type { DeputyPublic } from '../../../cloudfunctions/core/contracts/contact';
+import type { DeputyPublic } from '../../../cloudfunctions/modules/contact/contract';
 import { call } from '../../api';
 import { DeputyRow } from '../../components/DeputyRow';
 import { Field } from '../../components/Form';

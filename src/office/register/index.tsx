@@ -1,7 +1,7 @@
 import { Button, Picker, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import type { ImportReport } from '../../../cloudfunctions/core/contracts/account';
+import type { ImportReport } from '../../../cloudfunctions/modules/account/contract';
 import { call, toApiError } from '../../api';
 import { Field } from '../../components/Form';
 import { Loadable } from '../../components/Loadable';

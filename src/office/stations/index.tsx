@@ -1,7 +1,7 @@
 import { Button, Input, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
-import type { StationView } from '../../../cloudfunctions/core/contracts/reception';
+import type { StationView } from '../../../cloudfunctions/modules/reception/contract';
 import { call } from '../../api';
 import { Chip, Field } from '../../components/Form';
 import { Loadable } from '../../components/Loadable';

@@ -1,6 +1,6 @@
 import { Picker, Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { RECEPTION_DAYS_PER_YEAR } from '../../../cloudfunctions/core/contracts/constants';
+import { RECEPTION_DAYS_PER_YEAR } from '../../../cloudfunctions/modules/reception/constants';
 import { call } from '../../api';
 import { Chip } from '../../components/Form';
 import { Loadable } from '../../components/Loadable';

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import {
   VERIFY_CONSENT_TEXT,
   VERIFY_CONSENT_VERSION,
-} from '../../../cloudfunctions/core/contracts/constants';
+} from '../../../cloudfunctions/modules/account/constants';
 import { call, clearSession } from '../../api';
 import { Field } from '../../components/Form';
 import { Loadable } from '../../components/Loadable';

@@ -1,8 +1,8 @@
 import { Button, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
-import type { DayView, StationView } from '../../../cloudfunctions/core/contracts/reception';
-import { TOPIC_MAX } from '../../../cloudfunctions/core/contracts/constants';
+import type { DayView, StationView } from '../../../cloudfunctions/modules/reception/contract';
+import { TOPIC_MAX } from '../../../cloudfunctions/modules/reception/constants';
 import { call, isSignedIn, newRequestId, toApiError, type ActionOutputOf } from '../../api';
 import { Counter } from '../../components/Form';
 import { Loadable } from '../../components/Loadable';

@@ -1,8 +1,8 @@
 import { Button, Picker, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
-import type { Me } from '../../../cloudfunctions/core/contracts/account';
-import { MESSAGE_CATEGORIES } from '../../../cloudfunctions/core/contracts/constants';
+import type { Me } from '../../../cloudfunctions/modules/account/contract';
+import { MESSAGE_CATEGORIES } from '../../../cloudfunctions/modules/contact/constants';
 import { call, isSignedIn } from '../../api';
 import { Composer } from '../../components/Composer';
 import { Field } from '../../components/Form';

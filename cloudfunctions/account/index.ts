@@ -1,4 +1,0 @@
-import { accountHandlers } from '../core/services/account';
-import { wechatMain } from '../entry/wechat';
-
-export const main = wechatMain('account', accountHandlers);

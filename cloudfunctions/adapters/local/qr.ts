@@ -1,0 +1,8 @@
+/** QR images from `qrcode` (maintained, pure JS, runs on both the host and in a cloud function). */
+import QRCode from 'qrcode';
+
+/** A data URL of a QR image of a short text (a booking code staff scan at the desk). */
+export const qrDataUrl = (text: string) => QRCode.toDataURL(text, { margin: 1, width: 240 });
+
+/** PNG bytes of a QR code of a URL, large enough to scan off a phone screen or a print. */
+export const qrPng = (url: string) => QRCode.toBuffer(url, { type: 'png', width: 430, margin: 2 });

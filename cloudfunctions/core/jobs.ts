@@ -1,0 +1,25 @@
+/** The timer's work (the `jobs` function; every minute on the local host): every module's steps in order. */
+import { makeGeo, type Ctx } from './context';
+import type { JobStep } from './module';
+import type { Ports } from './ports';
+
+/** Runs the steps: work first, delivery (the outbox) last. Each step is safe to run again. */
+export async function runJobs(ports: Ports, steps: readonly JobStep[]): Promise<Record<string, unknown>> {
+  const ordered = [
+    ...steps.filter((s) => s.phase !== 'deliver'),
+    ...steps.filter((s) => s.phase === 'deliver'),
+  ];
+  const done: Record<string, unknown> = {};
+  for (const step of ordered) done[step.name] = await step.run(ports);
+  return done;
+}
+
+/** The context a timer step writes effects under: no caller, the timer's own clock. */
+export const timerCtx = (ports: Ports, action: string): Ctx => ({
+  ports,
+  caller: null,
+  action: `jobs.${action}`,
+  rule: () => false,
+  now: ports.clock.now(),
+  geo: makeGeo([], []),
+});

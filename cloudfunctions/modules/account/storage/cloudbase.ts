@@ -1,0 +1,55 @@
+import type { CloudbaseSchema } from '../../../adapters/storage';
+import type { AccountQueries } from '.';
+
+export const accountCloudbase: CloudbaseSchema<AccountQueries> = {
+  indexes: {
+    registerEntries: [
+      {
+        name: 'constituency_name_id',
+        fields: [
+          ['constituencyId', 'asc'],
+          ['name', 'asc'],
+          ['_id', 'asc'],
+        ],
+      },
+    ],
+    conflicts: [
+      {
+        name: 'county_createdAt_id',
+        fields: [
+          ['countyId', 'asc'],
+          ['createdAt', 'desc'],
+          ['_id', 'desc'],
+        ],
+      },
+      {
+        name: 'township_createdAt_id',
+        fields: [
+          ['townshipId', 'asc'],
+          ['createdAt', 'desc'],
+          ['_id', 'desc'],
+        ],
+      },
+      {
+        name: 'createdAt_id',
+        fields: [
+          ['createdAt', 'desc'],
+          ['_id', 'desc'],
+        ],
+      },
+    ],
+    // consents are written by id only.
+  },
+
+  queries: (kit) => ({
+    registerEntries: (filter, opts) =>
+      kit.list('registerEntries', [{ constituencyId: filter.constituencyId }], 'name', 'asc', opts),
+    conflicts(filter, opts) {
+      const eq: Record<string, unknown> = {};
+      if (filter.countyId) eq.countyId = filter.countyId;
+      if (filter.townshipId) eq.townshipId = filter.townshipId;
+      if (filter.status) eq.status = filter.status;
+      return kit.list('conflicts', Object.keys(eq).length ? [eq] : [], 'createdAt', 'desc', opts);
+    },
+  }),
+};

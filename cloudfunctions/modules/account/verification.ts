@@ -1,0 +1,40 @@
+/** Real-name verification's state as shown, and binding an account to a register entry. */
+import type { Ctx } from '../../core/context';
+import type { Tx } from '../../core/ports';
+import { maskName } from '../../core/privacy';
+import type { User } from '../shared/public';
+import type { RegisterEntry } from './records';
+
+export function verification(ctx: Ctx, user: User, entry: RegisterEntry | null) {
+  const locked = !!user.verifyLockedUntil && Date.parse(user.verifyLockedUntil) > ctx.now.getTime();
+  return {
+    state: user.verifiedEntryId
+      ? ('verified' as const)
+      : locked
+        ? ('locked' as const)
+        : ('unverified' as const),
+    nameMasked: entry ? maskName(entry.name) : null,
+    constituencyId: user.constituencyId,
+    constituencyName: ctx.geo.region(user.constituencyId)?.name ?? null,
+    lockedUntil: locked ? user.verifyLockedUntil : null,
+  };
+}
+
+/** Binds `user` to `entry` (inside a unit of work). */
+export async function bind(ctx: Ctx, tx: Tx, user: User, entry: RegisterEntry) {
+  const at = ctx.now.toISOString();
+  await tx.update('registerEntries', entry.id, { boundUserId: user.id, boundAt: at });
+  await tx.update('users', user.id, {
+    verifiedEntryId: entry.id,
+    verifiedAt: at,
+    constituencyId: entry.constituencyId,
+    failedVerifications: 0,
+    verifyLockedUntil: null,
+  });
+}
+
+/** The name a verified voter is registered under (null for an unverified account). */
+export async function registeredName(ctx: Pick<Ctx, 'ports'>, user: User): Promise<string | null> {
+  if (!user.verifiedEntryId) return null;
+  return (await ctx.ports.store.get('registerEntries', user.verifiedEntryId))?.name ?? null;
+}

@@ -1,0 +1,128 @@
+/** Messages of a thread: content check, posting, and what a message does once the other party can see it. */
+import type { Ctx } from '../../core/context';
+import { appendActivity, audit, notify, once, priorResult } from '../../core/effects';
+import { AppError } from '../../core/errors';
+import { authorize, type Subject } from '../../core/policy';
+import type { Tx } from '../../core/ports';
+import type { Message, Thread } from './records';
+
+export const threadSubject = (t: Thread): Subject => ({
+  countyId: t.countyId,
+  townshipId: t.townshipId,
+  deputyId: t.deputyId,
+  ownerUserId: t.voterUserId,
+});
+
+export async function loadThread(ctx: Ctx, threadId: string): Promise<Thread> {
+  const t = await ctx.ports.store.get('threads', threadId);
+  if (!t) throw new AppError('NOT_FOUND', '留言不存在');
+  return t;
+}
+
+/** Content check before anything is stored: risky is refused, review is held for staff. */
+export async function checkText(ctx: Ctx, text: string): Promise<'visible' | 'held'> {
+  const verdict = await ctx.ports.content.text({ text, openid: ctx.caller!.user.openid, scene: 2 });
+  if (verdict === 'risky') throw new AppError('CONTENT_REJECTED', '内容未通过安全检查，请修改后再发送');
+  return verdict === 'review' ? 'held' : 'visible';
+}
+
+export const preview = (text: string) => (text.length > 60 ? `${text.slice(0, 60)}…` : text);
+
+/**
+ * The effects of a message once it is visible to the other party — at posting, or when staff
+ * release a held one: thread state, the other party's notification, and the deputy's duty record.
+ */
+export async function deliverMessage(tx: Tx, ctx: Ctx, thread: Thread, m: Message): Promise<void> {
+  const at = m.createdAt;
+  if (m.authorRole === 'voter') {
+    await tx.update('threads', thread.id, {
+      held: false,
+      status: 'new',
+      lastText: preview(m.text),
+      lastMessageAt: at,
+      awaitingSince: thread.awaitingSince ?? at,
+      unreadByDeputy: true,
+    });
+    const deputy = await tx.get('deputies', thread.deputyId);
+    await notify(tx, ctx, {
+      userId: deputy?.userId,
+      kind: 'message.received',
+      title: '您收到一条选民留言',
+      body: preview(m.text),
+      link: `/deputy/thread/index?threadId=${thread.id}`,
+    });
+    return;
+  }
+  const firstReply = thread.firstReplyAt === null;
+  await tx.update('threads', thread.id, {
+    status: 'replied',
+    lastText: preview(m.text),
+    lastMessageAt: at,
+    awaitingSince: null,
+    unreadByVoter: true,
+    unreadByDeputy: false,
+    ...(firstReply
+      ? {
+          firstReplyAt: at,
+          firstReplySeconds: Math.round((Date.parse(at) - Date.parse(thread.createdAt)) / 1000),
+        }
+      : {}),
+  });
+  await appendActivity(tx, ctx, {
+    deputyId: thread.deputyId,
+    type: 'message.reply',
+    refType: 'thread',
+    refId: thread.id,
+    summary: `答复选民留言：${preview(m.text)}`,
+  });
+  await notify(tx, ctx, {
+    userId: thread.voterUserId,
+    kind: 'message.replied',
+    title: '代表回复了您的留言',
+    body: preview(m.text),
+    link: `/pages/thread/index?threadId=${thread.id}`,
+  });
+}
+
+export function newMessage(
+  ctx: Ctx,
+  thread: Thread,
+  role: Message['authorRole'],
+  text: string,
+  status: Message['status'],
+): Message {
+  return {
+    id: ctx.ports.ids.next(),
+    threadId: thread.id,
+    deputyId: thread.deputyId,
+    countyId: thread.countyId,
+    townshipId: thread.townshipId,
+    authorUserId: ctx.caller!.user.id,
+    authorRole: role,
+    text,
+    status,
+    createdAt: ctx.now.toISOString(),
+    reviewedBy: null,
+    reviewedAt: null,
+  };
+}
+
+/** A later message in an open thread, by the voter (follow-up) or the deputy (reply). */
+export async function post(ctx: Ctx, threadId: string, text: string, role: Message['authorRole']) {
+  const thread = await loadThread(ctx, threadId);
+  authorize(ctx, threadSubject(thread));
+  if (thread.status === 'closed') throw new AppError('CLOSED', '该留言已关闭');
+  if (role === 'deputy' && thread.held) throw new AppError('NOT_FOUND', '留言不存在');
+  const prior = await priorResult<{ messageId: string; status: 'visible' | 'held' }>(ctx);
+  if (prior) return prior;
+  const status = await checkText(ctx, text);
+  return once(ctx, async (tx) => {
+    const current = (await tx.get('threads', threadId))!;
+    if (current.status === 'closed') throw new AppError('CLOSED', '该留言已关闭');
+    const m = newMessage(ctx, current, role, text, status);
+    await tx.insert('messages', m);
+    if (status === 'visible') await deliverMessage(tx, ctx, current, m);
+    await audit(tx, ctx, { entityType: 'message', entityId: m.id, detail: { threadId, status } });
+    return { messageId: m.id, status };
+  });
+}

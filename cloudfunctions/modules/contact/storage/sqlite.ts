@@ -1,0 +1,64 @@
+import type { SqliteSchema } from '../../../adapters/storage';
+import type { ContactQueries } from '.';
+
+export const contactSqlite: SqliteSchema<ContactQueries> = {
+  migrations: [
+    `
+    CREATE TABLE threads (
+      id TEXT PRIMARY KEY, deputyId TEXT NOT NULL, countyId TEXT NOT NULL, townshipId TEXT NOT NULL,
+      voterUserId TEXT NOT NULL, voterVerified INTEGER NOT NULL, voterName TEXT NOT NULL, category TEXT NOT NULL,
+      status TEXT NOT NULL CHECK (status IN ('new','read','replied','closed')), outcome TEXT, held INTEGER NOT NULL,
+      lastText TEXT NOT NULL, createdAt TEXT NOT NULL, lastMessageAt TEXT NOT NULL, awaitingSince TEXT,
+      firstReplyAt TEXT, firstReplySeconds INTEGER, chasedAt TEXT,
+      unreadByDeputy INTEGER NOT NULL, unreadByVoter INTEGER NOT NULL
+    );
+    CREATE INDEX threads_deputy ON threads (deputyId, held, lastMessageAt, id);
+    CREATE INDEX threads_voter ON threads (voterUserId, lastMessageAt, id);
+    CREATE TABLE messages (
+      id TEXT PRIMARY KEY, threadId TEXT NOT NULL, deputyId TEXT NOT NULL, countyId TEXT NOT NULL,
+      townshipId TEXT NOT NULL, authorUserId TEXT NOT NULL, authorRole TEXT NOT NULL, text TEXT NOT NULL,
+      status TEXT NOT NULL CHECK (status IN ('visible','held','hidden')), createdAt TEXT NOT NULL,
+      reviewedBy TEXT, reviewedAt TEXT
+    );
+    CREATE INDEX messages_thread ON messages (threadId, createdAt, id);
+    CREATE INDEX messages_status ON messages (status, createdAt, id);
+    `,
+  ],
+  codecs: { threads: { bool: ['voterVerified', 'held', 'unreadByDeputy', 'unreadByVoter'] } },
+
+  queries: (kit) => ({
+    threadsOfDeputy: (filter, opts) =>
+      kit.list(
+        'threads',
+        [
+          ['deputyId = ?', filter.deputyId],
+          ['held = 0', true],
+          ['status = ?', filter.status],
+          ['voterVerified = 1', filter.verifiedOnly],
+        ],
+        'lastMessageAt',
+        true,
+        opts,
+      ),
+    unreadThreadsOfDeputy: (deputyId) =>
+      kit.count('SELECT COUNT(*) AS n FROM threads WHERE deputyId = ? AND held = 0 AND unreadByDeputy = 1', [
+        deputyId,
+      ]),
+    threadsOfVoter: (voterUserId, opts) =>
+      kit.list('threads', [['voterUserId = ?', voterUserId]], 'lastMessageAt', true, opts),
+    messagesOfThread: (threadId, opts) =>
+      kit.list('messages', [['threadId = ?', threadId]], 'createdAt', false, opts),
+    heldMessages: (filter, opts) =>
+      kit.list(
+        'messages',
+        [
+          ["status = 'held'", true],
+          ['countyId = ?', filter.countyId],
+          ['townshipId = ?', filter.townshipId],
+        ],
+        'createdAt',
+        false,
+        opts,
+      ),
+  }),
+};

@@ -1,0 +1,128 @@
+/**
+ * The reception module's timer steps: remind tomorrow's reception days, mark no-shows of finished days.
+ * Each is safe to run again: reminders have ids of their own, and a day is flagged once done.
+ */
+import type { Ctx } from '../../core/context';
+import { notify } from '../../core/effects';
+import { timerCtx } from '../../core/jobs';
+import type { JobStep } from '../../core/module';
+import type { Ports } from '../../core/ports';
+import { addDays, chinaDate } from '../../core/time';
+import type { ReceptionDay } from './records';
+import { receptionQueries } from './storage';
+
+/** The day before a published reception day: remind booked voters and confirmed deputies. */
+export async function remindReceptions(ports: Ports): Promise<number> {
+  const ctx = timerCtx(ports, 'remindReceptions');
+  const { store } = ports;
+  const tomorrow = addDays(chinaDate(ctx.now), 1);
+  const days = await receptionQueries(ports).receptionDays(
+    { status: 'published', fromDate: tomorrow, toDate: tomorrow },
+    { limit: 100 },
+  );
+  let sent = 0;
+  for (const day of days.filter((d) => !d.remindersSentAt)) {
+    const station = await store.get('stations', day.stationId);
+    const where = `${day.date} ${station?.name ?? ''}`;
+    let after: { key: string; id: string } | undefined;
+    for (;;) {
+      const rows = await receptionQueries(ports).bookingsOfDay(
+        day.id,
+        { status: 'confirmed' },
+        { after, limit: 100 },
+      );
+      sent += await remindOnce(
+        ctx,
+        day,
+        rows.map((b) => ({
+          key: b.id,
+          userId: b.voterUserId,
+          body: `${where}，预约码 ${b.code}`,
+          link: '/pages/bookings/index',
+        })),
+      );
+      if (rows.length < 100) break;
+      after = { key: rows[rows.length - 1].createdAt, id: rows[rows.length - 1].id };
+    }
+    const confirmed = (await receptionQueries(ports).assignmentsOfDay(day.id)).filter(
+      (a) => a.status === 'confirmed',
+    );
+    const deputies = await Promise.all(confirmed.map((a) => store.get('deputies', a.deputyId)));
+    sent += await remindOnce(
+      ctx,
+      day,
+      confirmed.map((a, i) => ({
+        key: a.id,
+        userId: deputies[i]?.userId ?? null,
+        body: `${where}：${day.theme}`,
+        link: `/deputy/reception/index?dayId=${day.id}`,
+      })),
+    );
+    await store.transact((tx) =>
+      tx.update('receptionDays', day.id, { remindersSentAt: ctx.now.toISOString() }),
+    );
+  }
+  return sent;
+}
+
+/** One reminder per person and day: its id is derived, so a rerun after a crash sends nothing twice. */
+async function remindOnce(
+  ctx: Ctx,
+  day: ReceptionDay,
+  people: { key: string; userId: string | null; body: string; link: string }[],
+): Promise<number> {
+  let sent = 0;
+  await ctx.ports.store.transact(async (tx) => {
+    for (const p of people) {
+      const marker = `remind:${day.id}:${p.key}`;
+      if (!p.userId || (await tx.get('claims', marker))) continue;
+      await tx.insert('claims', { id: marker, refId: day.id, at: ctx.now.toISOString() });
+      await notify(tx, ctx, {
+        userId: p.userId,
+        kind: 'reception.reminder',
+        title: '明天是代表接待日',
+        body: p.body,
+        link: p.link,
+      });
+      sent++;
+    }
+  });
+  return sent;
+}
+
+/** Days that ended: confirmed bookings nobody checked in become no-shows. */
+export async function closeFinishedDays(ports: Ports): Promise<number> {
+  const ctx = timerCtx(ports, 'closeFinishedDays');
+  const yesterday = addDays(chinaDate(ctx.now), -1);
+  const days = await receptionQueries(ports).receptionDays(
+    { status: 'published', toDate: yesterday, fromDate: addDays(yesterday, -30) },
+    { limit: 100 },
+  );
+  let marked = 0;
+  for (const day of days.filter((d) => !d.noShowsMarkedAt)) marked += await markNoShows(ctx, day);
+  return marked;
+}
+
+/** Confirmed bookings of a finished day become no-shows (also run by the jobs timer the day after). */
+export async function markNoShows(ctx: Pick<Ctx, 'ports' | 'now'>, day: ReceptionDay): Promise<number> {
+  const { ports } = ctx;
+  const { store } = ports;
+  let marked = 0;
+  for (;;) {
+    const rows = await receptionQueries(ports).bookingsOfDay(day.id, { status: 'confirmed' }, { limit: 100 });
+    if (rows.length === 0) break;
+    await store.transact(async (tx) => {
+      for (const b of rows) await tx.update('bookings', b.id, { status: 'noShow' });
+    });
+    marked += rows.length;
+  }
+  await store.transact((tx) =>
+    tx.update('receptionDays', day.id, { noShowsMarkedAt: ctx.now.toISOString() }),
+  );
+  return marked;
+}
+
+export const JOBS: JobStep[] = [
+  { name: 'receptionReminders', run: remindReceptions },
+  { name: 'receptionNoShows', run: closeFinishedDays },
+];

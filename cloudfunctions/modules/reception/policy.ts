@@ -1,0 +1,45 @@
+import type { Policy } from '../../core/module';
+import {
+  aDeputy,
+  anyOf,
+  anyOffice,
+  anyone,
+  anyStationStaff,
+  isPublic,
+  officeOver,
+  refusing,
+  signedIn,
+  stationStaffOf,
+  theDeputy,
+  theOwner,
+  verifiedVoter,
+} from '../../core/policy';
+import type { receptionContracts } from './contract';
+
+/** Who may call each reception action (handlers pass the subject they touch to `authorize`). */
+export const receptionPolicy: Policy<typeof receptionContracts> = {
+  createStation: officeOver,
+  updateStation: officeOver,
+  stations: anyone,
+  createDay: officeOver,
+  day: anyOf(isPublic, officeOver, stationStaffOf, theDeputy),
+  days: anyOf(anyOffice, anyStationStaff),
+  assignDeputy: officeOver,
+  respond: theDeputy,
+  publish: officeOver,
+  updateSlot: officeOver,
+  upcoming: anyone,
+  book: refusing(verifiedVoter, '预约接待需先完成实名认证（我的 → 实名认证）'),
+  cancel: theOwner,
+  myBookings: signedIn,
+  checkIn: anyOf(stationStaffOf, officeOver),
+  walkIn: anyOf(stationStaffOf, officeOver),
+  dayBookings: anyOf(stationStaffOf, officeOver, theDeputy),
+  markNoShows: anyOf(stationStaffOf, officeOver),
+  attend: anyOf(stationStaffOf, officeOver),
+  recordVisit: anyOf(theDeputy, stationStaffOf, officeOver),
+  visits: anyOf(theDeputy, stationStaffOf, officeOver),
+  myDays: aDeputy,
+  stats: anyOffice,
+  rotation: anyOffice,
+};

@@ -1,0 +1,2 @@
+/** What other modules may use of the reception module. */
+export type { Booking, DayAssignment, ReceptionDay, Slot, Visit } from './records';

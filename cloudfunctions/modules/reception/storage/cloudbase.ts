@@ -1,0 +1,108 @@
+import type { CloudbaseSchema } from '../../../adapters/storage';
+import type { Where } from '../../../adapters/cloudbase/db';
+import type { IndexSpec } from '../../../adapters/cloudbase/kit';
+import type { ReceptionQueries } from '.';
+
+/** An index that leads with `lead` (equality fields) and orders by date, then _id. */
+const byDate = (name: string, ...lead: string[]): IndexSpec => ({
+  name,
+  fields: [...lead.map((f): [string, 'asc'] => [f, 'asc']), ['date', 'asc'], ['_id', 'asc']],
+});
+
+export const receptionCloudbase: CloudbaseSchema<ReceptionQueries> = {
+  indexes: {
+    // receptionDays(): at most one scope field, optional status, an inclusive date range on the sort field.
+    // Each scope has its own index; status alongside a scope is applied while scanning it (a station or
+    // township holds tens of days a year, a county a few hundred, and lists come with a date range).
+    receptionDays: [
+      byDate('status_date_id', 'status'),
+      byDate('county_date_id', 'countyId'),
+      byDate('township_date_id', 'townshipId'),
+      byDate('station_date_id', 'stationId'),
+      byDate('date_id'),
+    ],
+    slots: [
+      {
+        name: 'day_startsAt_id',
+        fields: [
+          ['dayId', 'asc'],
+          ['startsAt', 'asc'],
+          ['_id', 'asc'],
+        ],
+      },
+    ],
+    assignments: [
+      {
+        name: 'day_id',
+        fields: [
+          ['dayId', 'asc'],
+          ['_id', 'asc'],
+        ],
+      },
+      byDate('deputy_date_id', 'deputyId'),
+    ],
+    bookings: [
+      // Both fields are always set, so this one can be unique here as in SQLite (UNIQUE (dayId, code)).
+      {
+        name: 'day_code_unique',
+        fields: [
+          ['dayId', 'asc'],
+          ['code', 'asc'],
+        ],
+        unique: true,
+      },
+      {
+        name: 'day_createdAt_id',
+        fields: [
+          ['dayId', 'asc'],
+          ['createdAt', 'asc'],
+          ['_id', 'asc'],
+        ],
+      },
+      // Walk-ins have no voterUserId: a plain (not unique) index, so the nulls do not collide.
+      {
+        name: 'voter_createdAt_id',
+        fields: [
+          ['voterUserId', 'asc'],
+          ['createdAt', 'desc'],
+          ['_id', 'desc'],
+        ],
+      },
+    ],
+    visits: [
+      {
+        name: 'day_createdAt_id',
+        fields: [
+          ['dayId', 'asc'],
+          ['createdAt', 'asc'],
+          ['_id', 'asc'],
+        ],
+      },
+    ],
+  },
+
+  queries: (kit) => ({
+    receptionDays(filter, opts) {
+      // A given filter always filters (an empty string matches nothing rather than widening the scope).
+      const eq: Record<string, unknown> = {};
+      for (const f of ['status', 'countyId', 'townshipId', 'stationId'] as const) {
+        if (filter[f] !== undefined) eq[f] = filter[f];
+      }
+      const conds: Where[] = Object.keys(eq).length ? [eq] : [];
+      conds.push(...kit.dateRange(filter));
+      return kit.list('receptionDays', conds, 'date', 'asc', opts);
+    },
+    slotsOfDay: (dayId) => kit.list('slots', [{ dayId }], 'startsAt', 'asc', { limit: 100 }),
+    assignmentsOfDay: (dayId) => kit.byId('assignments', { dayId }),
+    assignmentsOfDeputy: (deputyId, filter, opts) =>
+      kit.list('assignments', [{ deputyId }, ...kit.dateRange(filter)], 'date', 'asc', opts),
+    bookingsOfDay(dayId, filter, opts) {
+      const eq: Record<string, unknown> = { dayId };
+      if (filter.status) eq.status = filter.status;
+      return kit.list('bookings', [eq], 'createdAt', 'asc', opts);
+    },
+    bookingsOfVoter: (voterUserId, opts) =>
+      kit.list('bookings', [{ voterUserId }], 'createdAt', 'desc', opts),
+    visitsOfDay: (dayId, opts) => kit.list('visits', [{ dayId }], 'createdAt', 'asc', opts),
+  }),
+};

@@ -1,0 +1,94 @@
+import type { SqliteSchema } from '../../../adapters/storage';
+import type { ReceptionQueries } from '.';
+
+export const receptionSqlite: SqliteSchema<ReceptionQueries> = {
+  migrations: [
+    `
+    CREATE TABLE receptionDays (
+      id TEXT PRIMARY KEY, stationId TEXT NOT NULL, countyId TEXT NOT NULL, townshipId TEXT NOT NULL,
+      date TEXT NOT NULL, startsAt TEXT NOT NULL, endsAt TEXT NOT NULL, theme TEXT NOT NULL,
+      slotMinutes INTEGER NOT NULL, bookingCutoff TEXT NOT NULL,
+      status TEXT NOT NULL CHECK (status IN ('draft','published','cancelled')), publishedAt TEXT,
+      remindersSentAt TEXT, noShowsMarkedAt TEXT, createdBy TEXT NOT NULL, createdAt TEXT NOT NULL
+    );
+    CREATE INDEX receptionDays_date ON receptionDays (status, date, id);
+    CREATE INDEX receptionDays_township ON receptionDays (townshipId, date, id);
+    CREATE TABLE slots (
+      id TEXT PRIMARY KEY, dayId TEXT NOT NULL, startsAt TEXT NOT NULL, endsAt TEXT NOT NULL,
+      capacity INTEGER NOT NULL CHECK (capacity >= 0), booked INTEGER NOT NULL CHECK (booked >= 0),
+      waitlist TEXT NOT NULL,
+      CHECK (booked <= capacity)
+    );
+    CREATE INDEX slots_day ON slots (dayId, startsAt, id);
+    CREATE TABLE assignments (
+      id TEXT PRIMARY KEY, dayId TEXT NOT NULL, deputyId TEXT NOT NULL, date TEXT NOT NULL,
+      status TEXT NOT NULL CHECK (status IN ('invited','confirmed','declined')), reason TEXT, respondedAt TEXT,
+      attendedAt TEXT, createdAt TEXT NOT NULL
+    );
+    CREATE INDEX assignments_day ON assignments (dayId, id);
+    CREATE INDEX assignments_deputy ON assignments (deputyId, date, id);
+    CREATE TABLE bookings (
+      id TEXT PRIMARY KEY, dayId TEXT NOT NULL, slotId TEXT, voterUserId TEXT, visitorName TEXT NOT NULL,
+      topic TEXT NOT NULL, code TEXT NOT NULL,
+      status TEXT NOT NULL CHECK (status IN ('confirmed','waitlisted','cancelled','checkedIn','noShow')),
+      walkIn INTEGER NOT NULL, createdAt TEXT NOT NULL, checkedInAt TEXT, cancelledAt TEXT,
+      UNIQUE (dayId, code)
+    );
+    CREATE INDEX bookings_day ON bookings (dayId, createdAt, id);
+    CREATE INDEX bookings_voter ON bookings (voterUserId, createdAt, id);
+    CREATE TABLE visits (
+      id TEXT PRIMARY KEY, dayId TEXT NOT NULL, bookingId TEXT, deputyId TEXT NOT NULL, visitorName TEXT NOT NULL,
+      raised TEXT NOT NULL, promised TEXT NOT NULL, recordedBy TEXT NOT NULL, createdAt TEXT NOT NULL
+    );
+    CREATE INDEX visits_day ON visits (dayId, createdAt, id);
+    CREATE INDEX visits_deputy ON visits (deputyId, createdAt, id);
+    `,
+  ],
+  codecs: { slots: { json: ['waitlist'] }, bookings: { bool: ['walkIn'] } },
+
+  queries: (kit) => ({
+    receptionDays: (filter, opts) =>
+      kit.list(
+        'receptionDays',
+        [
+          ['status = ?', filter.status],
+          ['countyId = ?', filter.countyId],
+          ['townshipId = ?', filter.townshipId],
+          ['stationId = ?', filter.stationId],
+          ['date >= ?', filter.fromDate],
+          ['date <= ?', filter.toDate],
+        ],
+        'date',
+        false,
+        opts,
+      ),
+    slotsOfDay: (dayId) => kit.list('slots', [['dayId = ?', dayId]], 'startsAt', false, { limit: 100 }),
+    assignmentsOfDay: (dayId) => kit.list('assignments', [['dayId = ?', dayId]], 'id', false, { limit: 100 }),
+    assignmentsOfDeputy: (deputyId, filter, opts) =>
+      kit.list(
+        'assignments',
+        [
+          ['deputyId = ?', deputyId],
+          ['date >= ?', filter.fromDate],
+          ['date <= ?', filter.toDate],
+        ],
+        'date',
+        false,
+        opts,
+      ),
+    bookingsOfDay: (dayId, filter, opts) =>
+      kit.list(
+        'bookings',
+        [
+          ['dayId = ?', dayId],
+          ['status = ?', filter.status],
+        ],
+        'createdAt',
+        false,
+        opts,
+      ),
+    bookingsOfVoter: (voterUserId, opts) =>
+      kit.list('bookings', [['voterUserId = ?', voterUserId]], 'createdAt', true, opts),
+    visitsOfDay: (dayId, opts) => kit.list('visits', [['dayId = ?', dayId]], 'createdAt', false, opts),
+  }),
+};

@@ -1,0 +1,20 @@
+/** What other modules (and the entry points) may use of the shared module. */
+export type { Activity, Deputy, OutboxItem, Region, RoleGrantRecord, Station, User } from './records';
+export { sharedQueries, type DeputyFilter, type SharedQueries } from './storage';
+export { ensureUser, loadCaller, userIdFor } from './identity';
+export { forgetGeo, loadGeo, serve } from './geo';
+export { deputyNames } from './views';
+export {
+  COUNTY,
+  DEMO_DEPUTY_ID,
+  DEMO_STATION_ID,
+  PERSONA_OPENIDS,
+  TOWNSHIPS,
+  daysAgo,
+  demoGeography,
+  isSeeded,
+  personaUserId,
+  personName,
+  prng,
+  type PersonaName,
+} from './demo';

@@ -1,0 +1,109 @@
+import type { CloudbaseSchema } from '../../../adapters/storage';
+import type { Where } from '../../../adapters/cloudbase/db';
+import type { SharedQueries } from '.';
+
+/** Binary string order, as both SQLite (BINARY collation) and CloudBase sort strings. */
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+export const sharedCloudbase: CloudbaseSchema<SharedQueries> = {
+  indexes: {
+    // regions and stations are read whole (small), 100 at a time in _id order.
+    users: [{ name: 'openid_unique', fields: [['openid', 'asc']], unique: true }],
+    roleGrants: [
+      {
+        name: 'userId_id',
+        fields: [
+          ['userId', 'asc'],
+          ['_id', 'asc'],
+        ],
+      },
+    ],
+    deputies: [
+      { name: 'code_unique', fields: [['code', 'asc']], unique: true },
+      { name: 'userId', fields: [['userId', 'asc']] },
+      {
+        name: 'constituency_name_id',
+        fields: [
+          ['constituencyId', 'asc'],
+          ['name', 'asc'],
+          ['_id', 'asc'],
+        ],
+      },
+      {
+        name: 'township_name_id',
+        fields: [
+          ['townshipId', 'asc'],
+          ['name', 'asc'],
+          ['_id', 'asc'],
+        ],
+      },
+      {
+        name: 'name_id',
+        fields: [
+          ['name', 'asc'],
+          ['_id', 'asc'],
+        ],
+      },
+    ],
+    activities: [
+      {
+        name: 'deputy_at_id',
+        fields: [
+          ['deputyId', 'asc'],
+          ['at', 'desc'],
+          ['_id', 'desc'],
+        ],
+      },
+    ],
+    outbox: [
+      {
+        name: 'user_createdAt_id',
+        fields: [
+          ['userId', 'asc'],
+          ['createdAt', 'desc'],
+          ['_id', 'desc'],
+        ],
+      },
+      {
+        name: 'status_createdAt_id',
+        fields: [
+          ['status', 'asc'],
+          ['createdAt', 'asc'],
+          ['_id', 'asc'],
+        ],
+      },
+    ],
+    // audit, idempotency, counters and claims are read and written by id only.
+  },
+
+  queries: (kit) => {
+    const { _ } = kit;
+    return {
+      async regions() {
+        const rows = await kit.scan('regions');
+        return rows.sort((a, b) => cmp(a.kind, b.kind) || cmp(a.name, b.name) || cmp(a.id, b.id));
+      },
+      async stations() {
+        const rows = await kit.scan('stations');
+        return rows.sort((a, b) => cmp(a.name, b.name) || cmp(a.id, b.id));
+      },
+      userByOpenid: (openid) => kit.first('users', { openid }),
+      grantsOfUser: (userId) => kit.byId('roleGrants', { userId }),
+      deputyByUser: (userId) => kit.first('deputies', { userId }),
+      deputyByCode: (code) => kit.first('deputies', { code }),
+      deputies(filter, opts) {
+        const eq: Record<string, unknown> = {};
+        if (filter.constituencyId) eq.constituencyId = filter.constituencyId;
+        if (filter.townshipId) eq.townshipId = filter.townshipId;
+        const conds: Where[] = Object.keys(eq).length ? [eq] : [];
+        if (filter.excludeConstituencyId) conds.push({ constituencyId: _.neq(filter.excludeConstituencyId) });
+        return kit.list('deputies', conds, 'name', 'asc', opts);
+      },
+      outboxOfUser: (userId, opts) => kit.list('outbox', [{ userId }], 'createdAt', 'desc', opts),
+      // `_.eq(null)` matches null and a missing field alike.
+      unreadOutbox: (userId) => kit.count('outbox', { userId, readAt: _.eq(null) }),
+      pendingOutbox: (limit) => kit.list('outbox', [{ status: 'pending' }], 'createdAt', 'asc', { limit }),
+      activitiesOfDeputy: (deputyId, opts) => kit.list('activities', [{ deputyId }], 'at', 'desc', opts),
+    };
+  },
+};

@@ -1,0 +1,84 @@
+import type { SqliteSchema } from '../../../adapters/storage';
+import type { SharedQueries } from '.';
+
+export const sharedSqlite: SqliteSchema<SharedQueries> = {
+  migrations: [
+    `
+    CREATE TABLE regions (
+      id TEXT PRIMARY KEY, kind TEXT NOT NULL CHECK (kind IN ('county','township','constituency')),
+      name TEXT NOT NULL, parentId TEXT, countyId TEXT NOT NULL, townshipId TEXT
+    );
+    CREATE TABLE stations (
+      id TEXT PRIMARY KEY, name TEXT NOT NULL, countyId TEXT NOT NULL, townshipId TEXT NOT NULL,
+      address TEXT NOT NULL, contact TEXT NOT NULL, latitude REAL, longitude REAL,
+      openingNotes TEXT NOT NULL DEFAULT ''
+    );
+    CREATE TABLE users (
+      id TEXT PRIMARY KEY, openid TEXT NOT NULL UNIQUE, displayName TEXT NOT NULL, createdAt TEXT NOT NULL,
+      verifiedEntryId TEXT UNIQUE, verifiedAt TEXT, constituencyId TEXT,
+      failedVerifications INTEGER NOT NULL DEFAULT 0, verifyLockedUntil TEXT
+    );
+    CREATE TABLE roleGrants (
+      id TEXT PRIMARY KEY, userId TEXT NOT NULL, role TEXT NOT NULL, scopeKind TEXT NOT NULL, scopeId TEXT NOT NULL
+    );
+    CREATE INDEX roleGrants_user ON roleGrants (userId);
+    CREATE TABLE deputies (
+      id TEXT PRIMARY KEY, userId TEXT UNIQUE, name TEXT NOT NULL, level TEXT NOT NULL CHECK (level IN ('county','township')),
+      countyId TEXT NOT NULL, townshipId TEXT NOT NULL, constituencyId TEXT NOT NULL, workUnit TEXT NOT NULL,
+      photoUrl TEXT NOT NULL, stationId TEXT, publicContact TEXT NOT NULL, code TEXT NOT NULL UNIQUE,
+      cardFileId TEXT, createdAt TEXT NOT NULL, updatedAt TEXT NOT NULL
+    );
+    CREATE INDEX deputies_list ON deputies (constituencyId, name, id);
+    CREATE TABLE activities (
+      id TEXT PRIMARY KEY, deputyId TEXT NOT NULL, type TEXT NOT NULL, refType TEXT NOT NULL, refId TEXT NOT NULL,
+      summary TEXT NOT NULL, points REAL NOT NULL, at TEXT NOT NULL
+    );
+    CREATE INDEX activities_deputy ON activities (deputyId, at, id);
+    CREATE TABLE outbox (
+      id TEXT PRIMARY KEY, userId TEXT NOT NULL, kind TEXT NOT NULL, title TEXT NOT NULL, body TEXT NOT NULL,
+      link TEXT NOT NULL, createdAt TEXT NOT NULL, status TEXT NOT NULL, attempts INTEGER NOT NULL,
+      sentAt TEXT, readAt TEXT
+    );
+    CREATE INDEX outbox_user ON outbox (userId, createdAt, id);
+    CREATE INDEX outbox_status ON outbox (status, createdAt, id);
+    CREATE TABLE audit (
+      id TEXT PRIMARY KEY, actorUserId TEXT, action TEXT NOT NULL, entityType TEXT NOT NULL, entityId TEXT NOT NULL,
+      detail TEXT NOT NULL, at TEXT NOT NULL
+    );
+    CREATE INDEX audit_entity ON audit (entityType, entityId, at);
+    CREATE TABLE idempotency (id TEXT PRIMARY KEY, result TEXT NOT NULL, at TEXT NOT NULL);
+    CREATE TABLE counters (id TEXT PRIMARY KEY, count INTEGER NOT NULL, expiresAt TEXT NOT NULL);
+    CREATE TABLE claims (id TEXT PRIMARY KEY, refId TEXT NOT NULL, at TEXT NOT NULL);
+    `,
+  ],
+  codecs: { audit: { json: ['detail'] }, idempotency: { json: ['result'] } },
+
+  queries: (kit) => ({
+    regions: () => kit.all('regions', 'SELECT * FROM regions ORDER BY kind, name, id LIMIT 1000', []),
+    stations: () => kit.all('stations', 'SELECT * FROM stations ORDER BY name, id LIMIT 1000', []),
+    userByOpenid: (openid) => kit.one('users', 'SELECT * FROM users WHERE openid = ?', [openid]),
+    grantsOfUser: (userId) =>
+      kit.all('roleGrants', 'SELECT * FROM roleGrants WHERE userId = ? ORDER BY id LIMIT 100', [userId]),
+    deputyByUser: (userId) => kit.one('deputies', 'SELECT * FROM deputies WHERE userId = ?', [userId]),
+    deputyByCode: (code) => kit.one('deputies', 'SELECT * FROM deputies WHERE code = ?', [code]),
+    deputies: (filter, opts) =>
+      kit.list(
+        'deputies',
+        [
+          ['constituencyId = ?', filter.constituencyId],
+          ['constituencyId <> ?', filter.excludeConstituencyId],
+          ['townshipId = ?', filter.townshipId],
+        ],
+        'name',
+        false,
+        opts,
+      ),
+    outboxOfUser: (userId, opts) => kit.list('outbox', [['userId = ?', userId]], 'createdAt', true, opts),
+    unreadOutbox: (userId) =>
+      kit.count('SELECT COUNT(*) AS n FROM outbox WHERE userId = ? AND readAt IS NULL', [userId]),
+    pendingOutbox: (limit) =>
+      kit.list('outbox', [["status = 'pending'", true]], 'createdAt', false, { limit }),
+    activitiesOfDeputy: (deputyId, opts) =>
+      kit.list('activities', [['deputyId = ?', deputyId]], 'at', true, opts),
+  }),
+};
