@@ -1,13 +1,16 @@
 /**
- * The deployable bundles themselves (dist/cloudfunctions, built by `npm test` before jest): each loads with
- * nothing but wx-server-sdk beside it, and answers a bad request with an envelope, not a crash.
+ * The deployable bundles themselves (dist/cloudfunctions, built by `npm test` before jest), one per
+ * function of the registry: each loads with nothing but wx-server-sdk beside it, declares exactly the open
+ * APIs its code calls, and answers a bad request with an envelope, not a crash.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import Module from 'node:module';
 import { join } from 'node:path';
+import type { OpenApi } from '../../cloudfunctions/core/module';
+import { DEPLOYABLE, FUNCTION_MODULES, JOBS_TRIGGER, MODULES } from '../../cloudfunctions/modules/registry';
 
 const OUT = join(__dirname, '../../dist/cloudfunctions');
-const FUNCTIONS = ['account', 'contact', 'reception', 'jobs'];
+const MODULES_DIR = join(__dirname, '../../cloudfunctions/modules');
 
 const fakeSdk = {
   DYNAMIC_CURRENT_ENV: 'env',
@@ -15,6 +18,24 @@ const fakeSdk = {
   getWXContext: () => ({}),
   database: () => ({}),
   openapi: {},
+};
+
+/** How module code reaches each open API: through the ports that wrap it. */
+const CALLS: Record<OpenApi, RegExp> = {
+  'security.msgSecCheck': /\bcontent\.text\(/,
+  'security.mediaCheckAsync': /\bcontent\.media\(/,
+  'wxacode.getUnlimited': /\bcodes\.image\(/,
+  'subscribeMessage.send': /\bnotifier\.deliver\(/,
+};
+
+const sources = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+  );
+/** The open APIs the given files call. */
+const called = (files: string[]) => {
+  const text = files.map((f) => readFileSync(f, 'utf8')).join('\n');
+  return (Object.keys(CALLS) as OpenApi[]).filter((api) => CALLS[api].test(text)).sort();
 };
 
 beforeAll(() => {
@@ -31,33 +52,40 @@ beforeAll(() => {
   });
 });
 
-it.each(FUNCTIONS)(
-  '%s is a deployable folder: index.js, package.json naming only wx-server-sdk, config.json',
+it('builds exactly the registry’s functions: one per module with actions, and jobs', () => {
+  expect(readdirSync(OUT).sort()).toEqual(Object.keys(DEPLOYABLE).sort());
+  expect(Object.keys(DEPLOYABLE).sort()).toEqual([...FUNCTION_MODULES.map((m) => m.name), 'jobs'].sort());
+});
+
+it.each(Object.keys(DEPLOYABLE))(
+  '%s is a deployable folder: index.js, package.json naming only wx-server-sdk, config.json from the registry',
   (name) => {
     const pkg = JSON.parse(readFileSync(join(OUT, name, 'package.json'), 'utf8'));
     expect(Object.keys(pkg.dependencies)).toEqual(['wx-server-sdk']);
     const config = JSON.parse(readFileSync(join(OUT, name, 'config.json'), 'utf8'));
-    expect(Array.isArray(config.permissions.openapi)).toBe(true);
-    if (name === 'jobs') expect(config.triggers[0]).toMatchObject({ type: 'timer', config: '0 * * * * * *' });
+    expect(config.permissions.openapi).toEqual(DEPLOYABLE[name].openapi);
+    expect(config.triggers).toEqual(name === 'jobs' ? [JOBS_TRIGGER] : undefined);
   },
 );
 
-it.each(['account', 'contact', 'reception'])(
+it.each(FUNCTION_MODULES.map((m) => m.name))('%s declares exactly the open APIs its module calls', (name) => {
+  expect([...DEPLOYABLE[name].openapi].sort()).toEqual(called(sources(join(MODULES_DIR, name))));
+});
+
+it('jobs declares exactly the open APIs the timer steps call', () => {
+  const files = MODULES.map((m) => join(MODULES_DIR, m.name, 'jobs.ts')).filter(existsSync);
+  expect([...DEPLOYABLE.jobs.openapi].sort()).toEqual(called(files));
+});
+
+it.each(FUNCTION_MODULES.map((m) => [m.name, Object.keys(m.contracts)[0]]))(
   '%s answers bad input with INVALID_INPUT in Chinese',
-  async (name) => {
+  async (name, action) => {
     const fn = require(join(OUT, name, 'index.js'));
-    const r = await fn.main({ action: 'nope' });
-    expect(r).toMatchObject({
-      ok: false,
-      error: { code: 'INVALID_INPUT', message: expect.stringMatching(/[\u4e00-\u9fa5]/) },
-    });
-    const typed = await fn.main({
-      action: name === 'contact' ? 'send' : name === 'account' ? 'verify' : 'book',
-      data: { text: 5, name: 5, topic: 5 },
-    });
-    expect(typed).toMatchObject({
-      ok: false,
-      error: { code: 'INVALID_INPUT', message: expect.stringMatching(/[\u4e00-\u9fa5]/) },
-    });
+    for (const request of [{ action: 'nope' }, { action, data: 5 }, 'not an envelope']) {
+      expect(await fn.main(request)).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT', message: expect.stringMatching(/[\u4e00-\u9fa5]/) },
+      });
+    }
   },
 );
