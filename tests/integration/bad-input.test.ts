@@ -17,7 +17,8 @@ it('has rows for every action of every module, and for nothing else', () => {
   for (const m of FUNCTION_MODULES) {
     const rows = ROWS[m.name].badInput;
     expect(Object.keys(rows).sort()).toEqual(Object.keys(m.contracts).sort());
-    for (const [action, c] of Object.entries(rows)) expect([action, c.inputs.length]).not.toEqual([action, 0]);
+    for (const [action, c] of Object.entries(rows))
+      expect([action, c.inputs.length]).not.toEqual([action, 0]);
   }
 });
 
