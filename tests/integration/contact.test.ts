@@ -1,281 +1,297 @@
-import { makeWorld, type World } from './harness';
+import { sharedQueries } from '../../cloudfunctions/modules/shared/public';
+import { ENGINES, makeWorld, type EngineName, type World } from './harness';
 
 const DAY = 86400_000;
 let w: World;
-beforeEach(async () => {
-  w = await makeWorld();
-});
+describe.each(ENGINES)('on %s', (engine: EngineName) => {
+  beforeEach(async () => {
+    w = await makeWorld({ engine });
+  });
 
-describe('a voter writes to a deputy and the deputy answers', () => {
-  it('runs the whole thread: send → inbox → read → reply → voter sees it; duty record and notifications follow', async () => {
-    const card = await w.call('voter', 'contact', 'card', {
-      code: (await w.ports.store.get('deputies', 'dep-01'))!.code,
+  describe('a voter writes to a deputy and the deputy answers', () => {
+    it('runs the whole thread: send → inbox → read → reply → voter sees it; duty record and notifications follow', async () => {
+      const card = await w.call('voter', 'contact', 'card', {
+        code: (await w.ports.store.get('deputies', 'dep-01'))!.code,
+      });
+      expect(card.name).toBe('李华');
+
+      const sent = await w.call(
+        'voter',
+        'contact',
+        'send',
+        { code: card.code, category: '城乡建设', text: '路灯坏了，请帮忙反映' },
+        'req-000001',
+      );
+      expect(sent.status).toBe('visible');
+
+      const inbox = await w.call('deputy', 'contact', 'inbox', {});
+      const row = inbox.items.find((t) => t.threadId === sent.threadId)!;
+      expect(row).toMatchObject({
+        status: 'new',
+        unread: true,
+        voterVerified: true,
+        voterName: '王*明',
+        category: '城乡建设',
+      });
+      expect(inbox.unread).toBeGreaterThanOrEqual(1);
+
+      // The deputy was notified through the outbox.
+      const deputyNotes = await w.call('deputy', 'account', 'notifications', {});
+      expect(deputyNotes.items[0]).toMatchObject({ kind: 'message.received', read: false });
+
+      const opened = await w.call('deputy', 'contact', 'thread', { threadId: sent.threadId });
+      expect(opened.thread.status).toBe('read');
+      expect(opened.messages.map((m) => m.text)).toEqual(['路灯坏了，请帮忙反映']);
+      expect((await w.call('deputy', 'contact', 'inbox', {})).unread).toBe(inbox.unread - 1);
+
+      w.clock.advance(3600_000);
+      await w.call(
+        'deputy',
+        'contact',
+        'reply',
+        { threadId: sent.threadId, text: '已转城建办，下周修复' },
+        'req-000002',
+      );
+
+      const mine = await w.call('voter', 'contact', 'myThreads', {});
+      const t = mine.items.find((x) => x.threadId === sent.threadId)!;
+      expect(t).toMatchObject({
+        status: 'replied',
+        unread: true,
+        firstReplySeconds: 3600,
+        deputyName: '李华',
+      });
+      const thread = await w.call('voter', 'contact', 'thread', { threadId: sent.threadId });
+      expect(thread.messages.map((m) => [m.author, m.text])).toEqual([
+        ['voter', '路灯坏了，请帮忙反映'],
+        ['deputy', '已转城建办，下周修复'],
+      ]);
+
+      const record = await w.call('deputy', 'account', 'dutyRecord', {});
+      expect(record.items[0]).toMatchObject({ type: 'message.reply', points: 1 });
+      expect(record.items[0].summary).toContain('已转城建办');
+
+      const voterNotes = await w.call('voter', 'account', 'notifications', {});
+      expect(voterNotes.items[0]).toMatchObject({
+        kind: 'message.replied',
+        link: `/pages/thread/index?threadId=${sent.threadId}`,
+      });
+      expect(voterNotes.unread).toBe(1);
+      await w.call('voter', 'account', 'readNotifications', { ids: [voterNotes.items[0].id] });
+      expect((await w.call('voter', 'account', 'me', {})).unreadNotifications).toBe(0);
     });
-    expect(card.name).toBe('李华');
 
-    const sent = await w.call(
-      'voter',
-      'contact',
-      'send',
-      { code: card.code, category: '城乡建设', text: '路灯坏了，请帮忙反映' },
-      'req-000001',
-    );
-    expect(sent.status).toBe('visible');
-
-    const inbox = await w.call('deputy', 'contact', 'inbox', {});
-    const row = inbox.items.find((t) => t.threadId === sent.threadId)!;
-    expect(row).toMatchObject({
-      status: 'new',
-      unread: true,
-      voterVerified: true,
-      voterName: '王*明',
-      category: '城乡建设',
+    it('a retry with the same requestId returns the first message and writes nothing more', async () => {
+      const first = await w.call(
+        'voter',
+        'contact',
+        'send',
+        { deputyId: 'dep-01', text: '同一条留言' },
+        'retry-0001',
+      );
+      const before = w.snapshot();
+      const again = await w.call(
+        'voter',
+        'contact',
+        'send',
+        { deputyId: 'dep-01', text: '同一条留言' },
+        'retry-0001',
+      );
+      expect(again).toEqual(first);
+      expect(w.snapshot()).toEqual(before);
+      // Concurrent twins also collapse into one.
+      const twins = await Promise.all(
+        [1, 2, 3].map(() =>
+          w.call('voter', 'contact', 'send', { deputyId: 'dep-02', text: '并发' }, 'twin-0001'),
+        ),
+      );
+      expect(new Set(twins.map((t) => t.threadId)).size).toBe(1);
     });
-    expect(inbox.unread).toBeGreaterThanOrEqual(1);
 
-    // The deputy was notified through the outbox.
-    const deputyNotes = await w.call('deputy', 'account', 'notifications', {});
-    expect(deputyNotes.items[0]).toMatchObject({ kind: 'message.received', read: false });
-
-    const opened = await w.call('deputy', 'contact', 'thread', { threadId: sent.threadId });
-    expect(opened.thread.status).toBe('read');
-    expect(opened.messages.map((m) => m.text)).toEqual(['路灯坏了，请帮忙反映']);
-    expect((await w.call('deputy', 'contact', 'inbox', {})).unread).toBe(inbox.unread - 1);
-
-    w.clock.advance(3600_000);
-    await w.call(
-      'deputy',
-      'contact',
-      'reply',
-      { threadId: sent.threadId, text: '已转城建办，下周修复' },
-      'req-000002',
-    );
-
-    const mine = await w.call('voter', 'contact', 'myThreads', {});
-    const t = mine.items.find((x) => x.threadId === sent.threadId)!;
-    expect(t).toMatchObject({ status: 'replied', unread: true, firstReplySeconds: 3600, deputyName: '李华' });
-    const thread = await w.call('voter', 'contact', 'thread', { threadId: sent.threadId });
-    expect(thread.messages.map((m) => [m.author, m.text])).toEqual([
-      ['voter', '路灯坏了，请帮忙反映'],
-      ['deputy', '已转城建办，下周修复'],
-    ]);
-
-    const record = await w.call('deputy', 'account', 'dutyRecord', {});
-    expect(record.items[0]).toMatchObject({ type: 'message.reply', points: 1 });
-    expect(record.items[0].summary).toContain('已转城建办');
-
-    const voterNotes = await w.call('voter', 'account', 'notifications', {});
-    expect(voterNotes.items[0]).toMatchObject({
-      kind: 'message.replied',
-      link: `/pages/thread/index?threadId=${sent.threadId}`,
+    it('marks unverified senders to the deputy, and lets the deputy filter to verified ones', async () => {
+      const s = await w.call({ openid: 'someone-new' }, 'contact', 'send', {
+        deputyId: 'dep-01',
+        text: '我是新用户',
+      });
+      const all = await w.call('deputy', 'contact', 'inbox', {});
+      expect(all.items.find((t) => t.threadId === s.threadId)).toMatchObject({ voterVerified: false });
+      const verified = await w.call('deputy', 'contact', 'inbox', { verifiedOnly: true });
+      expect(verified.items.some((t) => t.threadId === s.threadId)).toBe(false);
+      const replied = await w.call('deputy', 'contact', 'inbox', { status: 'replied' });
+      expect(replied.items.every((t) => t.status === 'replied')).toBe(true);
     });
-    expect(voterNotes.unread).toBe(1);
-    await w.call('voter', 'account', 'readNotifications', { ids: [voterNotes.items[0].id] });
-    expect((await w.call('voter', 'account', 'me', {})).unreadNotifications).toBe(0);
-  });
 
-  it('a retry with the same requestId returns the first message and writes nothing more', async () => {
-    const first = await w.call(
-      'voter',
-      'contact',
-      'send',
-      { deputyId: 'dep-01', text: '同一条留言' },
-      'retry-0001',
-    );
-    const before = w.snapshot();
-    const again = await w.call(
-      'voter',
-      'contact',
-      'send',
-      { deputyId: 'dep-01', text: '同一条留言' },
-      'retry-0001',
-    );
-    expect(again).toEqual(first);
-    expect(w.snapshot()).toEqual(before);
-    // Concurrent twins also collapse into one.
-    const twins = await Promise.all(
-      [1, 2, 3].map(() =>
-        w.call('voter', 'contact', 'send', { deputyId: 'dep-02', text: '并发' }, 'twin-0001'),
-      ),
-    );
-    expect(new Set(twins.map((t) => t.threadId)).size).toBe(1);
-  });
-
-  it('marks unverified senders to the deputy, and lets the deputy filter to verified ones', async () => {
-    const s = await w.call({ openid: 'someone-new' }, 'contact', 'send', {
-      deputyId: 'dep-01',
-      text: '我是新用户',
+    it('limits each sender to the daily allowance, and a new day opens it again', async () => {
+      w = await makeWorld({ engine, dailyMessageLimit: 2 });
+      await w.call('newcomer', 'contact', 'send', { deputyId: 'dep-01', text: '一' });
+      await w.call('newcomer', 'contact', 'send', { deputyId: 'dep-01', text: '二' });
+      const before = w.fingerprint();
+      const third = await w.raw('newcomer', 'contact', 'send', { deputyId: 'dep-01', text: '三' });
+      expect(third).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
+      expect(w.fingerprint()).toBe(before);
+      w.clock.advance(DAY);
+      await w.call('newcomer', 'contact', 'send', { deputyId: 'dep-01', text: '四' });
     });
-    const all = await w.call('deputy', 'contact', 'inbox', {});
-    expect(all.items.find((t) => t.threadId === s.threadId)).toMatchObject({ voterVerified: false });
-    const verified = await w.call('deputy', 'contact', 'inbox', { verifiedOnly: true });
-    expect(verified.items.some((t) => t.threadId === s.threadId)).toBe(false);
-    const replied = await w.call('deputy', 'contact', 'inbox', { status: 'replied' });
-    expect(replied.items.every((t) => t.status === 'replied')).toBe(true);
-  });
 
-  it('limits each sender to the daily allowance, and a new day opens it again', async () => {
-    w = await makeWorld({ dailyMessageLimit: 2 });
-    await w.call('newcomer', 'contact', 'send', { deputyId: 'dep-01', text: '一' });
-    await w.call('newcomer', 'contact', 'send', { deputyId: 'dep-01', text: '二' });
-    const before = w.fingerprint();
-    const third = await w.raw('newcomer', 'contact', 'send', { deputyId: 'dep-01', text: '三' });
-    expect(third).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
-    expect(w.fingerprint()).toBe(before);
-    w.clock.advance(DAY);
-    await w.call('newcomer', 'contact', 'send', { deputyId: 'dep-01', text: '四' });
-  });
-
-  it('paginates the inbox with cursors and no duplicates', async () => {
-    for (let i = 0; i < 25; i++) {
-      w.clock.advance(1000);
-      await w.call({ openid: `bulk-${i}` }, 'contact', 'send', { deputyId: 'dep-01', text: `第${i}条` });
-    }
-    const seen: string[] = [];
-    let cursor: string | undefined;
-    do {
-      const p = await w.call('deputy', 'contact', 'inbox', { cursor });
-      expect(p.items.length).toBeLessThanOrEqual(20);
-      seen.push(...p.items.map((t) => t.threadId));
-      cursor = p.nextCursor ?? undefined;
-    } while (cursor);
-    expect(new Set(seen).size).toBe(seen.length);
-    expect(seen.length).toBe(25 + 2); // plus the seeded threads of dep-01
-  });
-});
-
-describe('content check', () => {
-  it('refuses risky text with CONTENT_REJECTED and stores nothing', async () => {
-    const before = w.fingerprint();
-    const r = await w.raw('voter', 'contact', 'send', { deputyId: 'dep-01', text: '出售赌博网站账号' });
-    expect(r).toMatchObject({ ok: false, error: { code: 'CONTENT_REJECTED' } });
-    expect(w.fingerprint()).toBe(before);
-  });
-
-  it('holds text for review: the deputy sees nothing until staff release it', async () => {
-    const s = await w.call('voter', 'contact', 'send', { deputyId: 'dep-01', text: '我们准备去上访' });
-    expect(s.status).toBe('held');
-    const inbox = await w.call('deputy', 'contact', 'inbox', {});
-    expect(inbox.items.some((t) => t.threadId === s.threadId)).toBe(false);
-    expect(await w.raw('deputy', 'contact', 'thread', { threadId: s.threadId })).toMatchObject({
-      ok: false,
-      error: { code: 'NOT_FOUND' },
-    });
-    // The voter sees their own message marked as under review.
-    const own = await w.call('voter', 'contact', 'thread', { threadId: s.threadId });
-    expect(own.messages[0]).toMatchObject({ status: 'held', mine: true });
-
-    const held = await w.call('township', 'contact', 'held', {});
-    expect(held.items.map((m) => m.messageId)).toContain(s.messageId);
-    await w.call('township', 'contact', 'review', { messageId: s.messageId, decision: 'release' });
-    const after = await w.call('deputy', 'contact', 'inbox', {});
-    expect(after.items.find((t) => t.threadId === s.threadId)).toMatchObject({ status: 'new', unread: true });
-    expect(
-      await w.raw('township', 'contact', 'review', { messageId: s.messageId, decision: 'hide' }),
-    ).toMatchObject({
-      ok: false,
-      error: { code: 'CONFLICT' },
+    it('paginates the inbox with cursors and no duplicates', async () => {
+      for (let i = 0; i < 25; i++) {
+        w.clock.advance(1000);
+        await w.call({ openid: `bulk-${i}` }, 'contact', 'send', { deputyId: 'dep-01', text: `第${i}条` });
+      }
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const p = await w.call('deputy', 'contact', 'inbox', { cursor });
+        expect(p.items.length).toBeLessThanOrEqual(20);
+        seen.push(...p.items.map((t) => t.threadId));
+        cursor = p.nextCursor ?? undefined;
+      } while (cursor);
+      expect(new Set(seen).size).toBe(seen.length);
+      expect(seen.length).toBe(25 + 2); // plus the seeded threads of dep-01
     });
   });
 
-  it('hiding a held opening message closes the thread and tells the voter', async () => {
-    const s = await w.call('voter', 'contact', 'send', { deputyId: 'dep-01', text: '组织示威' });
-    await w.call('county', 'contact', 'review', { messageId: s.messageId, decision: 'hide' });
-    const own = await w.call('voter', 'contact', 'thread', { threadId: s.threadId });
-    expect(own.thread.status).toBe('closed');
-    expect(own.messages[0].text).toBe('（该内容已被管理员隐藏）');
-    expect((await w.call('voter', 'account', 'notifications', {})).items[0].kind).toBe('message.hidden');
-  });
-});
-
-describe('closing, following up and chasing', () => {
-  it('the voter closes with an outcome; a closed thread refuses replies with CLOSED', async () => {
-    const s = await w.call('voter', 'contact', 'send', { deputyId: 'dep-01', text: '问题' });
-    const closed = await w.call('voter', 'contact', 'close', { threadId: s.threadId, outcome: 'unresolved' });
-    expect(closed).toMatchObject({ status: 'closed', outcome: 'unresolved' });
-    expect(await w.raw('deputy', 'contact', 'reply', { threadId: s.threadId, text: '晚了' })).toMatchObject({
-      ok: false,
-      error: { code: 'CLOSED' },
+  describe('content check', () => {
+    it('refuses risky text with CONTENT_REJECTED and stores nothing', async () => {
+      const before = w.fingerprint();
+      const r = await w.raw('voter', 'contact', 'send', { deputyId: 'dep-01', text: '出售赌博网站账号' });
+      expect(r).toMatchObject({ ok: false, error: { code: 'CONTENT_REJECTED' } });
+      expect(w.fingerprint()).toBe(before);
     });
-    expect(await w.raw('voter', 'contact', 'followUp', { threadId: s.threadId, text: '追问' })).toMatchObject(
-      { ok: false, error: { code: 'CLOSED' } },
-    );
-  });
 
-  it("a follow-up after a reply puts the thread back in the deputy's new list", async () => {
-    const s = await w.call('voter', 'contact', 'send', { deputyId: 'dep-01', text: '问题' });
-    await w.call('deputy', 'contact', 'reply', { threadId: s.threadId, text: '答复' });
-    await w.call('voter', 'contact', 'followUp', { threadId: s.threadId, text: '还有一个问题' });
-    const inbox = await w.call('deputy', 'contact', 'inbox', { status: 'new' });
-    expect(inbox.items.find((t) => t.threadId === s.threadId)).toMatchObject({
-      unread: true,
-      lastText: '还有一个问题',
+    it('holds text for review: the deputy sees nothing until staff release it', async () => {
+      const s = await w.call('voter', 'contact', 'send', { deputyId: 'dep-01', text: '我们准备去上访' });
+      expect(s.status).toBe('held');
+      const inbox = await w.call('deputy', 'contact', 'inbox', {});
+      expect(inbox.items.some((t) => t.threadId === s.threadId)).toBe(false);
+      expect(await w.raw('deputy', 'contact', 'thread', { threadId: s.threadId })).toMatchObject({
+        ok: false,
+        error: { code: 'NOT_FOUND' },
+      });
+      // The voter sees their own message marked as under review.
+      const own = await w.call('voter', 'contact', 'thread', { threadId: s.threadId });
+      expect(own.messages[0]).toMatchObject({ status: 'held', mine: true });
+
+      const held = await w.call('township', 'contact', 'held', {});
+      expect(held.items.map((m) => m.messageId)).toContain(s.messageId);
+      await w.call('township', 'contact', 'review', { messageId: s.messageId, decision: 'release' });
+      const after = await w.call('deputy', 'contact', 'inbox', {});
+      expect(after.items.find((t) => t.threadId === s.threadId)).toMatchObject({
+        status: 'new',
+        unread: true,
+      });
+      expect(
+        await w.raw('township', 'contact', 'review', { messageId: s.messageId, decision: 'hide' }),
+      ).toMatchObject({
+        ok: false,
+        error: { code: 'CONFLICT' },
+      });
+    });
+
+    it('hiding a held opening message closes the thread and tells the voter', async () => {
+      const s = await w.call('voter', 'contact', 'send', { deputyId: 'dep-01', text: '组织示威' });
+      await w.call('county', 'contact', 'review', { messageId: s.messageId, decision: 'hide' });
+      const own = await w.call('voter', 'contact', 'thread', { threadId: s.threadId });
+      expect(own.thread.status).toBe('closed');
+      expect(own.messages[0].text).toBe('（该内容已被管理员隐藏）');
+      expect((await w.call('voter', 'account', 'notifications', {})).items[0].kind).toBe('message.hidden');
     });
   });
 
-  it('an unanswered thread can be chased once, after 7 days', async () => {
-    const s = await w.call('voter', 'contact', 'send', { deputyId: 'dep-01', text: '没人理' });
-    expect(await w.raw('voter', 'contact', 'chase', { threadId: s.threadId })).toMatchObject({
-      ok: false,
-      error: { code: 'CONFLICT' },
+  describe('closing, following up and chasing', () => {
+    it('the voter closes with an outcome; a closed thread refuses replies with CLOSED', async () => {
+      const s = await w.call('voter', 'contact', 'send', { deputyId: 'dep-01', text: '问题' });
+      const closed = await w.call('voter', 'contact', 'close', {
+        threadId: s.threadId,
+        outcome: 'unresolved',
+      });
+      expect(closed).toMatchObject({ status: 'closed', outcome: 'unresolved' });
+      expect(await w.raw('deputy', 'contact', 'reply', { threadId: s.threadId, text: '晚了' })).toMatchObject(
+        {
+          ok: false,
+          error: { code: 'CLOSED' },
+        },
+      );
+      expect(
+        await w.raw('voter', 'contact', 'followUp', { threadId: s.threadId, text: '追问' }),
+      ).toMatchObject({ ok: false, error: { code: 'CLOSED' } });
     });
-    w.clock.advance(7 * DAY);
-    const mine = await w.call('voter', 'contact', 'myThreads', {});
-    expect(mine.items.find((t) => t.threadId === s.threadId)!.canChase).toBe(true);
-    const chased = await w.call('voter', 'contact', 'chase', { threadId: s.threadId });
-    expect(chased.chasedAt).not.toBeNull();
-    expect(chased.canChase).toBe(false);
-    expect(await w.raw('voter', 'contact', 'chase', { threadId: s.threadId })).toMatchObject({
-      ok: false,
-      error: { code: 'CONFLICT' },
-    });
-    expect((await w.call('deputy', 'account', 'notifications', {})).items[0].kind).toBe('message.chased');
-  });
-});
 
-describe('deputy profiles and cards', () => {
-  it("lists the voter's own constituency first, then the rest, 20 a page", async () => {
-    const first = await w.call('voter', 'contact', 'deputies', {});
-    const mineCount = first.items.filter((d) => d.mine).length;
-    expect(mineCount).toBeGreaterThan(0);
-    expect(first.items.slice(0, mineCount).every((d) => d.mine)).toBe(true);
-    expect(first.items.length).toBeLessThanOrEqual(20);
-    const all = [...first.items];
-    let cursor = first.nextCursor;
-    while (cursor) {
-      const p = await w.call('voter', 'contact', 'deputies', { cursor });
-      all.push(...p.items);
-      cursor = p.nextCursor;
-    }
-    const total = (w.db.prepare('SELECT COUNT(*) AS n FROM deputies').get() as { n: number }).n;
-    expect(all.length).toBe(total);
-    expect(new Set(all.map((d) => d.deputyId)).size).toBe(total);
-  });
-
-  it('office staff create a profile with a card code, link an account, and the deputy gets a card image once', async () => {
-    const user = await w.call({ openid: 'future-deputy' }, 'account', 'me', {});
-    const d = await w.call('township', 'contact', 'saveDeputy', {
-      name: '周新',
-      level: 'township',
-      constituencyId: 'tw-qs-c2',
-      workUnit: '青石镇农技站',
-      userId: user.userId,
+    it("a follow-up after a reply puts the thread back in the deputy's new list", async () => {
+      const s = await w.call('voter', 'contact', 'send', { deputyId: 'dep-01', text: '问题' });
+      await w.call('deputy', 'contact', 'reply', { threadId: s.threadId, text: '答复' });
+      await w.call('voter', 'contact', 'followUp', { threadId: s.threadId, text: '还有一个问题' });
+      const inbox = await w.call('deputy', 'contact', 'inbox', { status: 'new' });
+      expect(inbox.items.find((t) => t.threadId === s.threadId)).toMatchObject({
+        unread: true,
+        lastText: '还有一个问题',
+      });
     });
-    expect(d.code).toMatch(/^[A-HJ-NP-Z2-9]{8}$/);
-    expect((await w.call('voter', 'contact', 'card', { code: d.code })).name).toBe('周新');
-    const me = await w.call({ openid: 'future-deputy' }, 'account', 'me', {});
-    expect(me.deputyId).toBe(d.deputyId);
-    const card = await w.call({ openid: 'future-deputy' }, 'contact', 'myCard', {});
-    expect(card.imageUrl).toMatch(/^\/files\/cards\/.+\.png$/);
-    const again = await w.call({ openid: 'future-deputy' }, 'contact', 'myCard', {});
-    expect(again.imageUrl).toBe(card.imageUrl);
-    expect(card.cardPath).toBe(`pages/card/index?code=${d.code}`);
+
+    it('an unanswered thread can be chased once, after 7 days', async () => {
+      const s = await w.call('voter', 'contact', 'send', { deputyId: 'dep-01', text: '没人理' });
+      expect(await w.raw('voter', 'contact', 'chase', { threadId: s.threadId })).toMatchObject({
+        ok: false,
+        error: { code: 'CONFLICT' },
+      });
+      w.clock.advance(7 * DAY);
+      const mine = await w.call('voter', 'contact', 'myThreads', {});
+      expect(mine.items.find((t) => t.threadId === s.threadId)!.canChase).toBe(true);
+      const chased = await w.call('voter', 'contact', 'chase', { threadId: s.threadId });
+      expect(chased.chasedAt).not.toBeNull();
+      expect(chased.canChase).toBe(false);
+      expect(await w.raw('voter', 'contact', 'chase', { threadId: s.threadId })).toMatchObject({
+        ok: false,
+        error: { code: 'CONFLICT' },
+      });
+      expect((await w.call('deputy', 'account', 'notifications', {})).items[0].kind).toBe('message.chased');
+    });
   });
 
-  it('an unknown card code answers NOT_FOUND', async () => {
-    expect(await w.raw(null, 'contact', 'card', { code: 'NOPE1234' })).toMatchObject({
-      ok: false,
-      error: { code: 'NOT_FOUND' },
+  describe('deputy profiles and cards', () => {
+    it("lists the voter's own constituency first, then the rest, 20 a page", async () => {
+      const first = await w.call('voter', 'contact', 'deputies', {});
+      const mineCount = first.items.filter((d) => d.mine).length;
+      expect(mineCount).toBeGreaterThan(0);
+      expect(first.items.slice(0, mineCount).every((d) => d.mine)).toBe(true);
+      expect(first.items.length).toBeLessThanOrEqual(20);
+      const all = [...first.items];
+      let cursor = first.nextCursor;
+      while (cursor) {
+        const p = await w.call('voter', 'contact', 'deputies', { cursor });
+        all.push(...p.items);
+        cursor = p.nextCursor;
+      }
+      const total = (await sharedQueries(w.ports).deputies({}, { limit: 100 })).length;
+      expect(all.length).toBe(total);
+      expect(new Set(all.map((d) => d.deputyId)).size).toBe(total);
+    });
+
+    it('office staff create a profile with a card code, link an account, and the deputy gets a card image once', async () => {
+      const user = await w.call({ openid: 'future-deputy' }, 'account', 'me', {});
+      const d = await w.call('township', 'contact', 'saveDeputy', {
+        name: '周新',
+        level: 'township',
+        constituencyId: 'tw-qs-c2',
+        workUnit: '青石镇农技站',
+        userId: user.userId,
+      });
+      expect(d.code).toMatch(/^[A-HJ-NP-Z2-9]{8}$/);
+      expect((await w.call('voter', 'contact', 'card', { code: d.code })).name).toBe('周新');
+      const me = await w.call({ openid: 'future-deputy' }, 'account', 'me', {});
+      expect(me.deputyId).toBe(d.deputyId);
+      const card = await w.call({ openid: 'future-deputy' }, 'contact', 'myCard', {});
+      expect(card.imageUrl).toMatch(/^\/files\/cards\/.+\.png$/);
+      const again = await w.call({ openid: 'future-deputy' }, 'contact', 'myCard', {});
+      expect(again.imageUrl).toBe(card.imageUrl);
+      expect(card.cardPath).toBe(`pages/card/index?code=${d.code}`);
+    });
+
+    it('an unknown card code answers NOT_FOUND', async () => {
+      expect(await w.raw(null, 'contact', 'card', { code: 'NOPE1234' })).toMatchObject({
+        ok: false,
+        error: { code: 'NOT_FOUND' },
+      });
     });
   });
 });

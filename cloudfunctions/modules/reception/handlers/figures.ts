@@ -16,11 +16,15 @@ export const figureHandlers: Pick<ReceptionHandlers, 'stats' | 'rotation'> = {
     if (input.toDate < input.fromDate) {
       throw new AppError('INVALID_INPUT', '结束日期应不早于开始日期', { toDate: '早于开始日期' });
     }
-    const found = await receptionQueries(ctx.ports).receptionDays(
-      { ...officeScope(caller), fromDate: input.fromDate, toDate: input.toDate },
-      { limit: 101 },
-    );
-    const days = found.slice(0, 100).filter((d) => d.status !== 'cancelled');
+    const q = receptionQueries(ctx.ports);
+    const filter = { ...officeScope(caller), fromDate: input.fromDate, toDate: input.toDate };
+    // One server query reads at most 100 days; a second, of one row, tells whether the range holds more.
+    const found = await q.receptionDays(filter, { limit: 100 });
+    const last = found[found.length - 1];
+    const truncated =
+      found.length === 100 &&
+      (await q.receptionDays(filter, { after: { key: last.date, id: last.id }, limit: 1 })).length > 0;
+    const days = found.filter((d) => d.status !== 'cancelled');
     const figures = await Promise.all(days.map((d) => dayFigures(ctx, d)));
     const stations = new Map<string, { stationId: string; stationName: string; days: number } & Figures>();
     days.forEach((d, i) => {
@@ -48,7 +52,7 @@ export const figureHandlers: Pick<ReceptionHandlers, 'stats' | 'rotation'> = {
         checkInRate: begun(d) ? rate(figures[i]) : null,
       })),
       stations: [...stations.values()].map((s) => ({ ...s, checkInRate: rate(s) })),
-      truncated: found.length > 100,
+      truncated,
     };
   },
 
