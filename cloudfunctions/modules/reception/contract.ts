@@ -49,7 +49,7 @@ export const SlotView = z.object({
 });
 export type SlotView = z.infer<typeof SlotView>;
 
-export const AssignmentView = z.object({
+export const DayAssignmentView = z.object({
   deputyId: z.string(),
   name: z.string(),
   status: z.enum(['invited', 'confirmed', 'declined']),
@@ -75,7 +75,7 @@ export const DayView = z.object({
   bookingCutoff: IsoDate,
   bookingOpen: z.boolean(),
   /** Everyone sees the confirmed deputies; office staff and the deputies booked onto it see all. */
-  deputies: z.array(AssignmentView),
+  deputies: z.array(DayAssignmentView),
   slots: z.array(SlotView),
 });
 export type DayView = z.infer<typeof DayView>;
