@@ -80,3 +80,10 @@ export function when(iso: string | null | undefined, now: Instant = Date.now()):
 
 /** 2026年3月1日 08:05 — the form subscription-message `time` keywords take. */
 export const fullDateTime = (t: Instant) => inChina(t).format('YYYY年M月D日 HH:mm');
+
+/** 12月5日 周五 09:00–11:30: a day's date and its hours on the China clock. */
+export const daySpan = (date: string, startsAt: string, endsAt: string, now: Instant = Date.now()) =>
+  `${dateLabel(date, now)} ${span(startsAt, endsAt)}`;
+
+/** The last day of a China date's month. */
+export const monthEnd = (date: string) => dayjs.utc(date).endOf('month').format('YYYY-MM-DD');

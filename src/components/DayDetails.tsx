@@ -1,15 +1,16 @@
 import { Text, View } from '@tarojs/components';
 import type { PropsWithChildren } from 'react';
+import { clock, daySpan } from '../../cloudfunctions/core/time';
 import type { BookingView, DayView } from '../../cloudfunctions/modules/reception/contract';
 import { BOOKING_STATUS_LABEL } from '../utils/labels';
-import { clock, dayWhen, spacedCode } from '../utils/reception';
+import { spacedCode } from '../utils/reception';
 
 /** When a reception day is held, then where: the station and its address. */
 export function WhenWhere({ day }: { day: DayView }) {
   return (
     <>
       <Text className="text" style={{ display: 'block' }}>
-        {dayWhen(day)}
+        {daySpan(day.date, day.startsAt, day.endsAt)}
       </Text>
       <Text className="muted" style={{ display: 'block' }}>
         {day.stationName} · {day.stationAddress}

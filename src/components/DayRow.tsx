@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
+import { daySpan } from '../../cloudfunctions/core/time';
 import type { DayView } from '../../cloudfunctions/modules/reception/contract';
 import { DAY_STATUS_LABEL } from '../utils/labels';
-import { dayWhen } from '../utils/reception';
 
 /** Seats still free over all slots of a day. */
 export function seatsLeft(day: DayView): number {
@@ -34,7 +34,7 @@ export function DayRow({ day, onClick, staff }: { day: DayView; onClick: () => v
         )}
       </View>
       <Text className="text day-row-when" style={{ display: 'block' }}>
-        {dayWhen(day)}
+        {daySpan(day.date, day.startsAt, day.endsAt)}
       </Text>
       <Text className="muted" style={{ display: 'block' }}>
         {day.stationName}

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
+import { when } from '../../cloudfunctions/core/time';
 import type { ThreadSummary } from '../../cloudfunctions/modules/contact/contract';
-import { formatTime } from '../utils/format';
 import { OUTCOME_LABEL, THREAD_STATUS_LABEL } from '../utils/labels';
 
 export function StatusTag({ status }: { status: string }) {
@@ -40,7 +40,7 @@ export function ThreadRow({
         {thread.lastText.length > 60 ? `${thread.lastText.slice(0, 60)}…` : thread.lastText}
       </Text>
       <Text className="muted" style={{ display: 'block' }}>
-        {formatTime(thread.lastMessageAt)}
+        {when(thread.lastMessageAt)}
       </Text>
     </View>
   );

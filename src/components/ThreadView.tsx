@@ -1,8 +1,8 @@
 import { Button, Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
+import { when } from '../../cloudfunctions/core/time';
 import type { ThreadSummary } from '../../cloudfunctions/modules/contact/contract';
 import type { useThread } from '../hooks/useThread';
-import { formatTime } from '../utils/format';
 import { OUTCOME_LABEL } from '../utils/labels';
 import { byTime, Bubbles } from './Bubbles';
 import { Loadable } from './Loadable';
@@ -36,9 +36,9 @@ export function ThreadView({
               <StatusTag status={thread.status} />
             </View>
             <Text className="muted" style={{ display: 'block' }}>
-              {thread.category} · {formatTime(thread.createdAt)}
+              {thread.category} · {when(thread.createdAt)}
               {thread.outcome ? ` · ${forDeputy ? '群众评价：' : ''}${OUTCOME_LABEL[thread.outcome]}` : ''}
-              {thread.chasedAt ? ` · ${forDeputy ? '群众' : ''}已于 ${formatTime(thread.chasedAt)} 催办` : ''}
+              {thread.chasedAt ? ` · ${forDeputy ? '群众' : ''}已于 ${when(thread.chasedAt)} 催办` : ''}
             </Text>
             {forDeputy && thread.voterVerified ? (
               <Text className="muted" style={{ display: 'block' }}>

@@ -1,12 +1,12 @@
 import { Button, Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
+import { clock } from '../../cloudfunctions/core/time';
 import type { BookingView } from '../../cloudfunctions/modules/reception/contract';
 import { VISIT_TEXT_MAX } from '../../cloudfunctions/modules/reception/constants';
 import { call, type ActionOutputOf } from '../api';
 import type { Paged } from '../hooks/usePaged';
 import { useSubmit } from '../hooks/useSubmit';
-import { clock } from '../utils/reception';
 import { Chip, Field, TextBox } from './Form';
 import { PagedList } from './PagedList';
 

@@ -15,10 +15,10 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
+import { addDays, chinaDate, dateLabel } from '../../cloudfunctions/core/time';
 import { createLocalPorts } from '../../cloudfunctions/host/ports';
 import { seedDemo } from '../../cloudfunctions/modules/registry';
 import { createHost } from '../../cloudfunctions/host/server';
-import { addDays, dateLabel, today } from '../../src/utils/reception';
 import { confirmModal, expectText, inBrowser, newPage, personas, signIn, step } from './support';
 
 const STATIC_DIR = resolve(process.env.STATIC_DIR ?? 'dist/h5');
@@ -82,7 +82,7 @@ async function run(ctx: BrowserContext) {
   const topic = `e2e 村口道路破损，雨天积水 ${tag}`;
   const raised = `e2e 反映村口道路破损积水，希望尽快修复 ${tag}`;
   const promised = 'e2e 向镇政府反映，两周内答复';
-  const date = addDays(today(), 7);
+  const date = addDays(chinaDate(), 7);
 
   const page = await newPage(ctx);
 
@@ -93,7 +93,7 @@ async function run(ctx: BrowserContext) {
   await page.locator('.day-form-station').filter({ hasText: '青石镇人大代表之家' }).click();
   await expectText(page, '.day-form-station.chip--on', '青石镇人大代表之家');
   await expectText(page, '.day-form-date', dateLabel(date));
-  if (date < addDays(today(), 4)) throw new Error('the default date is not at least 4 days ahead');
+  if (date < addDays(chinaDate(), 4)) throw new Error('the default date is not at least 4 days ahead');
   await page.locator('.day-form-theme input').fill(theme);
   await page.locator('.day-form-capacity input').fill('2');
   await expectText(page, '.day-form-summary', '共 5 个时段，每段 2 人，共 10 个座位');

@@ -1,6 +1,7 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
+import { isPast } from '../../../cloudfunctions/core/time';
 import { call, toApiError } from '../../api';
 import { WhenWhere } from '../../components/DayDetails';
 import { TextBox } from '../../components/Form';
@@ -10,7 +11,6 @@ import { useReloadOnShow } from '../../hooks/useLoad';
 import { usePaged } from '../../hooks/usePaged';
 import { ASSIGNMENT_LABEL, DAY_STATUS_LABEL } from '../../utils/labels';
 import { go } from '../../utils/nav';
-import { isPast } from '../../utils/reception';
 
 const REASON_MAX = 200;
 

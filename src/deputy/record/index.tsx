@@ -1,9 +1,9 @@
 import { Text, View } from '@tarojs/components';
+import { when } from '../../../cloudfunctions/core/time';
 import { call } from '../../api';
 import { PagedList } from '../../components/PagedList';
 import { PageShell } from '../../components/PageShell';
 import { usePaged } from '../../hooks/usePaged';
-import { formatTime } from '../../utils/format';
 
 export default function DutyRecord() {
   const list = usePaged((cursor) => call('account', 'dutyRecord', { cursor }), 'dutyRecord');
@@ -23,7 +23,7 @@ export default function DutyRecord() {
               {a.points ? <Text className="tag tag--replied">{a.points} 分</Text> : null}
             </View>
             <Text className="muted" style={{ display: 'block' }}>
-              {formatTime(a.at)}
+              {when(a.at)}
             </Text>
           </View>
         )}

@@ -1,13 +1,13 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
+import { when } from '../../../cloudfunctions/core/time';
 import type { ConflictView } from '../../../cloudfunctions/modules/account/contract';
 import { call, toApiError } from '../../api';
 import { Chip } from '../../components/Form';
 import { PagedList } from '../../components/PagedList';
 import { PageShell } from '../../components/PageShell';
 import { usePaged } from '../../hooks/usePaged';
-import { formatTime } from '../../utils/format';
 
 type Resolution = 'keepHolder' | 'transferToClaimant';
 
@@ -70,7 +70,7 @@ export default function Conflicts() {
               {c.entryName}（{c.idMasked}）
             </Text>
             <Text className="muted" style={{ display: 'block' }}>
-              {c.constituencyName} · {formatTime(c.createdAt)}
+              {c.constituencyName} · {when(c.createdAt)}
             </Text>
             <Text className="text" style={{ display: 'block' }}>
               已认证：{c.holder.displayName}

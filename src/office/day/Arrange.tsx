@@ -1,6 +1,7 @@
 import { Button, Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
+import { addDays, chinaDate, isPast, span } from '../../../cloudfunctions/core/time';
 import type { DayView, SlotView } from '../../../cloudfunctions/modules/reception/contract';
 import { PUBLISH_DAYS_AHEAD } from '../../../cloudfunctions/modules/reception/constants';
 import { call, toApiError } from '../../api';
@@ -8,7 +9,6 @@ import { Loadable } from '../../components/Loadable';
 import { LoadMore } from '../../components/PagedList';
 import { usePaged } from '../../hooks/usePaged';
 import { ASSIGNMENT_LABEL } from '../../utils/labels';
-import { addDays, isPast, span, today } from '../../utils/reception';
 
 const fail = (title: string, e: unknown) =>
   void Taro.showModal({ title, content: toApiError(e).message, showCancel: false });
@@ -150,7 +150,7 @@ export function Deputies({ day, office, onDay }: Part) {
 export function Publish({ day, onDay }: Omit<Part, 'office'>) {
   const [busy, setBusy] = useState(false);
   const confirmed = day.deputies.filter((d) => d.status === 'confirmed');
-  const earliest = addDays(today(), PUBLISH_DAYS_AHEAD);
+  const earliest = addDays(chinaDate(), PUBLISH_DAYS_AHEAD);
   const problems: string[] = [];
   if (confirmed.length === 0) problems.push('还没有代表确认参加');
   if (day.date < earliest) problems.push(`接待日要至少提前 ${PUBLISH_DAYS_AHEAD} 天公布`);

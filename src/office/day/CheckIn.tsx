@@ -1,12 +1,13 @@
 import { Button, Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
+import { clock } from '../../../cloudfunctions/core/time';
 import type { BookingView } from '../../../cloudfunctions/modules/reception/contract';
 import { TOPIC_MAX } from '../../../cloudfunctions/modules/reception/constants';
 import { call, toApiError } from '../../api';
 import { Field, TextBox } from '../../components/Form';
 import { useSubmit } from '../../hooks/useSubmit';
-import { clock, normaliseCode, spacedCode } from '../../utils/reception';
+import { normaliseCode, spacedCode } from '../../utils/reception';
 
 const CHECK_IN_ERRORS: Record<string, string> = {
   NOT_FOUND: '没有找到这个预约码，请核对后再试。',

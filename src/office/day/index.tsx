@@ -1,6 +1,7 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
+import { clock, dateTime, isPast } from '../../../cloudfunctions/core/time';
 import type { BookingView } from '../../../cloudfunctions/modules/reception/contract';
 import { call, toApiError } from '../../api';
 import { BookingRow, WhenWhere } from '../../components/DayDetails';
@@ -13,7 +14,6 @@ import { useDay } from '../../hooks/useDay';
 import { usePaged } from '../../hooks/usePaged';
 import { BOOKING_STATUS_LABEL, DAY_STATUS_LABEL } from '../../utils/labels';
 import { useParam } from '../../utils/nav';
-import { chinaTime, clock, isPast } from '../../utils/reception';
 import { useScope } from '../scope';
 import { Deputies, Publish, Slots } from './Arrange';
 import { CheckIn, WalkIn } from './CheckIn';
@@ -146,7 +146,7 @@ export default function OfficeDay() {
               </View>
               <WhenWhere day={d} />
               <Text className="muted" style={{ display: 'block' }}>
-                预约截止 {chinaTime(d.bookingCutoff)} · {d.bookingOpen ? '正在预约' : '不在预约期'}
+                预约截止 {dateTime(d.bookingCutoff)} · {d.bookingOpen ? '正在预约' : '不在预约期'}
               </Text>
               <View className="figures day-figures">
                 <Figure label="座位" value={seats} />

@@ -1,6 +1,7 @@
 import { Button, Input, Picker, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
+import { addDays, chinaDate, dateLabel } from '../../../cloudfunctions/core/time';
 import { PUBLISH_DAYS_AHEAD } from '../../../cloudfunctions/modules/reception/constants';
 import { call } from '../../api';
 import { DayRow } from '../../components/DayRow';
@@ -12,7 +13,6 @@ import { useReloadOnShow } from '../../hooks/useLoad';
 import { usePaged } from '../../hooks/usePaged';
 import { useSubmit } from '../../hooks/useSubmit';
 import { go } from '../../utils/nav';
-import { addDays, dateLabel, today } from '../../utils/reception';
 import { useScope } from '../scope';
 
 type Status = 'draft' | 'published' | 'cancelled';
@@ -45,7 +45,7 @@ function newForm(stationId: string): Form {
   return {
     stationId,
     // A week ahead leaves time to confirm deputies and announce it (at least 3 days ahead).
-    date: addDays(today(), 7),
+    date: addDays(chinaDate(), 7),
     startTime: '09:00',
     endTime: '11:30',
     theme: '',
@@ -73,7 +73,7 @@ function CreateDay({
   const length = minutesOf(form.endTime) - minutesOf(form.startTime);
   const slots = length > 0 ? Math.floor(length / form.slotMinutes) : 0;
   const capacity = Number(form.capacity);
-  const tooSoon = form.date < addDays(today(), PUBLISH_DAYS_AHEAD);
+  const tooSoon = form.date < addDays(chinaDate(), PUBLISH_DAYS_AHEAD);
 
   const save = async () => {
     const local: Record<string, string> = {};
@@ -83,7 +83,7 @@ function CreateDay({
     else if (slots < 1) local.endTime = '时间太短，放不下一个时段';
     if (!Number.isInteger(capacity) || capacity < 1 || capacity > 200)
       local.capacityPerSlot = '每个时段 1–200 人';
-    if (form.date <= today()) local.date = '请选择今天以后的日期';
+    if (form.date <= chinaDate()) local.date = '请选择今天以后的日期';
     if (!submit.check(local)) return;
     await submit.run(async () => {
       const day = await call(
@@ -134,7 +134,7 @@ function CreateDay({
         <Picker
           mode="date"
           value={form.date}
-          start={addDays(today(), 1)}
+          start={addDays(chinaDate(), 1)}
           onChange={(e) => set({ date: String(e.detail.value) })}
         >
           <View className="picker-box day-form-date">
@@ -234,7 +234,7 @@ export default function OfficeDays() {
     (cursor) =>
       call('reception', 'days', {
         ...(status ? { status } : {}),
-        ...(past ? {} : { fromDate: today() }),
+        ...(past ? {} : { fromDate: chinaDate() }),
         cursor,
       }),
     `days:${status}:${past}`,

@@ -1,11 +1,11 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
+import { when } from '../../../cloudfunctions/core/time';
 import { call, toApiError } from '../../api';
 import { PagedList } from '../../components/PagedList';
 import { PageShell } from '../../components/PageShell';
 import { usePaged } from '../../hooks/usePaged';
-import { formatTime } from '../../utils/format';
 
 export default function Held() {
   const [busy, setBusy] = useState('');
@@ -50,7 +50,7 @@ export default function Held() {
         row={(m) => (
           <View key={m.messageId} className="list-item">
             <Text className="muted" style={{ display: 'block' }}>
-              致 {m.deputyName} 代表 · {formatTime(m.createdAt)}
+              致 {m.deputyName} 代表 · {when(m.createdAt)}
             </Text>
             <Text className="bubble-text">{m.text}</Text>
             <View className="btn-row">

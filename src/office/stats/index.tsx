@@ -1,5 +1,6 @@
 import { Picker, Text, View } from '@tarojs/components';
 import { useState } from 'react';
+import { chinaDate, dateLabel, monthEnd } from '../../../cloudfunctions/core/time';
 import { RECEPTION_DAYS_PER_YEAR } from '../../../cloudfunctions/modules/reception/constants';
 import { call } from '../../api';
 import { Chip } from '../../components/Form';
@@ -9,7 +10,7 @@ import { PageShell } from '../../components/PageShell';
 import { usePaged } from '../../hooks/usePaged';
 import { useResource } from '../../hooks/useResource';
 import { DAY_STATUS_LABEL } from '../../utils/labels';
-import { dateLabel, percent, today } from '../../utils/reception';
+import { percent } from '../../utils/reception';
 import { useScope } from '../scope';
 
 interface FiguresRow {
@@ -34,7 +35,7 @@ function Figures({ f }: { f: FiguresRow }) {
 
 export default function ReceptionStats() {
   const scope = useScope();
-  const now = today();
+  const now = chinaDate();
   const year = Number(now.slice(0, 4));
   const [from, setFrom] = useState(`${year}-01-01`);
   const [to, setTo] = useState(`${year}-12-31`);
@@ -55,15 +56,10 @@ export default function ReceptionStats() {
   );
 
   const presets = [
-    { label: '本月', from: `${now.slice(0, 7)}-01`, to: `${now.slice(0, 7)}-31` },
+    { label: '本月', from: `${now.slice(0, 7)}-01`, to: monthEnd(now) },
     { label: '今年', from: `${year}-01-01`, to: `${year}-12-31` },
     { label: '去年', from: `${year - 1}-01-01`, to: `${year - 1}-12-31` },
   ];
-  // The 31st of a short month is not a date: clamp the preset to the month's last day.
-  const lastOfMonth = (d: string) => {
-    const [y, m] = d.split('-').map(Number);
-    return `${d.slice(0, 8)}${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
-  };
   const s = stats.data;
   const rows = shortOnly ? rotation.items.filter((r) => r.short) : rotation.items;
   const shortCount = rotation.items.filter((r) => r.short).length;
@@ -79,21 +75,18 @@ export default function ReceptionStats() {
       >
         <Text className="h1">接待统计</Text>
         <View className="chips">
-          {presets.map((p) => {
-            const pTo = lastOfMonth(p.to);
-            return (
-              <Chip
-                key={p.label}
-                on={from === p.from && to === pTo}
-                onClick={() => {
-                  setFrom(p.from);
-                  setTo(pTo);
-                }}
-              >
-                {p.label}
-              </Chip>
-            );
-          })}
+          {presets.map((p) => (
+            <Chip
+              key={p.label}
+              on={from === p.from && to === p.to}
+              onClick={() => {
+                setFrom(p.from);
+                setTo(p.to);
+              }}
+            >
+              {p.label}
+            </Chip>
+          ))}
         </View>
         <View className="row">
           <Picker mode="date" value={from} onChange={(e) => setFrom(String(e.detail.value))}>

@@ -1,13 +1,14 @@
 import { Button, Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
+import { clock, dateLabel, dateTime } from '../../../cloudfunctions/core/time';
 import { call, toApiError } from '../../api';
 import { PagedList } from '../../components/PagedList';
 import { PageShell } from '../../components/PageShell';
 import { useReloadOnShow } from '../../hooks/useLoad';
 import { usePaged } from '../../hooks/usePaged';
 import { BOOKING_STATUS_LABEL } from '../../utils/labels';
-import { chinaTime, clock, dateLabel, spacedCode } from '../../utils/reception';
+import { spacedCode } from '../../utils/reception';
 
 export default function Bookings() {
   const list = usePaged((cursor) => call('reception', 'myBookings', { cursor }), 'myBookings');
@@ -80,7 +81,7 @@ export default function Bookings() {
               ) : (
                 <Text className="muted booking-code-small" style={{ display: 'block' }}>
                   预约码 {spacedCode(b.code)}
-                  {b.checkedInAt ? ` · ${chinaTime(b.checkedInAt)} 签到` : ''}
+                  {b.checkedInAt ? ` · ${dateTime(b.checkedInAt)} 签到` : ''}
                 </Text>
               )}
               {b.canCancel ? (
@@ -93,7 +94,7 @@ export default function Bookings() {
                 </Button>
               ) : active ? (
                 <Text className="muted" style={{ display: 'block' }}>
-                  已过取消截止时间（{chinaTime(b.day.bookingCutoff)}），如不能前往请联系联络站。
+                  已过取消截止时间（{dateTime(b.day.bookingCutoff)}），如不能前往请联系联络站。
                 </Text>
               ) : null}
             </View>

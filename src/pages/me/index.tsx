@@ -1,6 +1,7 @@
 import { Button, Checkbox, Input, Switch, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
+import { when } from '../../../cloudfunctions/core/time';
 import {
   VERIFY_CONSENT_TEXT,
   VERIFY_CONSENT_VERSION,
@@ -14,7 +15,6 @@ import { setBigFont, useBigFont } from '../../hooks/useBigFont';
 import { useReloadOnShow } from '../../hooks/useLoad';
 import { useResource } from '../../hooks/useResource';
 import { useSubmit } from '../../hooks/useSubmit';
-import { formatTime } from '../../utils/format';
 import { ROLE_LABEL, VERIFY_STATE_LABEL } from '../../utils/labels';
 import { go } from '../../utils/nav';
 
@@ -140,7 +140,7 @@ export default function MePage() {
               <View className="section verify-locked">
                 <Text className="error-text">认证尝试次数过多，已暂时锁定。</Text>
                 <Text className="text" style={{ display: 'block' }}>
-                  {v.lockedUntil ? `请于 ${formatTime(v.lockedUntil)} 之后再试，` : '请稍后再试，'}
+                  {v.lockedUntil ? `请于 ${when(v.lockedUntil)} 之后再试，` : '请稍后再试，'}
                   或联系乡镇人大核对选民名册。
                 </Text>
               </View>

@@ -1,11 +1,11 @@
 import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
+import { when } from '../../../cloudfunctions/core/time';
 import { call, toApiError } from '../../api';
 import { PagedList } from '../../components/PagedList';
 import { PageShell } from '../../components/PageShell';
 import { usePaged } from '../../hooks/usePaged';
-import { formatTime } from '../../utils/format';
 import { go, isPagePath } from '../../utils/nav';
 
 export default function Notifications() {
@@ -71,7 +71,7 @@ export default function Notifications() {
               {n.body}
             </Text>
             <Text className="muted" style={{ display: 'block' }}>
-              {formatTime(n.createdAt)}
+              {when(n.createdAt)}
               {isPagePath(n.link) ? ' · 点击查看 ›' : ''}
             </Text>
           </View>

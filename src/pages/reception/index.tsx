@@ -1,6 +1,7 @@
 import { Button, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
+import { dateTime, daySpan, isPast, span } from '../../../cloudfunctions/core/time';
 import type { DayView, StationView } from '../../../cloudfunctions/modules/reception/contract';
 import { TOPIC_MAX } from '../../../cloudfunctions/modules/reception/constants';
 import { call, isSignedIn, newRequestId, toApiError, type ActionOutputOf } from '../../api';
@@ -10,7 +11,7 @@ import { PageShell } from '../../components/PageShell';
 import { useDay } from '../../hooks/useDay';
 import { useDraft } from '../../hooks/useDraft';
 import { go, useParam } from '../../utils/nav';
-import { chinaTime, dayWhen, isPast, span, spacedCode } from '../../utils/reception';
+import { spacedCode } from '../../utils/reception';
 
 type Booked = ActionOutputOf<'reception', 'book'>;
 
@@ -131,7 +132,7 @@ export default function ReceptionDay() {
             <View className="section reception-head">
               <Text className="h1 reception-theme">{d.theme}</Text>
               <Text className="text reception-when" style={{ display: 'block' }}>
-                {dayWhen(d)}
+                {daySpan(d.date, d.startsAt, d.endsAt)}
               </Text>
               <Text className="text" style={{ display: 'block', fontWeight: 600, marginTop: '12px' }}>
                 {d.stationName}
@@ -197,12 +198,12 @@ export default function ReceptionDay() {
                 ) : !d.bookingOpen ? (
                   <Text className="error-text reception-closed">
                     {isPast(d.bookingCutoff)
-                      ? `预约已于 ${chinaTime(d.bookingCutoff)} 截止。`
+                      ? `预约已于 ${dateTime(d.bookingCutoff)} 截止。`
                       : '这个接待日暂未开放预约。'}
                   </Text>
                 ) : (
                   <Text className="muted" style={{ display: 'block', marginBottom: '12px' }}>
-                    预约截止：{chinaTime(d.bookingCutoff)}
+                    预约截止：{dateTime(d.bookingCutoff)}
                   </Text>
                 )}
                 {d.slots.map((s) => {
