@@ -1,5 +1,7 @@
 import { useMemo } from 'react';
+import { isOffice, officeScope } from '../../cloudfunctions/core/scope';
 import { call } from '../api';
+import { townshipsIn } from '../utils/scope';
 import { useResource } from './useResource';
 
 export interface ConstituencyOption {
@@ -18,22 +20,19 @@ export function useRegions() {
   );
   const [regions, me] = data ?? [null, null];
 
-  // A township office works on its own township(s); the county office on all of them.
+  // Office staff work on their scope (a township office on its township, the county office on the
+  // county); for anyone else the pickers offer the whole tree.
   const townships = useMemo(() => {
     const roles = me?.roles ?? [];
-    const county = roles.some((r) => r.role === 'countyOffice');
-    const own = roles
-      .filter((r) => r.role === 'townshipOffice' && r.scopeKind === 'township')
-      .map((r) => r.scopeId);
-    return county || own.length === 0 ? null : own;
-  }, [me]);
+    return isOffice(roles) ? townshipsIn(officeScope(roles), regions) : null;
+  }, [me, regions]);
 
   const constituencies = useMemo<ConstituencyOption[]>(() => {
     if (!regions) return [];
     const byId = new Map(regions.regions.map((r) => [r.id, r]));
     return regions.regions
       .filter((r) => r.kind === 'constituency')
-      .filter((r) => !townships || (r.parentId !== null && townships.includes(r.parentId)))
+      .filter((r) => !townships || (r.parentId !== null && townships.has(r.parentId)))
       .map((r) => {
         const parent = r.parentId ? byId.get(r.parentId) : undefined;
         return {
@@ -50,6 +49,6 @@ export function useRegions() {
     error,
     reload,
     constituencies,
-    stations: (regions?.stations ?? []).filter((s) => !townships || townships.includes(s.townshipId)),
+    stations: (regions?.stations ?? []).filter((s) => !townships || townships.has(s.townshipId)),
   };
 }

@@ -1,6 +1,8 @@
 import { useMemo } from 'react';
+import { isOffice, officeScope } from '../../cloudfunctions/core/scope';
 import { call } from '../api';
 import { useResource } from '../hooks/useResource';
+import { townshipsIn } from '../utils/scope';
 
 export interface Township {
   id: string;
@@ -30,12 +32,13 @@ export function useScope() {
       .map((r) => ({ id: r.id, name: r.name }));
     const stations: StationRef[] = regions?.stations ?? [];
     const roles = me?.roles ?? [];
-    const county = roles.some((r) => r.role === 'countyOffice');
-    const own = roles.filter((r) => r.role === 'townshipOffice').map((r) => r.scopeId);
-    const office = county || own.length > 0;
+    // The server's rule: the county office works on its county, a township office on its township.
+    const scope = officeScope(roles);
+    const office = isOffice(roles);
+    const county = !!scope && 'countyId' in scope;
     const staff = roles.some((r) => r.role === 'stationStaff');
-    const townships = county ? all : all.filter((t) => own.includes(t.id));
-    const ids = new Set(townships.map((t) => t.id));
+    const ids = townshipsIn(scope, regions);
+    const townships = all.filter((t) => ids.has(t.id));
     return {
       me,
       status,
