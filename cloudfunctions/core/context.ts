@@ -1,6 +1,6 @@
 /** What a handler is given: its ports, who calls, where things are, and the request's own facts. */
 import type { Ports } from './ports';
-import type { Rule } from './policy';
+import type { Place } from './scope';
 import type { Collections } from './records';
 
 type User = Collections['users'];
@@ -32,6 +32,20 @@ export function makeGeo(regions: Region[], stations: Station[]): Geo {
     station: (id) => (id ? s.get(id) : undefined),
   };
 }
+
+/** Where a record sits in the region tree, and whose it is. */
+export interface Subject extends Place {
+  constituencyId?: string | null;
+  /** The deputy the record belongs to. */
+  deputyId?: string | null;
+  /** The user the record belongs to (e.g. the voter of a thread). */
+  ownerUserId?: string | null;
+  /** The record is public (e.g. a published reception day). */
+  isPublic?: boolean;
+}
+
+/** A rule; `refusal` is what a refused caller is told, where more can be said than 无权进行此操作. */
+export type Rule = ((caller: Caller | null, subject: Subject) => boolean) & { refusal?: string };
 
 export interface Ctx {
   ports: Ports;

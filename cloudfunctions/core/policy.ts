@@ -3,23 +3,11 @@
  * and `authorize`, which a handler calls once with the subject it touches (the place or record).
  * The authorization matrix test walks every action × role × in/out of scope through the handlers.
  */
-import type { Caller, Ctx } from './context';
+import type { Caller, Ctx, Rule, Subject } from './context';
 import { AppError } from './errors';
-import { officeScope as scopeOf, type Place } from './scope';
+import { officeScope as scopeOf } from './scope';
 
-/** Where a record sits in the region tree, and whose it is. */
-export interface Subject extends Place {
-  constituencyId?: string | null;
-  /** The deputy the record belongs to. */
-  deputyId?: string | null;
-  /** The user the record belongs to (e.g. the voter of a thread). */
-  ownerUserId?: string | null;
-  /** The record is public (e.g. a published reception day). */
-  isPublic?: boolean;
-}
-
-/** A rule; `refusal` is what a refused caller is told, where more can be said than 无权进行此操作. */
-export type Rule = ((caller: Caller | null, subject: Subject) => boolean) & { refusal?: string };
+export type { Rule, Subject } from './context';
 
 const hasRole = (c: Caller | null, role: string) => !!c?.grants.some((g) => g.role === role);
 

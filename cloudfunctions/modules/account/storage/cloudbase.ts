@@ -1,5 +1,5 @@
 import type { CloudbaseSchema } from '../../../adapters/storage';
-import type { AccountQueries } from '.';
+import type { AccountQueries } from './queries';
 
 export const accountCloudbase: CloudbaseSchema<AccountQueries> = {
   indexes: {

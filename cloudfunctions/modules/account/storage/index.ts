@@ -1,22 +1,11 @@
-/** The account module's queries, one interface for both engines. */
-import type { ListOptions, Ports } from '../../../core/ports';
+/** The account module's storage: its queries on SQLite and on CloudBase. */
+import type { Ports } from '../../../core/ports';
 import { defineStorage } from '../../../adapters/storage';
-import type { Conflict, RegisterEntry } from '../records';
 import { accountCloudbase } from './cloudbase';
+import type { AccountQueries } from './queries';
 import { accountSqlite } from './sqlite';
 
-export interface ConflictFilter {
-  countyId?: string;
-  townshipId?: string;
-  status?: Conflict['status'];
-}
-
-export interface AccountQueries {
-  /** A constituency's register, ordered by name, then id. */
-  registerEntries(filter: { constituencyId: string }, opts: ListOptions): Promise<RegisterEntry[]>;
-  /** Newest first (createdAt desc, id desc). */
-  conflicts(filter: ConflictFilter, opts: ListOptions): Promise<Conflict[]>;
-}
+export type { ConflictFilter, AccountQueries } from './queries';
 
 export const accountStorage = defineStorage<AccountQueries>('account', {
   sqlite: accountSqlite,

@@ -1,5 +1,5 @@
 import type { SqliteSchema } from '../../../adapters/storage';
-import type { AccountQueries } from '.';
+import type { AccountQueries } from './queries';
 
 export const accountSqlite: SqliteSchema<AccountQueries> = {
   migrations: [

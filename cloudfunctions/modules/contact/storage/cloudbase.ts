@@ -1,5 +1,5 @@
 import type { CloudbaseSchema } from '../../../adapters/storage';
-import type { ContactQueries } from '.';
+import type { ContactQueries } from './queries';
 
 export const contactCloudbase: CloudbaseSchema<ContactQueries> = {
   indexes: {

@@ -1,5 +1,5 @@
 import type { SqliteSchema } from '../../../adapters/storage';
-import type { ContactQueries } from '.';
+import type { ContactQueries } from './queries';
 
 export const contactSqlite: SqliteSchema<ContactQueries> = {
   migrations: [

@@ -1,7 +1,7 @@
 import type { CloudbaseSchema } from '../../../adapters/storage';
 import type { Where } from '../../../adapters/cloudbase/db';
 import type { IndexSpec } from '../../../adapters/cloudbase/kit';
-import type { ReceptionQueries } from '.';
+import type { ReceptionQueries } from './queries';
 
 /** An index that leads with `lead` (equality fields) and orders by date, then _id. */
 const byDate = (name: string, ...lead: string[]): IndexSpec => ({

@@ -1,5 +1,5 @@
 import type { SqliteSchema } from '../../../adapters/storage';
-import type { ReceptionQueries } from '.';
+import type { ReceptionQueries } from './queries';
 
 export const receptionSqlite: SqliteSchema<ReceptionQueries> = {
   migrations: [

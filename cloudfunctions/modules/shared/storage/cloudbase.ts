@@ -1,6 +1,6 @@
 import type { CloudbaseSchema } from '../../../adapters/storage';
 import type { Where } from '../../../adapters/cloudbase/db';
-import type { SharedQueries } from '.';
+import type { SharedQueries } from './queries';
 
 /** Binary string order, as both SQLite (BINARY collation) and CloudBase sort strings. */
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,5 +1,5 @@
 import type { SqliteSchema } from '../../../adapters/storage';
-import type { SharedQueries } from '.';
+import type { SharedQueries } from './queries';
 
 export const sharedSqlite: SqliteSchema<SharedQueries> = {
   migrations: [

@@ -1,0 +1,29 @@
+/** The shared module's queries: what its handlers ask, one interface for both engines. */
+import type { ListOptions } from '../../../core/ports';
+import type { Activity, Deputy, OutboxItem, Region, RoleGrantRecord, Station, User } from '../records';
+
+export interface DeputyFilter {
+  constituencyId?: string;
+  excludeConstituencyId?: string;
+  townshipId?: string;
+}
+
+export interface SharedQueries {
+  /** The whole region tree (a county has a few hundred regions), by kind, name, id. */
+  regions(): Promise<Region[]>;
+  /** Every station, by name, id. */
+  stations(): Promise<Station[]>;
+  userByOpenid(openid: string): Promise<User | null>;
+  grantsOfUser(userId: string): Promise<RoleGrantRecord[]>;
+  deputyByUser(userId: string): Promise<Deputy | null>;
+  deputyByCode(code: string): Promise<Deputy | null>;
+  /** Ordered by name, then id. */
+  deputies(filter: DeputyFilter, opts: ListOptions): Promise<Deputy[]>;
+  /** A user's notifications, newest first. */
+  outboxOfUser(userId: string, opts: ListOptions): Promise<OutboxItem[]>;
+  unreadOutbox(userId: string): Promise<number>;
+  /** Undelivered notifications, oldest first. */
+  pendingOutbox(limit: number): Promise<OutboxItem[]>;
+  /** A deputy's duty record, newest first. */
+  activitiesOfDeputy(deputyId: string, opts: ListOptions): Promise<Activity[]>;
+}
