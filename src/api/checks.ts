@@ -40,6 +40,17 @@ export function ruleOf<F extends FunctionName, A extends ActionName<F>>(
   return rulesOf(fn, action)[field];
 }
 
+/** A text field's most characters (for a text box and its counter); the contract must bound it. */
+export function maxLengthOf<F extends FunctionName, A extends ActionName<F>>(
+  fn: F,
+  action: A,
+  field: FieldOf<F, A>,
+): number {
+  const max = ruleOf(fn, action, field).maxLength;
+  if (max === undefined) throw new Error(`${fn}.${action}.${field} has no maxLength`);
+  return max;
+}
+
 /** A text as the server checks it: trimmed and case-folded when the contract does so. */
 function cleaned(rule: FieldRule, text: string): string {
   const t = rule.trim ? text.trim() : text;

@@ -1,5 +1,6 @@
 import { Text, Textarea, View } from '@tarojs/components';
 import type { PropsWithChildren } from 'react';
+import { charCount } from '../api/checks';
 
 /** One labelled input of a form, with the problem found with it (on the phone or by the server). */
 export function Field({ label, error, children }: PropsWithChildren<{ label?: string; error?: string }>) {
@@ -12,13 +13,12 @@ export function Field({ label, error, children }: PropsWithChildren<{ label?: st
   );
 }
 
-/** How much of a text box's room is used: 12 / 200 (marked when over). */
+/** How much of a text box's room is used: 12 / 200 (marked when over), counted as the checks count. */
 export function Counter({ text, max, className }: { text: string; max: number; className?: string }) {
+  const used = charCount(text);
   return (
-    <Text
-      className={`counter${className ? ` ${className}` : ''}${text.length > max ? ' counter--over' : ''}`}
-    >
-      {text.length} / {max}
+    <Text className={`counter${className ? ` ${className}` : ''}${used > max ? ' counter--over' : ''}`}>
+      {used} / {max}
     </Text>
   );
 }

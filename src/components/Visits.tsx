@@ -5,6 +5,7 @@ import { clock } from '../../cloudfunctions/core/time';
 import type { BookingView } from '../../cloudfunctions/modules/reception/contract';
 import { VISIT_TEXT_MAX } from '../../cloudfunctions/modules/reception/constants';
 import { call, type ActionOutputOf } from '../api';
+import { checkInput } from '../api/checks';
 import type { Paged } from '../hooks/usePaged';
 import { useSubmit } from '../hooks/useSubmit';
 import { Chip, Field, TextBox } from './Form';
@@ -34,27 +35,23 @@ function VisitForm({ dayId, bookings, deputies, onSaved }: Props) {
   const { fields } = submit;
 
   const save = async () => {
-    const local: Record<string, string> = {};
-    if (deputies && !deputyId) local.deputyId = '请选择接待的代表';
+    const input = {
+      dayId,
+      ...(deputies ? { deputyId } : {}),
+      ...(bookingId === OTHER ? { visitorName: visitorName.trim() } : bookingId ? { bookingId } : {}),
+      raised: raised.trim(),
+      promised: promised.trim(),
+    };
+    const local = checkInput('reception', 'recordVisit', input, {
+      deputyId: { missing: '请选择接待的代表' },
+      visitorName: { name: '姓名', missing: '请填写来访群众姓名' },
+      raised: { missing: '请填写群众反映的问题' },
+    });
+    // A visit names its visitor: a booking, or a name typed under 其他来访群众.
     if (!bookingId) local.bookingId = '请选择来访群众';
-    if (bookingId === OTHER && visitorName.trim().length < 2) local.visitorName = '请填写来访群众姓名';
-    if (!raised.trim()) local.raised = '请填写群众反映的问题';
-    if (raised.trim().length > VISIT_TEXT_MAX) local.raised = `不能超过 ${VISIT_TEXT_MAX} 字`;
-    if (promised.trim().length > VISIT_TEXT_MAX) local.promised = `不能超过 ${VISIT_TEXT_MAX} 字`;
     if (!submit.check(local)) return;
     await submit.run(async () => {
-      const visit = await call(
-        'reception',
-        'recordVisit',
-        {
-          dayId,
-          ...(deputies ? { deputyId } : {}),
-          ...(bookingId === OTHER ? { visitorName: visitorName.trim() } : { bookingId }),
-          raised: raised.trim(),
-          promised: promised.trim(),
-        },
-        { requestId: submit.requestId },
-      );
+      const visit = await call('reception', 'recordVisit', input, { requestId: submit.requestId });
       setBookingId('');
       setVisitorName('');
       setRaised('');

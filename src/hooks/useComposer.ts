@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { MESSAGE_MAX } from '../../cloudfunctions/modules/contact/constants';
 import { toApiError, type ApiError } from '../api';
+import { fieldProblem, ruleOf } from '../api/checks';
 import { useDraft, type Draft } from './useDraft';
 
 /** Refusals any send of a message text may meet, as shown under the box. */
@@ -9,11 +9,12 @@ const SEND_ERRORS: Record<string, string> = {
   RATE_LIMITED: '发送太频繁了，请稍后再试',
 };
 
-function problemWith(text: string): string | null {
-  if (!text.trim()) return '请先填写内容';
-  if (text.trim().length > MESSAGE_MAX) return `内容不能超过 ${MESSAGE_MAX} 字`;
-  return null;
-}
+/** The contact actions that send a message text. */
+type TextAction = 'send' | 'reply' | 'followUp';
+
+/** The text checked as `action` will check it. */
+const problemWith = (action: TextAction, text: string) =>
+  fieldProblem(ruleOf('contact', action, 'text'), text, { name: '内容', missing: '请先填写内容' });
 
 function refusal(err: ApiError, errors: Record<string, string>): string {
   if (err.code === 'NETWORK') return `${err.message}。草稿已保存在手机上，可稍后再点发送。`;
@@ -28,13 +29,14 @@ function refusal(err: ApiError, errors: Record<string, string>): string {
 }
 
 /**
- * A message text written in a Composer and sent once (a new message, a reply, a follow-up).
+ * A message text written in a Composer and sent once by `action` (a new message, a reply, a follow-up).
  * The draft stays on the phone under `draftKey` until it is sent, with the requestId a retry
  * reuses. Sending checks the text (and `check`, for what else must be right), calls `send` with
  * the trimmed text, clears the draft when it answers and then hands the answer to `onSent`.
  * A refusal shows under the box, worded by `errors` first (by error code).
  */
 export function useComposer<R>({
+  action,
   draftKey,
   defaults,
   check,
@@ -42,6 +44,7 @@ export function useComposer<R>({
   onSent,
   errors = {},
 }: {
+  action: TextAction;
   draftKey: string;
   defaults?: Partial<Draft>;
   check?: () => string | null;
@@ -55,7 +58,7 @@ export function useComposer<R>({
 
   const submit = async () => {
     if (sending) return;
-    const problem = problemWith(draft.text) ?? check?.() ?? null;
+    const problem = problemWith(action, draft.text) ?? check?.() ?? null;
     if (problem) {
       setError(problem);
       return;

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { isPast } from '../../../cloudfunctions/core/time';
 import { call, toApiError } from '../../api';
+import { charCount, checkInput, maxLengthOf } from '../../api/checks';
 import { WhenWhere } from '../../components/DayDetails';
 import { TextBox } from '../../components/Form';
 import { PagedList } from '../../components/PagedList';
@@ -12,7 +13,7 @@ import { usePaged } from '../../hooks/usePaged';
 import { ASSIGNMENT_LABEL, DAY_STATUS_LABEL } from '../../utils/labels';
 import { go } from '../../utils/nav';
 
-const REASON_MAX = 200;
+const REASON_MAX = maxLengthOf('reception', 'respond', 'reason');
 
 export default function DeputyReceptions() {
   const list = usePaged((cursor) => call('reception', 'myDays', { cursor }), 'myDays');
@@ -25,8 +26,17 @@ export default function DeputyReceptions() {
   const respond = async (dayId: string, decision: 'confirm' | 'decline', wasConfirmed: boolean) => {
     if (busy) return;
     const why = reason.trim();
-    if (decision === 'decline' && why.length < 2) {
-      setErrors((e) => ({ ...e, [dayId]: '请说明不能参加的原因（至少 2 个字）' }));
+    const problems = checkInput(
+      'reception',
+      'respond',
+      { dayId, decision, ...(decision === 'decline' ? { reason: why } : {}) },
+      { reason: '原因' },
+    );
+    // The contract's refinement: a decline says why, in two characters at least.
+    if (decision === 'decline' && charCount(why) < 2) problems.reason = '请说明不能参加的原因（至少 2 个字）';
+    const problem = problems.reason ?? Object.values(problems)[0];
+    if (problem) {
+      setErrors((e) => ({ ...e, [dayId]: problem }));
       return;
     }
     if (decision === 'decline' && wasConfirmed) {

@@ -12,6 +12,7 @@ export default function DeputyThread() {
   const threadId = useParam('threadId');
   const t = useThread(threadId);
   const reply = useComposer({
+    action: 'reply',
     draftKey: `dl.draft.reply.${threadId}`,
     send: (text, draft) => call('contact', 'reply', { threadId, text }, { requestId: draft.requestId }),
     onSent: async (res) => {

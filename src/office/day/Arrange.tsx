@@ -5,6 +5,7 @@ import { addDays, chinaDate, isPast, span } from '../../../cloudfunctions/core/t
 import type { DayView, SlotView } from '../../../cloudfunctions/modules/reception/contract';
 import { PUBLISH_DAYS_AHEAD } from '../../../cloudfunctions/modules/reception/constants';
 import { call, toApiError } from '../../api';
+import { checkInput, ruleOf } from '../../api/checks';
 import { Loadable } from '../../components/Loadable';
 import { LoadMore } from '../../components/PagedList';
 import { usePaged } from '../../hooks/usePaged';
@@ -215,9 +216,15 @@ function SlotRow({
   const [busy, setBusy] = useState(false);
 
   const save = async () => {
-    const capacity = Number(value);
-    if (!Number.isInteger(capacity) || capacity < 0 || capacity > 200) {
-      setError('名额应为 0–200 的整数');
+    const capacity = value.trim() ? Number(value) : undefined;
+    const problem = checkInput(
+      'reception',
+      'updateSlot',
+      { slotId: slot.slotId, capacity },
+      { capacity: '名额' },
+    ).capacity;
+    if (problem || capacity === undefined) {
+      setError(problem ?? '');
       return;
     }
     setBusy(true);
@@ -262,7 +269,7 @@ function SlotRow({
           <Input
             className="input grow slot-capacity"
             type="number"
-            maxlength={3}
+            maxlength={String(ruleOf('reception', 'updateSlot', 'capacity').maximum).length}
             value={value}
             onInput={(e) => setValue(e.detail.value)}
           />

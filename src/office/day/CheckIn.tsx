@@ -5,6 +5,7 @@ import { clock } from '../../../cloudfunctions/core/time';
 import type { BookingView } from '../../../cloudfunctions/modules/reception/contract';
 import { TOPIC_MAX } from '../../../cloudfunctions/modules/reception/constants';
 import { call, toApiError } from '../../api';
+import { checkInput, ruleOf } from '../../api/checks';
 import { Field, TextBox } from '../../components/Form';
 import { useSubmit } from '../../hooks/useSubmit';
 import { normaliseCode, spacedCode } from '../../utils/reception';
@@ -104,17 +105,14 @@ export function WalkIn({ dayId, onDone }: { dayId: string; onDone: (b: BookingVi
   const { fields } = submit;
 
   const register = async () => {
-    const local: Record<string, string> = {};
-    if (name.trim().length < 2) local.visitorName = '请填写来访群众姓名';
-    if (!topic.trim()) local.topic = '请填写反映的事项';
+    const input = { dayId, visitorName: name.trim(), topic: topic.trim() };
+    const local = checkInput('reception', 'walkIn', input, {
+      visitorName: { name: '姓名', missing: '请填写来访群众姓名' },
+      topic: { missing: '请填写反映的事项' },
+    });
     if (!submit.check(local)) return;
     await submit.run(async () => {
-      const b = await call(
-        'reception',
-        'walkIn',
-        { dayId, visitorName: name.trim(), topic: topic.trim() },
-        { requestId: submit.requestId },
-      );
+      const b = await call('reception', 'walkIn', input, { requestId: submit.requestId });
       setName('');
       setTopic('');
       submit.reset();
@@ -132,7 +130,7 @@ export function WalkIn({ dayId, onDone }: { dayId: string; onDone: (b: BookingVi
         <Input
           className="input walkin-name"
           value={name}
-          maxlength={30}
+          maxlength={ruleOf('reception', 'walkIn', 'visitorName').maxLength}
           placeholder="来访群众姓名"
           onInput={(e) => setName(e.detail.value)}
         />

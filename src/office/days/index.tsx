@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { addDays, chinaDate, dateLabel } from '../../../cloudfunctions/core/time';
 import { PUBLISH_DAYS_AHEAD } from '../../../cloudfunctions/modules/reception/constants';
 import { call } from '../../api';
+import { checkInput, rulesOf } from '../../api/checks';
 import { DayRow } from '../../components/DayRow';
 import { Chip, Field } from '../../components/Form';
 import { Loadable } from '../../components/Loadable';
@@ -22,6 +23,7 @@ const FILTERS: Array<{ key: Status | ''; label: string }> = [
   { key: 'published', label: '已发布' },
   { key: 'cancelled', label: '已取消' },
 ];
+const RULES = rulesOf('reception', 'createDay');
 const SLOT_MINUTES = [15, 20, 30, 60];
 const CUTOFF_HOURS = [2, 12, 24, 48];
 
@@ -76,31 +78,29 @@ function CreateDay({
   const tooSoon = form.date < addDays(chinaDate(), PUBLISH_DAYS_AHEAD);
 
   const save = async () => {
-    const local: Record<string, string> = {};
-    if (!form.stationId) local.stationId = '请选择联络站';
-    if (form.theme.trim().length < 2) local.theme = '请填写主题';
+    const input = {
+      stationId: form.stationId,
+      date: form.date,
+      startTime: form.startTime,
+      endTime: form.endTime,
+      theme: form.theme.trim(),
+      slotMinutes: form.slotMinutes,
+      capacityPerSlot: capacity,
+      cutoffHours: form.cutoffHours,
+    };
+    const local = checkInput('reception', 'createDay', input, {
+      stationId: { missing: '请选择联络站' },
+      date: '日期',
+      theme: '主题',
+      capacityPerSlot: '人数',
+    });
+    // What the contract's fields cannot say: the hours hold a slot, and the day is not over (today is fine).
     if (length <= 0) local.endTime = '结束时间应晚于开始时间';
     else if (slots < 1) local.endTime = '时间太短，放不下一个时段';
-    if (!Number.isInteger(capacity) || capacity < 1 || capacity > 200)
-      local.capacityPerSlot = '每个时段 1–200 人';
-    if (form.date <= chinaDate()) local.date = '请选择今天以后的日期';
+    if (!local.date && form.date < chinaDate()) local.date = '不能安排过去的日期';
     if (!submit.check(local)) return;
     await submit.run(async () => {
-      const day = await call(
-        'reception',
-        'createDay',
-        {
-          stationId: form.stationId,
-          date: form.date,
-          startTime: form.startTime,
-          endTime: form.endTime,
-          theme: form.theme.trim(),
-          slotMinutes: form.slotMinutes,
-          capacityPerSlot: capacity,
-          cutoffHours: form.cutoffHours,
-        },
-        { requestId: submit.requestId },
-      );
+      const day = await call('reception', 'createDay', input, { requestId: submit.requestId });
       void Taro.showToast({ title: '已创建', icon: 'success' });
       onCancel();
       go(`/office/day/index?dayId=${encodeURIComponent(day.dayId)}`);
@@ -134,7 +134,7 @@ function CreateDay({
         <Picker
           mode="date"
           value={form.date}
-          start={addDays(chinaDate(), 1)}
+          start={chinaDate()}
           onChange={(e) => set({ date: String(e.detail.value) })}
         >
           <View className="picker-box day-form-date">
@@ -171,7 +171,7 @@ function CreateDay({
         <Input
           className="input day-form-theme"
           value={form.theme}
-          maxlength={60}
+          maxlength={RULES.theme.maxLength}
           placeholder="例如：听取群众对村道改造的意见"
           onInput={(e) => set({ theme: e.detail.value })}
         />
@@ -189,7 +189,7 @@ function CreateDay({
         <Input
           className="input day-form-capacity"
           type="number"
-          maxlength={3}
+          maxlength={String(RULES.capacityPerSlot.maximum).length}
           value={form.capacity}
           onInput={(e) => set({ capacity: e.detail.value })}
         />

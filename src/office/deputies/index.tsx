@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { DeputyPublic } from '../../../cloudfunctions/modules/contact/contract';
 import { call } from '../../api';
+import { checkInput } from '../../api/checks';
 import { DeputyRow } from '../../components/DeputyRow';
 import { Field } from '../../components/Form';
 import { Loadable } from '../../components/Loadable';
@@ -93,9 +94,25 @@ export default function OfficeDeputies() {
   };
 
   const save = async () => {
-    const local: Record<string, string> = {};
-    if (form.name.trim().length < 2) local.name = '请填写代表姓名';
-    if (!form.constituencyId) local.constituencyId = '请选择选区';
+    const input = {
+      ...(form.deputyId ? { deputyId: form.deputyId } : {}),
+      name: form.name.trim(),
+      level: form.level,
+      constituencyId: form.constituencyId,
+      workUnit: form.workUnit.trim(),
+      photoUrl: form.photoUrl.trim(),
+      stationId: form.stationId || null,
+      publicContact: form.publicContact.trim(),
+      ...(form.userId.trim() ? { userId: form.userId.trim() } : {}),
+    };
+    const local = checkInput('contact', 'saveDeputy', input, {
+      name: { name: '姓名', missing: '请填写代表姓名' },
+      constituencyId: { missing: '请选择选区' },
+      workUnit: '工作单位',
+      photoUrl: '照片地址',
+      publicContact: '公开联系方式',
+      userId: '关联账号 ID',
+    });
     if (!submit.check(local)) return;
     const ok = await Taro.showModal({
       title: form.deputyId ? '保存修改' : '新增代表',
@@ -104,22 +121,7 @@ export default function OfficeDeputies() {
     });
     if (!ok.confirm) return;
     await submit.run(async () => {
-      await call(
-        'contact',
-        'saveDeputy',
-        {
-          ...(form.deputyId ? { deputyId: form.deputyId } : {}),
-          name: form.name.trim(),
-          level: form.level,
-          constituencyId: form.constituencyId,
-          workUnit: form.workUnit.trim(),
-          photoUrl: form.photoUrl.trim(),
-          stationId: form.stationId || null,
-          publicContact: form.publicContact.trim(),
-          ...(form.userId.trim() ? { userId: form.userId.trim() } : {}),
-        },
-        form.deputyId ? {} : { requestId: submit.requestId },
-      );
+      await call('contact', 'saveDeputy', input, form.deputyId ? {} : { requestId: submit.requestId });
       void Taro.showToast({ title: '已保存', icon: 'success' });
       reset();
       void list.reload(true);

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { ImportReport } from '../../../cloudfunctions/modules/account/contract';
 import { call, toApiError } from '../../api';
+import { checkInput, type Label } from '../../api/checks';
 import { Field } from '../../components/Form';
 import { Loadable } from '../../components/Loadable';
 import { PagedList } from '../../components/PagedList';
@@ -12,7 +13,14 @@ import { useRegions } from '../../hooks/useRegions';
 import { parseRegisterText } from '../../utils/csv';
 import { pickRegisterFile } from './pickFile';
 
-const MAX_BASE64 = 4_000_000;
+const LABELS: Record<string, Label> = {
+  constituencyId: { missing: '请先选择选区' },
+  rows: {
+    missing: '请先粘贴名册内容：每行 姓名,身份证号,手机号',
+    invalid: (rule) => `一次最多粘贴 ${rule.maxItems} 行，请分批导入`,
+  },
+  'file.contentBase64': { missing: '文件是空的', invalid: '文件太大（超过约 3MB），请分成几个文件导入' },
+};
 const STATUS_LABEL: Record<string, string> = {
   added: '新增',
   updated: '更新',
@@ -76,12 +84,11 @@ export default function Register() {
     try {
       const f = await pickRegisterFile();
       if (!f) return;
-      if (!/\.(csv|xlsx)$/i.test(f.name)) {
-        setError('只支持 .csv 或 .xlsx 文件');
-        return;
-      }
-      if (f.contentBase64.length > MAX_BASE64) {
-        setError('文件太大（超过约 3MB），请分成几个文件导入');
+      const file = { name: f.name, contentBase64: f.contentBase64 };
+      const problems = checkInput('account', 'importRegister', { constituencyId: chosen?.id, file }, LABELS);
+      const problem = problems['file.name'] ?? problems['file.contentBase64'] ?? problems.constituencyId;
+      if (problem) {
+        setError(problem);
         return;
       }
       await runImport({ kind: 'file', name: f.name, contentBase64: f.contentBase64 });
@@ -92,12 +99,10 @@ export default function Register() {
 
   const importPaste = () => {
     const rows = parseRegisterText(paste);
-    if (!rows.length) {
-      setError('请先粘贴名册内容：每行 姓名,身份证号,手机号');
-      return;
-    }
-    if (rows.length > 1000) {
-      setError('一次最多粘贴 1000 行，请分批导入');
+    const problems = checkInput('account', 'importRegister', { constituencyId: chosen?.id, rows }, LABELS);
+    const problem = problems.rows ?? problems.constituencyId;
+    if (problem) {
+      setError(problem);
       return;
     }
     void runImport({ kind: 'rows', count: rows.length, text: paste });

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import type { StationView } from '../../../cloudfunctions/modules/reception/contract';
 import { call } from '../../api';
+import { checkInput, rulesOf, type Label } from '../../api/checks';
 import { Chip, Field } from '../../components/Form';
 import { Loadable } from '../../components/Loadable';
 import { PageShell } from '../../components/PageShell';
@@ -42,12 +43,19 @@ const fromStation = (s: StationView): Form => ({
   openingNotes: s.openingNotes,
 });
 
-/** '' → null; otherwise a number in range, or undefined when it is not one. */
-function coord(v: string, max: number): number | null | undefined {
-  if (!v.trim()) return null;
-  const n = Number(v.trim());
-  return Number.isFinite(n) && Math.abs(n) <= max ? n : undefined;
-}
+/** A typed coordinate: '' → none (null); otherwise the number (NaN when it is not one, for the check). */
+const coord = (v: string): number | null => (v.trim() ? Number(v.trim()) : null);
+
+const RULES = rulesOf('reception', 'createStation');
+const LABELS: Record<string, Label> = {
+  townshipId: { missing: '请选择乡镇' },
+  name: '名称',
+  address: '地址',
+  contact: '联系方式',
+  latitude: '纬度',
+  longitude: '经度',
+  openingNotes: '开放说明',
+};
 
 export default function Stations() {
   const scope = useScope();
@@ -78,24 +86,19 @@ export default function Stations() {
 
   const save = async () => {
     if (!form) return;
-    const local: Record<string, string> = {};
-    if (!form.townshipId) local.townshipId = '请选择乡镇';
-    if (form.name.trim().length < 2) local.name = '请填写站点名称';
-    if (form.address.trim().length < 2) local.address = '请填写地址';
-    const latitude = coord(form.latitude, 90);
-    const longitude = coord(form.longitude, 180);
-    if (latitude === undefined) local.latitude = '纬度应为 -90 到 90 之间的数字';
-    if (longitude === undefined) local.longitude = '经度应为 -180 到 180 之间的数字';
-    if ((latitude === null) !== (longitude === null)) local.latitude = '经度和纬度要一起填写';
-    if (!submit.check(local)) return;
     const body = {
       name: form.name.trim(),
       address: form.address.trim(),
       contact: form.contact.trim(),
-      latitude: latitude ?? null,
-      longitude: longitude ?? null,
+      latitude: coord(form.latitude),
+      longitude: coord(form.longitude),
       openingNotes: form.openingNotes.trim(),
     };
+    // The contract's checks only: a station may have no map point, or either coordinate alone.
+    const local = form.stationId
+      ? checkInput('reception', 'updateStation', { stationId: form.stationId, ...body }, LABELS)
+      : checkInput('reception', 'createStation', { townshipId: form.townshipId, ...body }, LABELS);
+    if (!submit.check(local)) return;
     await submit.run(async () => {
       if (form.stationId) {
         await call('reception', 'updateStation', { stationId: form.stationId, ...body });
@@ -146,7 +149,7 @@ export default function Stations() {
               <Input
                 className="input station-name"
                 value={form.name}
-                maxlength={40}
+                maxlength={RULES.name.maxLength}
                 placeholder="例如：青石镇人大代表之家"
                 onInput={(e) => set({ name: e.detail.value })}
               />
@@ -155,7 +158,7 @@ export default function Stations() {
               <Input
                 className="input station-address"
                 value={form.address}
-                maxlength={100}
+                maxlength={RULES.address.maxLength}
                 placeholder="群众能找到的详细地址"
                 onInput={(e) => set({ address: e.detail.value })}
               />
@@ -164,7 +167,7 @@ export default function Stations() {
               <Input
                 className="input station-contact"
                 value={form.contact}
-                maxlength={60}
+                maxlength={RULES.contact.maxLength}
                 placeholder="值班电话"
                 onInput={(e) => set({ contact: e.detail.value })}
               />
@@ -197,7 +200,7 @@ export default function Stations() {
               <Textarea
                 className="textarea textarea--short station-notes"
                 value={form.openingNotes}
-                maxlength={300}
+                maxlength={RULES.openingNotes.maxLength}
                 placeholder="例如：每月 15 日上午固定接待；从镇政府东门进"
                 onInput={(e) => set({ openingNotes: e.detail.value })}
               />

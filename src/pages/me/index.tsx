@@ -7,6 +7,7 @@ import {
   VERIFY_CONSENT_VERSION,
 } from '../../../cloudfunctions/modules/account/constants';
 import { call, clearSession } from '../../api';
+import { checkInput } from '../../api/checks';
 import { Field } from '../../components/Form';
 import { Loadable } from '../../components/Loadable';
 import { MenuItem } from '../../components/MenuItem';
@@ -26,19 +27,21 @@ function VerifyForm({ onDone }: { onDone: () => void }) {
   const { fields } = submit;
 
   const verify = async () => {
-    const local: Record<string, string> = {};
-    if (name.trim().length < 2) local.name = '请填写姓名';
-    if (!/^\d{17}[\dXx]$/.test(idNumber.trim())) local.idNumber = '身份证号应为 18 位';
-    if (!consent) local.consent = '请先阅读并勾选同意';
+    const input = {
+      name: name.trim(),
+      idNumber: idNumber.trim().toUpperCase(),
+      consent,
+      consentVersion: VERIFY_CONSENT_VERSION,
+    } as const;
+    const local = checkInput('account', 'verify', input, {
+      name: '姓名',
+      idNumber: '身份证号',
+      consent: { missing: '请先阅读并勾选同意' },
+    });
     if (!submit.check(local)) return;
     await submit.run(
       async () => {
-        await call('account', 'verify', {
-          name: name.trim(),
-          idNumber: idNumber.trim().toUpperCase(),
-          consent: true,
-          consentVersion: VERIFY_CONSENT_VERSION,
-        });
+        await call('account', 'verify', { ...input, consent: true });
         setIdNumber('');
         void Taro.showToast({ title: '认证成功', icon: 'success' });
         onDone();

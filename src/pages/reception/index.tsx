@@ -5,6 +5,7 @@ import { dateTime, daySpan, isPast, span } from '../../../cloudfunctions/core/ti
 import type { DayView, StationView } from '../../../cloudfunctions/modules/reception/contract';
 import { TOPIC_MAX } from '../../../cloudfunctions/modules/reception/constants';
 import { call, isSignedIn, newRequestId, toApiError, type ActionOutputOf } from '../../api';
+import { checkInput } from '../../api/checks';
 import { Counter } from '../../components/Form';
 import { Loadable } from '../../components/Loadable';
 import { PageShell } from '../../components/PageShell';
@@ -89,12 +90,14 @@ export default function ReceptionDay() {
   const book = async () => {
     if (sending || !slot) return;
     const topic = draft.text.trim();
-    if (!topic) {
-      setError({ code: 'INVALID_INPUT', text: '请简单写下想向代表反映的事项' });
-      return;
-    }
-    if (topic.length > TOPIC_MAX) {
-      setError({ code: 'INVALID_INPUT', text: `事项不能超过 ${TOPIC_MAX} 字` });
+    const problems = checkInput(
+      'reception',
+      'book',
+      { slotId: slot.slotId, topic },
+      { topic: { name: '事项', missing: '请简单写下想向代表反映的事项' } },
+    );
+    if (problems.topic) {
+      setError({ code: 'INVALID_INPUT', text: problems.topic });
       return;
     }
     setError(null);

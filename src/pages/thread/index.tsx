@@ -14,6 +14,7 @@ export default function Thread() {
   const threadId = useParam('threadId');
   const t = useThread(threadId);
   const followUp = useComposer({
+    action: 'followUp',
     draftKey: `dl.draft.followUp.${threadId}`,
     send: (text, draft) => call('contact', 'followUp', { threadId, text }, { requestId: draft.requestId }),
     onSent: async (res) => {

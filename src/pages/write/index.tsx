@@ -24,6 +24,7 @@ export default function Write() {
   const [done, setDone] = useState<{ threadId: string; held: boolean } | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const message = useComposer({
+    action: 'send',
     draftKey: `dl.draft.send.${target}`,
     defaults: { category: '其他' },
     check: () => (code || deputyId ? null : '没有指定代表，请从代表联系卡进入'),
