@@ -4,8 +4,8 @@
  * Run `npm run build:weapp` first.
  */
 const path = require('path');
-const { setupWx, loadPage, findByClass, textOf, envelopeOk } = require('./helpers');
-const { deputy } = require('./fixtures');
+const { setupWx, loadPage, until, findByClass, textOf } = require('./helpers');
+const { deputy, ok, refused, unexpected } = require('./fixtures');
 
 const root = path.resolve(__dirname, '../../dist/weapp');
 
@@ -16,13 +16,12 @@ describe('card page (weapp build)', () => {
   beforeAll(async () => {
     calls = setupWx((name, data) => {
       if (name === 'contact' && data.action === 'card') {
-        return data.data.code === deputy.code
-          ? envelopeOk(deputy)
-          : { ok: false, error: { code: 'NOT_FOUND', message: '没有找到这张联系卡' } };
+        return data.data.code === deputy.code ? ok(deputy) : refused('NOT_FOUND', '没有找到这张联系卡');
       }
-      return { ok: false, error: { code: 'INTERNAL', message: 'unexpected' } };
+      return unexpected();
     });
     page = await loadPage(root, 'pages/card/index', { scene: encodeURIComponent(deputy.code) });
+    await until(() => findByClass(page, 'card-name'));
   });
 
   test('asks contact.card for the code from the scene', () => {
@@ -32,9 +31,7 @@ describe('card page (weapp build)', () => {
   });
 
   test('renders the deputy from the fed reply', () => {
-    const name = findByClass(page, 'card-name');
-    expect(name).toBeTruthy();
-    expect(textOf(name)).toContain('李秀英');
+    expect(textOf(findByClass(page, 'card-name'))).toContain('李秀英');
     const all = textOf(page.dom);
     expect(all).toContain('乡级人大代表');
     expect(all).toContain('第三选区');
@@ -48,7 +45,7 @@ describe('card page (weapp build)', () => {
     expect(textOf(button)).toContain('给代表留言');
     wx.navigateTo.mockClear();
     button.dispatchEvent('tap');
-    await new Promise((r) => setTimeout(r, 50));
+    await until(() => wx.navigateTo.mock.calls.length > 0, 'wx.navigateTo');
     expect(wx.navigateTo).toHaveBeenCalledTimes(1);
     expect(wx.navigateTo.mock.calls[0][0].url).toBe('/pages/write/index?code=AbC123');
   });

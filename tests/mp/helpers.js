@@ -2,12 +2,44 @@
 /**
  * Loads one page of the real weapp build into miniprogram-simulate (see TOOLCHAIN-NOTES), with a
  * `wx.cloud` that answers from a handler. One page per test file: app.js stays in the module cache.
+ * Tests wait for what they need with `until` (polling), never for a fixed time: a busy machine only
+ * makes them slower.
  */
 const fs = require('fs');
 const path = require('path');
 const simulate = require('miniprogram-simulate');
 
-const envelopeOk = (data) => ({ ok: true, data });
+const POLL_MS = 10;
+const UNTIL_TIMEOUT_MS = 10000;
+
+/**
+ * Polls `condition` every 10 ms until it returns something truthy, and returns that. Fails after 10 s
+ * (generous: it only ever waits that long when the condition never comes) naming what it waited for.
+ */
+async function until(condition, what = String(condition), timeout = UNTIL_TIMEOUT_MS) {
+  const start = Date.now();
+  for (;;) {
+    let value;
+    let error;
+    try {
+      value = condition();
+    } catch (e) {
+      error = e;
+    }
+    if (value) return value;
+    if (Date.now() - start > timeout) {
+      const last = error ? ` (last try threw: ${error.message})` : '';
+      throw new Error(`Timed out after ${timeout / 1000} s waiting for ${what}${last}`);
+    }
+    await new Promise((r) => setTimeout(r, POLL_MS));
+  }
+}
+
+/**
+ * Lets the promise callbacks already queued run (one turn of the event loop): for asserting that
+ * something did NOT happen after an event. Not a wait for rendering — use `until` for that.
+ */
+const flush = () => new Promise((r) => setTimeout(r, 0));
 
 /**
  * Installs wx.cloud and jest mocks for the navigation / feedback APIs. `handler(name, body)`
@@ -84,9 +116,9 @@ async function loadPage(root, pagePath, query) {
   const page = simulate.render(simulate.load(path.join(root, pagePath), 'page', { rootPath: root }));
   page.attach(document.createElement('parent-wrapper'));
   pageOpts.onLoad.call(page.instance, query);
-  await simulate.sleep(100);
+  // onShow before React has mounted the page reaches no useDidShow hook: wait for the first render.
+  await until(() => page.instance.data.root?.cn?.length > 0, `${pagePath} to mount`);
   pageOpts.onShow?.call(page.instance);
-  await simulate.sleep(100);
   page.pageOpts = pageOpts;
   return page;
 }
@@ -106,4 +138,4 @@ function textOf(node) {
   return dom ? dom.textContent.replace(/\s+/g, ' ').trim() : '';
 }
 
-module.exports = { setupWx, loadPage, findByClass, findAllByClass, textOf, envelopeOk, simulate };
+module.exports = { setupWx, loadPage, until, flush, findByClass, findAllByClass, textOf };

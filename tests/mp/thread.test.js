@@ -4,29 +4,17 @@
  * Run `npm run build:weapp` first.
  */
 const path = require('path');
-const { setupWx, loadPage, findByClass, findAllByClass, textOf, envelopeOk, simulate } = require('./helpers');
+const { setupWx, loadPage, until, flush, findByClass, findAllByClass, textOf } = require('./helpers');
+const { chased, ok, thread, unexpected } = require('./fixtures');
 
 const root = path.resolve(__dirname, '../../dist/weapp');
 
-const summary = (over = {}) => ({
-  threadId: 't7',
-  deputyId: 'd1',
-  deputyName: '李秀英',
-  voterName: '王*伯',
-  voterVerified: true,
-  category: '交通出行',
-  status: 'replied',
-  outcome: null,
-  held: false,
-  lastText: '已经联系镇里',
-  createdAt: '2026-11-01T02:00:00.000Z',
-  lastMessageAt: '2026-11-02T02:00:00.000Z',
-  firstReplySeconds: 3600,
-  unread: false,
-  canChase: true,
-  chasedAt: null,
-  ...over,
-});
+const answerModal = (confirm) =>
+  jest.fn((opts) => {
+    const res = { confirm, cancel: !confirm, errMsg: 'showModal:ok' };
+    opts.success?.(res);
+    return Promise.resolve(res);
+  });
 
 describe('thread page (weapp build)', () => {
   let calls;
@@ -35,44 +23,12 @@ describe('thread page (weapp build)', () => {
 
   beforeAll(async () => {
     calls = setupWx((name, body) => {
-      if (name === 'contact' && body.action === 'thread') {
-        return envelopeOk({
-          thread: summary(),
-          messages: [
-            {
-              messageId: 'm1',
-              author: 'voter',
-              mine: true,
-              text: '村口路灯坏了',
-              status: 'visible',
-              createdAt: '2026-11-01T02:00:00.000Z',
-            },
-            {
-              messageId: 'm2',
-              author: 'deputy',
-              mine: false,
-              text: '已经联系镇里',
-              status: 'visible',
-              createdAt: '2026-11-02T02:00:00.000Z',
-            },
-            {
-              messageId: 'm3',
-              author: 'voter',
-              mine: true,
-              text: '补充一下位置',
-              status: 'held',
-              createdAt: '2026-11-03T02:00:00.000Z',
-            },
-          ],
-          nextCursor: null,
-        });
-      }
-      if (name === 'contact' && body.action === 'chase') {
-        return envelopeOk(summary({ canChase: false, chasedAt: '2026-11-10T02:00:00.000Z' }));
-      }
-      return { ok: false, error: { code: 'INTERNAL', message: 'unexpected' } };
+      if (name === 'contact' && body.action === 'thread') return ok(thread);
+      if (name === 'contact' && body.action === 'chase') return ok(chased);
+      return unexpected();
     });
     page = await loadPage(root, 'pages/thread/index', { threadId: 't7' });
+    await until(() => findAllByClass(page, 'bubble-text').length === 3, 'the three messages');
   });
 
   test('renders the messages in order, the held one marked 审核中', () => {
@@ -85,28 +41,21 @@ describe('thread page (weapp build)', () => {
   });
 
   test('催办 asks first, and does nothing when cancelled', async () => {
-    wx.showModal = jest.fn((opts) => {
-      const res = { confirm: false, cancel: true, errMsg: 'showModal:ok' };
-      opts.success?.(res);
-      return Promise.resolve(res);
-    });
+    wx.showModal = answerModal(false);
     findByClass(page, 'chase-button').dispatchEvent('tap');
-    await simulate.sleep(50);
+    await until(() => wx.showModal.mock.calls.length > 0, 'wx.showModal');
+    await flush();
     expect(wx.showModal).toHaveBeenCalledTimes(1);
     expect(of('chase')).toHaveLength(0);
+    expect(findByClass(page, 'chase-button')).toBeTruthy();
   });
 
   test('催办 confirmed calls contact.chase and hides the button', async () => {
-    wx.showModal = jest.fn((opts) => {
-      const res = { confirm: true, cancel: false, errMsg: 'showModal:ok' };
-      opts.success?.(res);
-      return Promise.resolve(res);
-    });
+    wx.showModal = answerModal(true);
     findByClass(page, 'chase-button').dispatchEvent('tap');
-    await simulate.sleep(100);
+    await until(() => !findByClass(page, 'chase-button'), 'the 催办 button to go');
     expect(of('chase')).toHaveLength(1);
     expect(of('chase')[0].data.data).toEqual({ threadId: 't7' });
-    expect(findByClass(page, 'chase-button')).toBeFalsy();
     expect(textOf(page.dom)).toMatch(/已于 .+ 催办/);
   });
 });

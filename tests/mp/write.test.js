@@ -4,8 +4,8 @@
  * Run `npm run build:weapp` first.
  */
 const path = require('path');
-const { setupWx, loadPage, findByClass, textOf, envelopeOk, simulate } = require('./helpers');
-const { deputy, voterMe } = require('./fixtures');
+const { setupWx, loadPage, until, findByClass, textOf } = require('./helpers');
+const { deputy, ok, sentHeld, unexpected, voterMe } = require('./fixtures');
 
 const root = path.resolve(__dirname, '../../dist/weapp');
 
@@ -21,14 +21,17 @@ describe('write page (weapp build)', () => {
   beforeAll(async () => {
     calls = setupWx((name, body) => {
       if (offline) throw new Error('cloud.callFunction:fail network');
-      if (name === 'contact' && body.action === 'card') return envelopeOk(deputy);
-      if (name === 'account' && body.action === 'me') return envelopeOk(me);
-      if (name === 'contact' && body.action === 'send') {
-        return envelopeOk({ threadId: 't42', messageId: 'm1', status: 'held' });
-      }
-      return { ok: false, error: { code: 'INTERNAL', message: 'unexpected' } };
+      if (name === 'contact' && body.action === 'card') return ok(deputy);
+      if (name === 'account' && body.action === 'me') return ok(me);
+      if (name === 'contact' && body.action === 'send') return ok(sentHeld);
+      return unexpected();
     });
     page = await loadPage(root, 'pages/write/index', { code: 'AbC123' });
+    await until(
+      () =>
+        textOf(findByClass(page, 'write-title')).includes('李秀英') && findByClass(page, 'write-verify-hint'),
+      "the deputy's name and the verification hint",
+    );
   });
 
   test('shows whom the message goes to and the verification hint', () => {
@@ -38,22 +41,19 @@ describe('write page (weapp build)', () => {
 
   test('sending empty text shows an error and calls nothing', async () => {
     findByClass(page, 'write-send').dispatchEvent('tap');
-    await simulate.sleep(50);
-    expect(sends()).toHaveLength(0);
-    const err = findByClass(page, 'write-error');
-    expect(err).toBeTruthy();
+    const err = await until(() => findByClass(page, 'write-error'));
     expect(textOf(err)).toContain('请先填写内容');
+    expect(sends()).toHaveLength(0);
   });
 
   test('typing updates the counter; a failed send keeps the draft and its requestId', async () => {
     findByClass(page, 'write-textarea').dispatchEvent('input', { detail: { value: text } });
-    await simulate.sleep(50);
-    expect(textOf(findByClass(page, 'write-counter'))).toContain(`${text.length} / 1000`);
+    await until(() => textOf(findByClass(page, 'write-counter')).includes(`${text.length} / 1000`));
     expect(findByClass(page, 'write-error')).toBeFalsy();
 
     offline = true;
     findByClass(page, 'write-send').dispatchEvent('tap');
-    await simulate.sleep(100);
+    await until(() => findByClass(page, 'write-error'));
     offline = false;
     expect(sends()).toHaveLength(1);
     expect(textOf(findByClass(page, 'write-error'))).toContain('网络不给力，请稍后重试');
@@ -66,7 +66,7 @@ describe('write page (weapp build)', () => {
 
   test('send calls contact.send with the text and the same requestId, then shows the held state', async () => {
     findByClass(page, 'write-send').dispatchEvent('tap');
-    await simulate.sleep(100);
+    const result = await until(() => findByClass(page, 'write-result'));
 
     expect(sends()).toHaveLength(2);
     const [first, second] = sends().map((c) => c.data);
@@ -75,14 +75,13 @@ describe('write page (weapp build)', () => {
     expect(second.requestId).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
     expect(second.requestId).toBe(first.requestId);
 
-    const result = findByClass(page, 'write-result');
-    expect(result).toBeTruthy();
     expect(textOf(result)).toContain('已提交，内容审核后送达代表');
     expect(wx.removeStorageSync).toHaveBeenCalledWith('dl.draft.send.code:AbC123');
   });
 
   test('then goes to the thread page', async () => {
-    await simulate.sleep(2700);
+    // The page moves on by itself a moment after showing the result.
+    await until(() => wx.redirectTo.mock.calls.length > 0, 'wx.redirectTo');
     expect(wx.redirectTo).toHaveBeenCalledWith(
       expect.objectContaining({ url: '/pages/thread/index?threadId=t42' }),
     );

@@ -1,0 +1,217 @@
+/**
+ * The server's answers the mp tests feed the pages. Each is built here and parsed with its action's
+ * output schema (cloudfunctions/modules/contracts.ts), and each refusal with the envelope's ErrorBody, so
+ * a fixture cannot drift from what the functions answer: when a contract changes under it, loading this
+ * file fails and names the fixture.
+ */
+import { z } from 'zod';
+import { ErrorBody } from '../../cloudfunctions/core/contracts/envelope';
+import {
+  contracts,
+  type ActionName,
+  type ActionOutput,
+  type FunctionName,
+} from '../../cloudfunctions/modules/contracts';
+
+/** What `fn`.`action` answers, checked against the contract's output schema. */
+export function answer<F extends FunctionName, A extends ActionName<F>>(
+  fn: F,
+  action: A,
+  data: ActionOutput<F, A>,
+): ActionOutput<F, A> {
+  const { output } = (contracts[fn] as Record<string, { output: z.ZodType }>)[action];
+  const parsed = output.safeParse(data);
+  if (!parsed.success) {
+    throw new Error(
+      `fixture for ${fn}.${action} is not what the contract answers:\n${z.prettifyError(parsed.error)}`,
+    );
+  }
+  return parsed.data as ActionOutput<F, A>;
+}
+
+/** The envelope of an answer. */
+export const ok = <T>(data: T) => ({ ok: true as const, data });
+
+/** The envelope of a refusal (its body checked against ErrorBody). */
+export const refused = (code: ErrorBody['code'], message: string, fields?: Record<string, string>) => ({
+  ok: false as const,
+  error: ErrorBody.parse({ code, message, ...(fields ? { fields } : {}) }),
+});
+
+/** What a test handler answers to a call it does not expect. */
+export const unexpected = () => refused('INTERNAL', 'unexpected');
+
+// ---- account ----
+
+/** account.me of a plain voter, verified against the register or not. */
+export function voterMe(displayName: string, verified: boolean) {
+  return answer('account', 'me', {
+    userId: 'u1',
+    displayName,
+    roles: [{ role: 'voter', scopeKind: 'self', scopeId: 'u1' }],
+    verification: verified
+      ? {
+          state: 'verified',
+          nameMasked: `${displayName.slice(0, 1)}*${displayName.slice(2)}`, // 王小明 → 王*明
+          constituencyId: 'c1',
+          constituencyName: '第一选区',
+          lockedUntil: null,
+        }
+      : {
+          state: 'unverified',
+          nameMasked: null,
+          constituencyId: null,
+          constituencyName: null,
+          lockedUntil: null,
+        },
+    deputyId: null,
+    unreadNotifications: 0,
+  });
+}
+
+// ---- contact ----
+
+/** contact.card: a township deputy with a card code. */
+export const deputy = answer('contact', 'card', {
+  deputyId: 'd1',
+  code: 'AbC123',
+  name: '李秀英',
+  level: 'township',
+  constituencyId: 'c1',
+  constituencyName: '第三选区',
+  townshipName: '青石镇',
+  workUnit: '青石镇中心小学',
+  photoUrl: '',
+  stationId: 's1',
+  stationName: '青石镇人大代表之家',
+  publicContact: '0571-1234567',
+});
+
+/** contact.send of a message held for review. */
+export const sentHeld = answer('contact', 'send', { threadId: 't42', messageId: 'm1', status: 'held' });
+
+/** A voter's thread with 李秀英, replied and open to 催办 (contact.chase answers one too). */
+export const threadSummary = (over: Partial<ActionOutput<'contact', 'chase'>> = {}) =>
+  answer('contact', 'chase', {
+    threadId: 't7',
+    deputyId: 'd1',
+    deputyName: '李秀英',
+    voterName: '王*伯',
+    voterVerified: true,
+    category: '交通出行',
+    status: 'replied',
+    outcome: null,
+    held: false,
+    lastText: '已经联系镇里',
+    createdAt: '2026-11-01T02:00:00.000Z',
+    lastMessageAt: '2026-11-02T02:00:00.000Z',
+    firstReplySeconds: 3600,
+    unread: false,
+    canChase: true,
+    chasedAt: null,
+    ...over,
+  });
+
+/** contact.thread: the voter's message, the deputy's reply, and a follow-up held for review. */
+export const thread = answer('contact', 'thread', {
+  thread: threadSummary(),
+  messages: [
+    {
+      messageId: 'm1',
+      author: 'voter',
+      mine: true,
+      text: '村口路灯坏了',
+      status: 'visible',
+      createdAt: '2026-11-01T02:00:00.000Z',
+    },
+    {
+      messageId: 'm2',
+      author: 'deputy',
+      mine: false,
+      text: '已经联系镇里',
+      status: 'visible',
+      createdAt: '2026-11-02T02:00:00.000Z',
+    },
+    {
+      messageId: 'm3',
+      author: 'voter',
+      mine: true,
+      text: '补充一下位置',
+      status: 'held',
+      createdAt: '2026-11-03T02:00:00.000Z',
+    },
+  ],
+  nextCursor: null,
+});
+
+/** contact.chase once chased. */
+export const chased = threadSummary({ canChase: false, chasedAt: '2026-11-10T02:00:00.000Z' });
+
+// ---- reception ----
+
+type Slot = ActionOutput<'reception', 'day'>['slots'][number];
+
+const slot = (slotId: string, start: string, end: string, over: Partial<Slot> = {}): Slot => ({
+  slotId,
+  startsAt: `2026-12-05T${start}:00.000Z`,
+  endsAt: `2026-12-05T${end}:00.000Z`,
+  capacity: 4,
+  booked: 1,
+  remaining: 3,
+  waitlisted: 0,
+  ...over,
+});
+
+/**
+ * reception.day: a published day at 青石镇人大代表之家, 09:00–09:30 with seats left and 09:30–10:00 full
+ * with a full waitlist (China clock, UTC+8).
+ */
+export const receptionDay = answer('reception', 'day', {
+  dayId: 'day7',
+  stationId: 'st1',
+  stationName: '青石镇人大代表之家',
+  stationAddress: '青石镇人民路 8 号',
+  stationLatitude: 30.27,
+  stationLongitude: 120.15,
+  townshipId: 'tw-qs',
+  townshipName: '青石镇',
+  date: '2026-12-05',
+  startsAt: '2026-12-05T01:00:00.000Z',
+  endsAt: '2026-12-05T02:00:00.000Z',
+  theme: '听取群众对村道改造的意见',
+  status: 'published',
+  bookingCutoff: '2026-12-04T13:00:00.000Z',
+  bookingOpen: true,
+  deputies: [{ deputyId: 'dep-01', name: '李华', status: 'confirmed', reason: null, attended: false }],
+  slots: [
+    slot('s1', '01:00', '01:30'),
+    slot('s2', '01:30', '02:00', { booked: 4, remaining: 0, waitlisted: 100 }),
+  ],
+});
+
+/** reception.stations of the day's township: the station's contact and opening notes. */
+export const townshipStations = answer('reception', 'stations', {
+  items: [
+    {
+      stationId: 'st1',
+      name: '青石镇人大代表之家',
+      townshipId: 'tw-qs',
+      townshipName: '青石镇',
+      address: '青石镇人民路 8 号',
+      contact: '0571-1234567',
+      latitude: 30.27,
+      longitude: 120.15,
+      openingNotes: '从镇政府东门进',
+    },
+  ],
+});
+
+/** reception.book of a seat in slot s1. */
+export const booked = answer('reception', 'book', {
+  bookingId: 'b1',
+  code: 'K7PX3QMA',
+  status: 'confirmed',
+  dayId: 'day7',
+  slotId: 's1',
+  waitlistPosition: null,
+});
