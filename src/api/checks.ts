@@ -20,8 +20,8 @@ export type FieldOf<F extends FunctionName, A extends ActionName<F>> = A extends
   ? keyof Rules[F][A] & string
   : never;
 
-/** Characters as people count them: by code point (an emoji is one). */
-export const charCount = (text: string) => Array.from(text).length;
+/** Characters as the server's limits count them (zod's `max`: UTF-16 units, so an emoji counts two). */
+export const charCount = (text: string) => text.length;
 
 /** The rules of an action's input fields (src/api/fieldRules.ts, generated from the contracts). */
 export function rulesOf<F extends FunctionName, A extends ActionName<F>>(
@@ -136,7 +136,7 @@ export function fieldProblem(rule: FieldRule, value: unknown, label: Label = '')
 
 /**
  * Checks a form's values against the contract of the action it is about to call, as the server will
- * (lengths by character, after trimming where the server trims). Returns the problems by field name,
+ * (lengths as the server counts them, after trimming where the server trims). Returns the problems by field name,
  * worded with `labels`; empty when the values may be sent. A nested object's fields (`file.name`) are
  * checked when the object is given. Checks across fields stay with the form.
  */

@@ -34,8 +34,12 @@ const StationFields = {
   longitude: z.number().min(-180).max(180).nullable().default(null),
   openingNotes: z.string().trim().max(300).default(''),
 };
-export const CreateStationInput = z.object({ townshipId: Id, ...StationFields });
-export const UpdateStationInput = z.object({ stationId: Id, ...StationFields });
+/** A map point is both coordinates or none. */
+const onePoint = <T extends { latitude: number | null; longitude: number | null }>(v: T) =>
+  (v.latitude === null) === (v.longitude === null);
+const POINT = { message: '经度和纬度要一起填写', path: ['longitude'] };
+export const CreateStationInput = z.object({ townshipId: Id, ...StationFields }).refine(onePoint, POINT);
+export const UpdateStationInput = z.object({ stationId: Id, ...StationFields }).refine(onePoint, POINT);
 export const StationsInput = z.object({ townshipId: Id.optional() });
 
 export const SlotView = z.object({

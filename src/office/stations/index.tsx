@@ -94,10 +94,12 @@ export default function Stations() {
       longitude: coord(form.longitude),
       openingNotes: form.openingNotes.trim(),
     };
-    // The contract's checks only: a station may have no map point, or either coordinate alone.
+    // The contract's field checks, and its one cross-field rule: a map point is both coordinates or none.
     const local = form.stationId
       ? checkInput('reception', 'updateStation', { stationId: form.stationId, ...body }, LABELS)
       : checkInput('reception', 'createStation', { townshipId: form.townshipId, ...body }, LABELS);
+    if ((body.latitude === null) !== (body.longitude === null) && !local.longitude)
+      local.longitude = '经度和纬度要一起填写';
     if (!submit.check(local)) return;
     await submit.run(async () => {
       if (form.stationId) {

@@ -91,6 +91,7 @@ export const badInput: Record<string, BadInputCase> = {
       { townshipId: 'tw-qs', name: 'x', address: '地址' },
       { townshipId: 'tw-qs-c1', name: '新站', address: '地址' },
       { townshipId: 'tw-qs', name: '新站', address: '地址', latitude: 91 },
+      { townshipId: 'tw-qs', name: '新站', address: '地址', latitude: 30.5 },
     ],
   },
   updateStation: {
