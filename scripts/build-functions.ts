@@ -7,7 +7,7 @@
 import { build, type Plugin } from 'esbuild';
 import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { DEPLOYABLE, MODULES } from '../cloudfunctions/modules/registry';
+import { DEPLOYABLE, MODULES, moduleNamed } from '../cloudfunctions/modules/registry';
 
 export const OUT = 'dist/cloudfunctions';
 
@@ -33,10 +33,12 @@ const has = (module: string, file: string) => existsSync(`cloudfunctions/modules
  */
 export function entryOf(name: string): string {
   if (name !== 'jobs') {
+    const qr = moduleNamed(name)?.rendersQr;
     return [
       `import { ${name} } from './modules/${name}';`,
       `import { wechatMain } from './entry/wechat';`,
-      `export const main = wechatMain(${name});`,
+      ...(qr ? [`import { qrDataUrl } from './adapters/local/qr';`] : []),
+      `export const main = wechatMain(${name}${qr ? ', qrDataUrl' : ''});`,
     ].join('\n');
   }
   const lines = [`import { wechatJobs } from './entry/wechat';`];

@@ -65,6 +65,8 @@ export interface Module<C extends ContractTable = ContractTable> {
   seed?: (ports: Ports) => Promise<void>;
   /** The open APIs its handlers reach through the ports. */
   openapi: readonly OpenApi[];
+  /** Its handlers render QR images of texts (`codes.qr`): its WeChat function bundles the QR library. */
+  rendersQr?: boolean;
 }
 
 /**

@@ -40,6 +40,7 @@ export function productionPorts(
   cloud: WxServerSdk,
   env: NodeJS.ProcessEnv,
   modules: readonly Served[],
+  qr?: Ports['codes']['qr'],
 ): Ports {
   const secret = env.ID_HASH_SECRET;
   if (!secret) throw new Error('ID_HASH_SECRET is not set for this cloud function');
@@ -51,7 +52,7 @@ export function productionPorts(
     ...createWechatPorts(cloud, {
       templates: templates(env, modules),
       miniprogramState: env.MINIPROGRAM_STATE === 'trial' ? 'trial' : 'formal',
-      codes: { envVersion: env.MINIPROGRAM_STATE === 'trial' ? 'trial' : 'release' },
+      codes: { envVersion: env.MINIPROGRAM_STATE === 'trial' ? 'trial' : 'release', qr },
     }),
     clock: { now: () => new Date() },
     ids: randomIds(),

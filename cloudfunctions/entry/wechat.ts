@@ -13,21 +13,21 @@ const cloud: WxServerSdk = require('wx-server-sdk');
 
 /** Built once per instance (an instance serves one function, so one list of modules). */
 const built = new Map<readonly Served[], Ports>();
-function wechatPorts(modules: readonly Served[]): Ports {
+function wechatPorts(modules: readonly Served[], qr?: Ports['codes']['qr']): Ports {
   let ports = built.get(modules);
   if (!ports) {
     if (built.size === 0) cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV });
-    ports = productionPorts(cloud, process.env, modules);
+    ports = productionPorts(cloud, process.env, modules, qr);
     built.set(modules, ports);
   }
   return ports;
 }
 
-/** A client-callable function: one module's actions. */
-export function wechatMain(module: AnyModule) {
+/** A client-callable function: one module's actions (`qr` for a module that renders QR images). */
+export function wechatMain(module: AnyModule, qr?: Ports['codes']['qr']) {
   const served = [module];
   return async (event: unknown) => {
-    const p = wechatPorts(served);
+    const p = wechatPorts(served, qr);
     const { OPENID } = cloud.getWXContext();
     const caller = OPENID ? await loadCaller(p, await ensureUser(p, OPENID)) : null;
     return serve(module, event, caller, p);

@@ -7,7 +7,13 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import Module from 'node:module';
 import { join } from 'node:path';
 import type { OpenApi } from '../../cloudfunctions/core/module';
-import { DEPLOYABLE, FUNCTION_MODULES, JOBS_TRIGGER, MODULES } from '../../cloudfunctions/modules/registry';
+import {
+  DEPLOYABLE,
+  FUNCTION_MODULES,
+  JOBS_TRIGGER,
+  MODULES,
+  moduleNamed,
+} from '../../cloudfunctions/modules/registry';
 
 const OUT = join(__dirname, '../../dist/cloudfunctions');
 const MODULES_DIR = join(__dirname, '../../cloudfunctions/modules');
@@ -71,6 +77,17 @@ it.each(Object.keys(DEPLOYABLE))(
 it.each(FUNCTION_MODULES.map((m) => m.name))('%s declares exactly the open APIs its module calls', (name) => {
   expect([...DEPLOYABLE[name].openapi].sort()).toEqual(called(sources(join(MODULES_DIR, name))));
 });
+
+it.each(FUNCTION_MODULES.map((m) => m.name))(
+  '%s bundles the QR library exactly when its code renders QR images',
+  (name) => {
+    const renders = sources(join(MODULES_DIR, name)).some((f) =>
+      /\bcodes\.qr\(/.test(readFileSync(f, 'utf8')),
+    );
+    expect(!!moduleNamed(name)!.rendersQr).toBe(renders);
+    expect(readFileSync(join(OUT, name, 'index.js'), 'utf8').includes('toDataURL')).toBe(renders);
+  },
+);
 
 it('jobs declares exactly the open APIs the timer steps call', () => {
   const files = MODULES.map((m) => join(MODULES_DIR, m.name, 'jobs.ts')).filter(existsSync);

@@ -13,6 +13,7 @@ import {
   folderFiles,
 } from '../../cloudfunctions/adapters/local';
 import { createCloudbaseDbDouble } from '../doubles/cloudbase-db';
+import { qrDataUrl } from '../../cloudfunctions/adapters/local/qr';
 import type { AnyModule } from '../../cloudfunctions/core/module';
 import { account } from '../../cloudfunctions/modules/account';
 import { contact } from '../../cloudfunctions/modules/contact';
@@ -136,7 +137,7 @@ it('answers bad input and unknown actions with an envelope, never a throw', asyn
 });
 
 it('reception: a voter finds an upcoming day, books a seat and sees the code; staff cannot check in before the day', async () => {
-  const receptionFn = deployed(entry().wechatMain(reception));
+  const receptionFn = deployed(entry().wechatMain(reception, qrDataUrl));
   as('demo:voter');
   const upcoming = await receptionFn.main({ action: 'upcoming', data: {} });
   const day = upcoming.data.items.find((d: { dayId: string }) => d.dayId === 'rd-next');

@@ -1,5 +1,4 @@
 import type { Codes } from '../../core/ports';
-import { qrDataUrl } from '../local/qr';
 import type { EnvVersion, WxCloud } from './cloud';
 
 /** getUnlimited's scene: at most 32 visible characters from this set (no `%`, so no URL-encoded Chinese). */
@@ -10,6 +9,11 @@ export interface CardCodesConfig {
   envVersion?: EnvVersion;
   /** Pixels, 280–1280; WeChat's default is 430. */
   width?: number;
+  /**
+   * QR images of short texts (booking codes), given only to the functions whose module renders them, so the
+   * others bundle no QR library (see Module.rendersQr).
+   */
+  qr?: Codes['qr'];
 }
 
 /**
@@ -19,7 +23,9 @@ export interface CardCodesConfig {
  */
 export function createCodes(cloud: WxCloud, config: CardCodesConfig = {}): Codes {
   return {
-    qr: qrDataUrl,
+    qr:
+      config.qr ??
+      (() => Promise.reject(new Error('this function renders no QR images: set rendersQr on its module'))),
     async image({ scene, page }) {
       if (!SCENE_PATTERN.test(scene))
         throw new Error(`getUnlimited scene must match ${SCENE_PATTERN}: "${scene}"`);

@@ -36,4 +36,5 @@ export const reception = {
   jobs: JOBS,
   seed: seedReception,
   openapi: ['security.msgSecCheck'],
+  rendersQr: true,
 } satisfies Module<typeof receptionContracts>;
