@@ -170,6 +170,8 @@ export const aThread = (over: Partial<Thread> = {}): Thread => ({
   chasedAt: null,
   unreadByDeputy: true,
   unreadByVoter: false,
+  openingMessageId: null,
+  pendingFollowUps: 0,
   ...over,
 });
 
@@ -186,6 +188,7 @@ export const aMessage = (over: Partial<Message> = {}): Message => ({
   createdAt: at(0),
   reviewedBy: null,
   reviewedAt: null,
+  heldReason: null,
   ...over,
 });
 

@@ -475,7 +475,7 @@ describe.each(engines)('Store contract — %s', (_name, open) => {
       );
     });
 
-    it('heldMessages(): held only, by office scope, oldest first, paged', async () => {
+    it('heldMessages(): held for review only (not those waiting with their thread), by office scope, oldest first, paged', async () => {
       const rows = [3, 1, 3, 0, 2, 1].map((m, i) =>
         aMessage({
           id: `hm-${[5, 1, 4, 0, 3, 2][i]}`,
@@ -485,7 +485,12 @@ describe.each(engines)('Store contract — %s', (_name, open) => {
           townshipId: i % 2 ? 't-1' : 't-2',
         }),
       );
-      await seed('messages', [...rows, aMessage({ status: 'held', countyId: 'k-2', townshipId: 't-9' })]);
+      await seed('messages', [
+        ...rows,
+        aMessage({ status: 'held', countyId: 'k-2', townshipId: 't-9' }),
+        // Waiting only with its held thread: not for staff to review on its own.
+        aMessage({ status: 'held', heldReason: 'thread', countyId: 'k-1', townshipId: 't-1' }),
+      ]);
       const key = (m: (typeof rows)[number]) => m.createdAt;
       const held = rows.filter((m) => m.status === 'held');
       expect(

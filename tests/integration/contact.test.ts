@@ -198,6 +198,115 @@ describe.each(ENGINES)('on %s', (engine: EngineName) => {
     });
   });
 
+  describe('held text reaches nobody but its author and staff', () => {
+    const HELD = '我们准备去上访';
+    /** Everything the deputy can see: notifications, inbox rows, and every thread they can open. */
+    async function deputySees() {
+      const notes = await w.call('deputy', 'account', 'notifications', {});
+      const inbox = await w.call('deputy', 'contact', 'inbox', {});
+      const threads = await Promise.all(
+        inbox.items.map((t) => w.call('deputy', 'contact', 'thread', { threadId: t.threadId })),
+      );
+      return JSON.stringify([notes, inbox, threads]);
+    }
+
+    it('closing or chasing a held thread tells the deputy nothing (the held text never travels)', async () => {
+      const s = await w.call('voter', 'contact', 'send', { deputyId: 'dep-01', text: HELD });
+      w.clock.advance(8 * DAY);
+      expect(await w.raw('voter', 'contact', 'chase', { threadId: s.threadId })).toMatchObject({
+        ok: false,
+        error: { code: 'CONFLICT', message: expect.stringContaining('审核') },
+      });
+      await w.call('voter', 'contact', 'close', { threadId: s.threadId, outcome: 'unresolved' });
+      const seen = await deputySees();
+      expect(seen).not.toContain(HELD);
+      expect(seen).not.toContain(s.threadId);
+    });
+
+    it('a follow-up of a held thread waits with it: the thread stays out of the inbox until its opening is released', async () => {
+      const s = await w.call('voter', 'contact', 'send', { deputyId: 'dep-01', text: HELD });
+      const f = await w.call('voter', 'contact', 'followUp', {
+        threadId: s.threadId,
+        text: '补充：村口第三盏灯',
+      });
+      expect(f.status).toBe('held');
+      expect(await deputySees()).not.toContain(s.threadId);
+      // Staff review the opening only; the follow-up is not a separate item in their queue.
+      const queue = (await w.call('township', 'contact', 'held', {})).items.map((m) => m.messageId);
+      expect(queue).toContain(s.messageId);
+      expect(queue).not.toContain(f.messageId);
+      const before = (await w.call('deputy', 'account', 'notifications', {})).items.length;
+      await w.call('township', 'contact', 'review', { messageId: s.messageId, decision: 'release' });
+      const opened = await w.call('deputy', 'contact', 'thread', { threadId: s.threadId });
+      expect(opened.messages.map((m) => m.text)).toEqual([HELD, '补充：村口第三盏灯']);
+      // One notice for the thread, not one per message.
+      expect((await w.call('deputy', 'account', 'notifications', {})).items.length).toBe(before + 1);
+    });
+
+    it('a follow-up held for its own review, released while the opening is still held, keeps waiting', async () => {
+      const s = await w.call('voter', 'contact', 'send', { deputyId: 'dep-01', text: HELD });
+      const f = await w.call('voter', 'contact', 'followUp', {
+        threadId: s.threadId,
+        text: '还有人要去示威',
+      });
+      await w.call('township', 'contact', 'review', { messageId: f.messageId, decision: 'release' });
+      expect(await deputySees()).not.toContain(s.threadId);
+      await w.call('township', 'contact', 'review', { messageId: s.messageId, decision: 'hide' });
+      const own = await w.call('voter', 'contact', 'thread', { threadId: s.threadId });
+      expect(own.thread.status).toBe('closed');
+      expect(own.messages.map((m) => m.status)).toEqual(['hidden', 'hidden']);
+      expect(await deputySees()).not.toContain(s.threadId);
+    });
+
+    it('releasing a held opening after the voter closed the thread keeps it closed, with its outcome', async () => {
+      const s = await w.call('voter', 'contact', 'send', { deputyId: 'dep-01', text: HELD });
+      await w.call('voter', 'contact', 'close', { threadId: s.threadId, outcome: 'resolved' });
+      await w.call('township', 'contact', 'review', { messageId: s.messageId, decision: 'release' });
+      const t = await w.call('deputy', 'contact', 'thread', { threadId: s.threadId });
+      expect(t.thread).toMatchObject({ status: 'closed', outcome: 'resolved' });
+      expect(await w.raw('deputy', 'contact', 'reply', { threadId: s.threadId, text: '好的' })).toMatchObject(
+        {
+          ok: false,
+          error: { code: 'CLOSED' },
+        },
+      );
+    });
+  });
+
+  describe('follow-ups have an allowance', () => {
+    it('three in a row without an answer, then the voter waits for the deputy', async () => {
+      const notes = async () => (await w.call('deputy', 'account', 'notifications', {})).items.length;
+      const start = await notes();
+      for (let i = 1; i <= 3; i++)
+        await w.call('voter', 'contact', 'followUp', { threadId: 'th-demo-2', text: `追问 ${i}` });
+      const before = w.fingerprint();
+      expect(
+        await w.raw('voter', 'contact', 'followUp', { threadId: 'th-demo-2', text: '追问 4' }),
+      ).toMatchObject({
+        ok: false,
+        error: { code: 'RATE_LIMITED' },
+      });
+      expect(w.fingerprint()).toBe(before);
+      expect(await notes()).toBe(start + 3);
+      await w.call('deputy', 'contact', 'reply', { threadId: 'th-demo-2', text: '收到，正在了解' });
+      expect(
+        (await w.call('voter', 'contact', 'followUp', { threadId: 'th-demo-2', text: '谢谢' })).status,
+      ).toBe('visible');
+    });
+
+    it('follow-ups count against the daily message allowance', async () => {
+      w = await makeWorld({ engine, dailyMessageLimit: 2 });
+      await w.call('voter', 'contact', 'followUp', { threadId: 'th-demo-2', text: '追问' });
+      await w.call('voter', 'contact', 'send', { deputyId: 'dep-02', text: '新留言' });
+      expect(
+        await w.raw('voter', 'contact', 'followUp', { threadId: 'th-demo-2', text: '再追问' }),
+      ).toMatchObject({
+        ok: false,
+        error: { code: 'RATE_LIMITED' },
+      });
+    });
+  });
+
   describe('closing, following up and chasing', () => {
     it('the voter closes with an outcome; a closed thread refuses replies with CLOSED', async () => {
       const s = await w.call('voter', 'contact', 'send', { deputyId: 'dep-01', text: '问题' });

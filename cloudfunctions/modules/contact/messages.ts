@@ -1,10 +1,18 @@
 /** Messages of a thread: content check, posting, and what a message does once the other party can see it. */
 import type { Ctx } from '../../core/context';
-import { appendActivity, audit, notify, once, priorResult } from '../../core/effects';
+import { appendActivity, audit, notify, once, priorResult, spendAllowance } from '../../core/effects';
 import { AppError } from '../../core/errors';
 import { authorize, type Subject } from '../../core/policy';
 import type { Tx } from '../../core/ports';
 import type { Message, Thread } from './records';
+import { contactQueries } from './storage';
+
+/**
+ * Follow-ups a voter may write in a row before the deputy answers: enough to add what was forgotten or
+ * correct a detail, few enough that one voter cannot flood a deputy's phone. They also count against the
+ * daily message allowance.
+ */
+export const MAX_PENDING_FOLLOW_UPS = 3;
 
 export const threadSubject = (t: Thread): Subject => ({
   countyId: t.countyId,
@@ -32,8 +40,19 @@ export const preview = (text: string) => (text.length > 60 ? `${text.slice(0, 60
  * The effects of a message once it is visible to the other party — at posting, or when staff
  * release a held one: thread state, the other party's notification, and the deputy's duty record.
  */
-export async function deliverMessage(tx: Tx, ctx: Ctx, thread: Thread, m: Message): Promise<void> {
+export async function deliverMessage(
+  tx: Tx,
+  ctx: Ctx,
+  thread: Thread,
+  m: Message,
+  opts: { quiet?: boolean } = {},
+): Promise<void> {
   const at = m.createdAt;
+  if (m.authorRole === 'voter' && thread.status === 'closed') {
+    // Released after the voter closed the thread: the deputy may read it; the thread stays closed.
+    await tx.update('threads', thread.id, { held: false, lastText: preview(m.text), lastMessageAt: at });
+    return;
+  }
   if (m.authorRole === 'voter') {
     await tx.update('threads', thread.id, {
       held: false,
@@ -43,6 +62,7 @@ export async function deliverMessage(tx: Tx, ctx: Ctx, thread: Thread, m: Messag
       awaitingSince: thread.awaitingSince ?? at,
       unreadByDeputy: true,
     });
+    if (opts.quiet) return;
     const deputy = await tx.get('deputies', thread.deputyId);
     await notify(tx, ctx, {
       userId: deputy?.userId,
@@ -61,6 +81,7 @@ export async function deliverMessage(tx: Tx, ctx: Ctx, thread: Thread, m: Messag
     awaitingSince: null,
     unreadByVoter: true,
     unreadByDeputy: false,
+    pendingFollowUps: 0,
     ...(firstReply
       ? {
           firstReplyAt: at,
@@ -90,6 +111,7 @@ export function newMessage(
   role: Message['authorRole'],
   text: string,
   status: Message['status'],
+  heldReason: Message['heldReason'] = null,
 ): Message {
   return {
     id: ctx.ports.ids.next(),
@@ -101,6 +123,7 @@ export function newMessage(
     authorRole: role,
     text,
     status,
+    heldReason,
     createdAt: ctx.now.toISOString(),
     reviewedBy: null,
     reviewedAt: null,
@@ -115,14 +138,35 @@ export async function post(ctx: Ctx, threadId: string, text: string, role: Messa
   if (role === 'deputy' && thread.held) throw new AppError('NOT_FOUND', '留言不存在');
   const prior = await priorResult<{ messageId: string; status: 'visible' | 'held' }>(ctx);
   if (prior) return prior;
-  const status = await checkText(ctx, text);
+  if (role === 'voter') mayFollowUp(thread);
+  const verdict = await checkText(ctx, text);
   return once(ctx, async (tx) => {
     const current = (await tx.get('threads', threadId))!;
     if (current.status === 'closed') throw new AppError('CLOSED', '该留言已关闭');
-    const m = newMessage(ctx, current, role, text, status);
+    if (role === 'voter') {
+      mayFollowUp(current);
+      await spendAllowance(tx, ctx, 'send', ctx.ports.config.dailyMessageLimit);
+      await tx.update('threads', threadId, { pendingFollowUps: (current.pendingFollowUps ?? 0) + 1 });
+    }
+    // A follow-up of a thread whose opening still waits for review waits with it (the deputy sees neither).
+    const heldReason = verdict === 'held' ? 'review' : current.held ? 'thread' : null;
+    const status = heldReason ? ('held' as const) : ('visible' as const);
+    const m = newMessage(ctx, current, role, text, status, heldReason);
     await tx.insert('messages', m);
     if (status === 'visible') await deliverMessage(tx, ctx, current, m);
     await audit(tx, ctx, { entityType: 'message', entityId: m.id, detail: { threadId, status } });
     return { messageId: m.id, status };
   });
+}
+
+function mayFollowUp(thread: Thread) {
+  if ((thread.pendingFollowUps ?? 0) >= MAX_PENDING_FOLLOW_UPS)
+    throw new AppError('RATE_LIMITED', `已连续追问 ${MAX_PENDING_FOLLOW_UPS} 次，请等代表答复后再追问`);
+}
+
+/** Whether `m` opened its thread (threads stored before the opening was kept: their earliest message). */
+export async function isOpening(ctx: Ctx, thread: Thread, m: Message): Promise<boolean> {
+  if (thread.openingMessageId) return thread.openingMessageId === m.id;
+  const [first] = await contactQueries(ctx.ports).messagesOfThread(thread.id, { limit: 1 });
+  return first?.id === m.id;
 }

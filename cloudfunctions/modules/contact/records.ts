@@ -14,8 +14,14 @@ export interface Thread {
   category: string;
   status: ThreadStatus;
   outcome: 'resolved' | 'unresolved' | null;
-  /** The opening message waits for staff review: the deputy does not see the thread yet. */
+  /**
+   * The opening message waits for staff review: the deputy does not see the thread, nor is told of it,
+   * until staff release it; follow-ups written meanwhile wait with it.
+   */
   held: boolean;
+  /** The thread's first message (absent on threads stored before it was kept: the earliest message). */
+  openingMessageId?: string | null;
+  /** The last text the other party may see (while the thread is held: the voter's own opening). */
   lastText: string;
   createdAt: string;
   lastMessageAt: string;
@@ -26,6 +32,8 @@ export interface Thread {
   chasedAt: string | null;
   unreadByDeputy: boolean;
   unreadByVoter: boolean;
+  /** Voter follow-ups since the deputy last answered (capped, so a deputy is not flooded). */
+  pendingFollowUps?: number;
 }
 
 export interface Message {
@@ -38,6 +46,8 @@ export interface Message {
   authorRole: 'voter' | 'deputy';
   text: string;
   status: 'visible' | 'held' | 'hidden';
+  /** Why a held message waits: the content check asked for review, or its thread's opening is held. */
+  heldReason?: 'review' | 'thread' | null;
   createdAt: string;
   reviewedBy: string | null;
   reviewedAt: string | null;

@@ -5,7 +5,7 @@ import { AppError } from '../../../core/errors';
 import { authorize, officeScope } from '../../../core/policy';
 import { deputyNames } from '../../shared/public';
 import type { ContactHandlers } from '../contract';
-import { deliverMessage } from '../messages';
+import { deliverMessage, isOpening } from '../messages';
 import { contactQueries } from '../storage';
 
 export const reviewHandlers: Pick<ContactHandlers, 'held' | 'review'> = {
@@ -38,21 +38,44 @@ export const reviewHandlers: Pick<ContactHandlers, 'held' | 'review'> = {
     authorize(ctx, { countyId: m.countyId, townshipId: m.townshipId });
     if (m.status !== 'held') throw new AppError('CONFLICT', '该留言已处理');
     const status = input.decision === 'release' ? ('visible' as const) : ('hidden' as const);
+    const held = await ctx.ports.store.get('threads', m.threadId);
+    const opening = !!held && held.held && (await isOpening(ctx, held, m));
+    // The opening decides for the follow-ups that wait with it.
+    const waiting = opening
+      ? (await contactQueries(ctx.ports).messagesOfThread(m.threadId, { limit: 100 })).filter(
+          (x) => x.status === 'held' && x.heldReason === 'thread',
+        )
+      : [];
     await ctx.ports.store.transact(async (tx) => {
       const current = (await tx.get('messages', m.id))!;
       if (current.status !== 'held') throw new AppError('CONFLICT', '该留言已处理');
-      await tx.update('messages', m.id, {
-        status,
-        reviewedBy: ctx.caller!.user.id,
-        reviewedAt: ctx.now.toISOString(),
-      });
+      const reviewed = { reviewedBy: ctx.caller!.user.id, reviewedAt: ctx.now.toISOString() };
       const thread = (await tx.get('threads', m.threadId))!;
-      if (status === 'visible') await deliverMessage(tx, ctx, thread, { ...current, status });
-      else if (thread.held) await tx.update('threads', thread.id, { status: 'closed' });
+      const waitsWithThread = status === 'visible' && thread.held && !opening;
+      if (waitsWithThread) {
+        // Its own review passed; it goes on waiting with its thread's held opening.
+        await tx.update('messages', m.id, { heldReason: 'thread', ...reviewed });
+      } else {
+        await tx.update('messages', m.id, { status, ...reviewed });
+        if (status === 'visible') await deliverMessage(tx, ctx, thread, { ...current, status });
+        else if (opening) await tx.update('threads', thread.id, { status: 'closed' });
+        for (const w of waiting) {
+          await tx.update('messages', w.id, { status, ...reviewed });
+          if (status === 'visible') {
+            const now = (await tx.get('threads', thread.id))!;
+            await deliverMessage(tx, ctx, now, { ...w, status }, { quiet: true });
+          }
+        }
+      }
       await notify(tx, ctx, {
         userId: m.authorUserId,
         kind: status === 'visible' ? 'message.released' : 'message.hidden',
-        title: status === 'visible' ? '您的留言已通过审核并送达' : '您的留言未通过审核',
+        title:
+          status === 'hidden'
+            ? '您的留言未通过审核'
+            : waitsWithThread
+              ? '您的留言已通过审核，将随首条留言一起送达'
+              : '您的留言已通过审核并送达',
         body: m.text,
         link:
           m.authorRole === 'voter'

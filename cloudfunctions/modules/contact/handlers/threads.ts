@@ -53,9 +53,11 @@ export const threadHandlers: Pick<
         chasedAt: null,
         unreadByDeputy: true,
         unreadByVoter: false,
+        pendingFollowUps: 0,
       };
+      const m = newMessage(ctx, thread, 'voter', input.text, status, status === 'held' ? 'review' : null);
+      thread.openingMessageId = m.id;
       await tx.insert('threads', thread);
-      const m = newMessage(ctx, thread, 'voter', input.text, status);
       await tx.insert('messages', m);
       if (status === 'visible') await deliverMessage(tx, ctx, thread, m);
       await audit(tx, ctx, {
@@ -157,6 +159,8 @@ export const threadHandlers: Pick<
     await ctx.ports.store.transact(async (tx) => {
       await tx.update('threads', thread.id, patch);
       await audit(tx, ctx, { entityType: 'thread', entityId: thread.id, detail: { outcome: input.outcome } });
+      // A held thread is not the deputy's yet: nothing about it reaches them.
+      if (thread.held) return;
       const deputy = await tx.get('deputies', thread.deputyId);
       await notify(tx, ctx, {
         userId: deputy?.userId,
@@ -174,6 +178,7 @@ export const threadHandlers: Pick<
     const thread = await loadThread(ctx, input.threadId);
     authorize(ctx, threadSubject(thread));
     if (thread.status === 'closed') throw new AppError('CLOSED', '该留言已关闭');
+    if (thread.held) throw new AppError('CONFLICT', '留言正在审核，审核通过送达代表后才能催办');
     if (!canChase(thread, ctx.now)) {
       throw new AppError('CONFLICT', thread.chasedAt ? '已经催办过一次' : '留言 7 天未获答复后才能催办');
     }

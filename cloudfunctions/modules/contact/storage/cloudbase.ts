@@ -58,7 +58,8 @@ export const contactCloudbase: CloudbaseSchema<ContactQueries> = {
       const eq: Record<string, unknown> = { status: 'held' };
       if (filter.countyId) eq.countyId = filter.countyId;
       if (filter.townshipId) eq.townshipId = filter.townshipId;
-      return kit.list('messages', [eq], 'createdAt', 'asc', opts);
+      // `_.neq` also matches messages stored before heldReason was kept.
+      return kit.list('messages', [eq, { heldReason: kit._.neq('thread') }], 'createdAt', 'asc', opts);
     },
   }),
 };

@@ -13,6 +13,6 @@ export interface ContactQueries {
   threadsOfVoter(voterUserId: string, opts: ListOptions): Promise<Thread[]>;
   /** Oldest first (createdAt asc, id asc). */
   messagesOfThread(threadId: string, opts: ListOptions): Promise<Message[]>;
-  /** Messages waiting for review, oldest first. */
+  /** Messages waiting for staff review (not those only waiting with their held thread), oldest first. */
   heldMessages(filter: { countyId?: string; townshipId?: string }, opts: ListOptions): Promise<Message[]>;
 }

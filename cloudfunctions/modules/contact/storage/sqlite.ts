@@ -23,6 +23,15 @@ export const contactSqlite: SqliteSchema<ContactQueries> = {
     CREATE INDEX messages_thread ON messages (threadId, createdAt, id);
     CREATE INDEX messages_status ON messages (status, createdAt, id);
     `,
+    // 2: why a held message waits, the thread's opening message, and unanswered follow-ups.
+    `
+    ALTER TABLE messages ADD COLUMN heldReason TEXT;
+    UPDATE messages SET heldReason = 'review' WHERE status = 'held';
+    ALTER TABLE threads ADD COLUMN openingMessageId TEXT;
+    UPDATE threads SET openingMessageId =
+      (SELECT m.id FROM messages m WHERE m.threadId = threads.id ORDER BY m.createdAt, m.id LIMIT 1);
+    ALTER TABLE threads ADD COLUMN pendingFollowUps INTEGER NOT NULL DEFAULT 0;
+    `,
   ],
   codecs: { threads: { bool: ['voterVerified', 'held', 'unreadByDeputy', 'unreadByVoter'] } },
 
@@ -53,6 +62,7 @@ export const contactSqlite: SqliteSchema<ContactQueries> = {
         'messages',
         [
           ["status = 'held'", true],
+          ["heldReason IS NOT 'thread'", true],
           ['countyId = ?', filter.countyId],
           ['townshipId = ?', filter.townshipId],
         ],
