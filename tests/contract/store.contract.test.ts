@@ -538,6 +538,23 @@ describe.each(engines)('Store contract — %s', (_name, open) => {
       );
     });
 
+    it('unreadAt(): a user’s unread notifications that open one page, oldest first', async () => {
+      const page = '/pages/thread/index?threadId=t-1';
+      const rows = [2, 0, 1].map((m, i) =>
+        anOutboxItem({ id: `na-${[2, 0, 1][i]}`, userId: 'u-1', link: page, createdAt: at(m) }),
+      );
+      await seed('outbox', [
+        ...rows,
+        anOutboxItem({ userId: 'u-1', link: page, readAt: at(5) }),
+        anOutboxItem({ userId: 'u-1', link: '/pages/thread/index?threadId=t-2' }),
+        anOutboxItem({ userId: 'u-2', link: page }),
+      ]);
+      expect((await store.queries(sharedStorage).unreadAt('u-1', page)).map((o) => o.id)).toEqual(
+        ordered(rows, (o) => o.createdAt, 'asc'),
+      );
+      expect(await store.queries(sharedStorage).unreadAt('u-3', page)).toEqual([]);
+    });
+
     it('activitiesOfDeputy(): newest first, ties by id, paged', async () => {
       const rows = [1, 3, 3, 2, 3].map((m, i) =>
         anActivity({ id: `ac-${[0, 3, 1, 4, 2][i]}`, deputyId: 'dep-1', at: at(m), points: i / 2 }),

@@ -61,6 +61,16 @@ describe.each(ENGINES)('on %s', (engine: EngineName) => {
         firstReplySeconds: 3600,
         deputyName: '李华',
       });
+      const voterNotes = await w.call('voter', 'account', 'notifications', {});
+      expect(voterNotes.items[0]).toMatchObject({
+        kind: 'message.replied',
+        link: `/pages/thread/index?threadId=${sent.threadId}`,
+      });
+      expect(voterNotes.unread).toBe(1);
+      expect(
+        (await w.call('voter', 'account', 'readNotifications', { ids: [voterNotes.items[0].id] })).read,
+      ).toBe(1);
+      expect((await w.call('voter', 'account', 'me', {})).unreadNotifications).toBe(0);
       const thread = await w.call('voter', 'contact', 'thread', { threadId: sent.threadId });
       expect(thread.messages.map((m) => [m.author, m.text])).toEqual([
         ['voter', '路灯坏了，请帮忙反映'],
@@ -70,15 +80,6 @@ describe.each(ENGINES)('on %s', (engine: EngineName) => {
       const record = await w.call('deputy', 'account', 'dutyRecord', {});
       expect(record.items[0]).toMatchObject({ type: 'message.reply', points: 1 });
       expect(record.items[0].summary).toContain('已转城建办');
-
-      const voterNotes = await w.call('voter', 'account', 'notifications', {});
-      expect(voterNotes.items[0]).toMatchObject({
-        kind: 'message.replied',
-        link: `/pages/thread/index?threadId=${sent.threadId}`,
-      });
-      expect(voterNotes.unread).toBe(1);
-      await w.call('voter', 'account', 'readNotifications', { ids: [voterNotes.items[0].id] });
-      expect((await w.call('voter', 'account', 'me', {})).unreadNotifications).toBe(0);
     });
 
     it('a retry with the same requestId returns the first message and writes nothing more', async () => {
@@ -195,6 +196,26 @@ describe.each(ENGINES)('on %s', (engine: EngineName) => {
       expect(own.thread.status).toBe('closed');
       expect(own.messages[0].text).toBe('（该内容已被管理员隐藏）');
       expect((await w.call('voter', 'account', 'notifications', {})).items[0].kind).toBe('message.hidden');
+    });
+  });
+
+  describe('notifications about a thread', () => {
+    it('name the deputy who answered, and opening the thread reads them', async () => {
+      const s = await w.call('voter', 'contact', 'send', { deputyId: 'dep-01', text: '路灯坏了' });
+      const unread = async (who: 'voter' | 'deputy') =>
+        (await w.call(who, 'account', 'notifications', {})).items.filter(
+          (n) => !n.read && n.link.endsWith(`threadId=${s.threadId}`),
+        );
+      expect(await unread('deputy')).toHaveLength(1);
+      await w.call('deputy', 'contact', 'thread', { threadId: s.threadId });
+      expect(await unread('deputy')).toHaveLength(0);
+      await w.call('deputy', 'contact', 'reply', { threadId: s.threadId, text: '马上处理' });
+      const [note] = await unread('voter');
+      expect(note.title).toBe('李华代表回复了您的留言');
+      const before = (await w.call('voter', 'account', 'notifications', {})).unread;
+      await w.call('voter', 'contact', 'thread', { threadId: s.threadId });
+      expect(await unread('voter')).toHaveLength(0);
+      expect((await w.call('voter', 'account', 'notifications', {})).unread).toBe(before - 1);
     });
   });
 

@@ -36,6 +36,12 @@ export async function checkText(ctx: Ctx, text: string): Promise<'visible' | 'he
 
 export const preview = (text: string) => (text.length > 60 ? `${text.slice(0, 60)}…` : text);
 
+/** The thread's page for each party; a notification about the thread opens it. */
+export const threadLink = {
+  voter: (threadId: string) => `/pages/thread/index?threadId=${threadId}`,
+  deputy: (threadId: string) => `/deputy/thread/index?threadId=${threadId}`,
+};
+
 /**
  * The effects of a message once it is visible to the other party — at posting, or when staff
  * release a held one: thread state, the other party's notification, and the deputy's duty record.
@@ -69,7 +75,7 @@ export async function deliverMessage(
       kind: 'message.received',
       title: '您收到一条选民留言',
       body: preview(m.text),
-      link: `/deputy/thread/index?threadId=${thread.id}`,
+      link: threadLink.deputy(thread.id),
     });
     return;
   }
@@ -96,12 +102,13 @@ export async function deliverMessage(
     refId: thread.id,
     summary: `答复选民留言：${preview(m.text)}`,
   });
+  const deputy = await tx.get('deputies', thread.deputyId);
   await notify(tx, ctx, {
     userId: thread.voterUserId,
     kind: 'message.replied',
-    title: '代表回复了您的留言',
+    title: `${deputy?.name ?? ''}代表回复了您的留言`,
     body: preview(m.text),
-    link: `/pages/thread/index?threadId=${thread.id}`,
+    link: threadLink.voter(thread.id),
   });
 }
 

@@ -4,6 +4,7 @@ export { sharedQueries, type DeputyFilter, type SharedQueries } from './storage'
 export { ensureUser, loadCaller, userIdFor } from './identity';
 export { forgetGeo, loadGeo, serve } from './geo';
 export { deputyNames } from './views';
+export { readNotificationsAt } from './notices';
 export {
   COUNTY,
   DEMO_DEPUTY_ID,

@@ -5,7 +5,7 @@ import { AppError } from '../../../core/errors';
 import { authorize, officeScope } from '../../../core/policy';
 import { deputyNames } from '../../shared/public';
 import type { ContactHandlers } from '../contract';
-import { deliverMessage, isOpening } from '../messages';
+import { deliverMessage, isOpening, threadLink } from '../messages';
 import { contactQueries } from '../storage';
 
 export const reviewHandlers: Pick<ContactHandlers, 'held' | 'review'> = {
@@ -77,10 +77,7 @@ export const reviewHandlers: Pick<ContactHandlers, 'held' | 'review'> = {
               ? '您的留言已通过审核，将随首条留言一起送达'
               : '您的留言已通过审核并送达',
         body: m.text,
-        link:
-          m.authorRole === 'voter'
-            ? `/pages/thread/index?threadId=${m.threadId}`
-            : `/deputy/thread/index?threadId=${m.threadId}`,
+        link: m.authorRole === 'voter' ? threadLink.voter(m.threadId) : threadLink.deputy(m.threadId),
       });
       await audit(tx, ctx, { entityType: 'message', entityId: m.id, detail: { decision: input.decision } });
     });

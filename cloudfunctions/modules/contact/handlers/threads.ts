@@ -5,9 +5,18 @@ import { AppError } from '../../../core/errors';
 import { authorize, officeOver } from '../../../core/policy';
 import { maskName } from '../../../core/privacy';
 import { registeredName } from '../../account/public';
-import { deputyNames, sharedQueries } from '../../shared/public';
+import { deputyNames, readNotificationsAt, sharedQueries } from '../../shared/public';
 import type { ContactHandlers } from '../contract';
-import { checkText, deliverMessage, loadThread, newMessage, post, preview, threadSubject } from '../messages';
+import {
+  checkText,
+  deliverMessage,
+  loadThread,
+  newMessage,
+  post,
+  preview,
+  threadLink,
+  threadSubject,
+} from '../messages';
 import type { Thread } from '../records';
 import { contactQueries } from '../storage';
 import { canChase, threadSummary } from '../views';
@@ -144,6 +153,13 @@ export const threadHandlers: Pick<
       });
       seen = { ...thread, ...patch };
     }
+    // Reading the thread reads the notifications that point to it.
+    if (isVoter || isDeputy)
+      await readNotificationsAt(
+        ctx,
+        caller.user.id,
+        isVoter ? threadLink.voter(thread.id) : threadLink.deputy(thread.id),
+      );
     const deputy = await ctx.ports.store.get('deputies', thread.deputyId);
     return { thread: threadSummary(ctx, seen, deputy?.name ?? ''), messages, nextCursor: p.nextCursor };
   },
@@ -167,7 +183,7 @@ export const threadHandlers: Pick<
         kind: 'message.closed',
         title: input.outcome === 'resolved' ? '选民确认问题已解决' : '选民反映问题未解决',
         body: thread.lastText,
-        link: `/deputy/thread/index?threadId=${thread.id}`,
+        link: threadLink.deputy(thread.id),
       });
     });
     const deputy = await ctx.ports.store.get('deputies', thread.deputyId);
@@ -193,7 +209,7 @@ export const threadHandlers: Pick<
         kind: 'message.chased',
         title: '选民催办：留言已 7 天未答复',
         body: thread.lastText,
-        link: `/deputy/thread/index?threadId=${thread.id}`,
+        link: threadLink.deputy(thread.id),
       });
       await audit(tx, ctx, { entityType: 'thread', entityId: thread.id });
     });

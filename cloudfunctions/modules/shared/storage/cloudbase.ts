@@ -72,6 +72,15 @@ export const sharedCloudbase: CloudbaseSchema<SharedQueries> = {
           ['_id', 'asc'],
         ],
       },
+      {
+        name: 'user_link_createdAt_id',
+        fields: [
+          ['userId', 'asc'],
+          ['link', 'asc'],
+          ['createdAt', 'asc'],
+          ['_id', 'asc'],
+        ],
+      },
     ],
     // audit, idempotency, counters and claims are read and written by id only.
   },
@@ -102,6 +111,8 @@ export const sharedCloudbase: CloudbaseSchema<SharedQueries> = {
       outboxOfUser: (userId, opts) => kit.list('outbox', [{ userId }], 'createdAt', 'desc', opts),
       // `_.eq(null)` matches null and a missing field alike.
       unreadOutbox: (userId) => kit.count('outbox', { userId, readAt: _.eq(null) }),
+      unreadAt: (userId, link) =>
+        kit.list('outbox', [{ userId, link, readAt: _.eq(null) }], 'createdAt', 'asc', { limit: 100 }),
       pendingOutbox: (limit) => kit.list('outbox', [{ status: 'pending' }], 'createdAt', 'asc', { limit }),
       activitiesOfDeputy: (deputyId, opts) => kit.list('activities', [{ deputyId }], 'at', 'desc', opts),
     };

@@ -22,6 +22,8 @@ export interface SharedQueries {
   /** A user's notifications, newest first. */
   outboxOfUser(userId: string, opts: ListOptions): Promise<OutboxItem[]>;
   unreadOutbox(userId: string): Promise<number>;
+  /** A user's unread notifications that open `link` (at most 100), oldest first. */
+  unreadAt(userId: string, link: string): Promise<OutboxItem[]>;
   /** Undelivered notifications, oldest first. */
   pendingOutbox(limit: number): Promise<OutboxItem[]>;
   /** A deputy's duty record, newest first. */

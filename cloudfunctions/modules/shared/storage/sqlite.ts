@@ -50,6 +50,8 @@ export const sharedSqlite: SqliteSchema<SharedQueries> = {
     CREATE TABLE counters (id TEXT PRIMARY KEY, count INTEGER NOT NULL, expiresAt TEXT NOT NULL);
     CREATE TABLE claims (id TEXT PRIMARY KEY, refId TEXT NOT NULL, at TEXT NOT NULL);
     `,
+    // 2: a user's unread notifications that open one page (opening the page reads them).
+    `CREATE INDEX outbox_link ON outbox (userId, link, createdAt, id);`,
   ],
   codecs: { audit: { json: ['detail'] }, idempotency: { json: ['result'] } },
 
@@ -76,6 +78,18 @@ export const sharedSqlite: SqliteSchema<SharedQueries> = {
     outboxOfUser: (userId, opts) => kit.list('outbox', [['userId = ?', userId]], 'createdAt', true, opts),
     unreadOutbox: (userId) =>
       kit.count('SELECT COUNT(*) AS n FROM outbox WHERE userId = ? AND readAt IS NULL', [userId]),
+    unreadAt: (userId, link) =>
+      kit.list(
+        'outbox',
+        [
+          ['userId = ?', userId],
+          ['link = ?', link],
+          ['readAt IS NULL', true],
+        ],
+        'createdAt',
+        false,
+        { limit: 100 },
+      ),
     pendingOutbox: (limit) =>
       kit.list('outbox', [["status = 'pending'", true]], 'createdAt', false, { limit }),
     activitiesOfDeputy: (deputyId, opts) =>
