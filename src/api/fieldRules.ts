@@ -30,7 +30,7 @@ export const fieldRules = {
         case: 'upper',
         pattern: '^\\d{17}[\\dX]$',
         messages: {
-          pattern: '身份证号应为 18 位',
+          pattern: '身份证号码应为 18 位（最后一位可能是 X）',
         },
       },
       consent: {

@@ -79,7 +79,7 @@ describe('real-name verification', () => {
     });
     expect(r).toMatchObject({
       ok: false,
-      error: { code: 'INVALID_INPUT', fields: { idNumber: '身份证号校验位不正确' } },
+      error: { code: 'INVALID_INPUT', fields: { idNumber: '身份证号码有误，请核对最后一位' } },
     });
     expect(w.fingerprint()).toBe(before);
   });
@@ -115,7 +115,12 @@ describe('real-name verification', () => {
     const claim = { name: DEMO_VOTER.name, idNumber: DEMO_VOTER.idNumber, ...consent };
     const r = await w.raw('newcomer', 'account', 'verify', claim);
     expect(r).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    await w.raw('newcomer', 'account', 'verify', claim); // a retry makes no second conflict
+    // The claimant's page says it waits for the township, not 未实名认证 with the form again.
+    expect((await w.call('newcomer', 'account', 'me', {})).verification.state).toBe('pending');
+    expect(await w.raw('newcomer', 'account', 'verify', claim)).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringContaining('等待乡镇人大核实') },
+    }); // a retry makes no second conflict
     const list = await w.call('township', 'account', 'conflicts', { status: 'open' });
     expect(list.items).toHaveLength(1);
     expect(list.items[0]).toMatchObject({ entryName: '王小明', status: 'open' });
@@ -127,7 +132,9 @@ describe('real-name verification', () => {
       resolution: 'transferToClaimant',
     });
     expect(resolved).toMatchObject({ status: 'resolved', resolution: 'transferToClaimant' });
-    expect((await w.call('newcomer', 'account', 'me', {})).verification.state).toBe('verified');
+    const newcomer = await w.call('newcomer', 'account', 'me', {});
+    expect(newcomer.verification.state).toBe('verified');
+    expect(newcomer.displayName).toBe('王小明'); // no longer 新用户
     expect((await w.call('voter', 'account', 'me', {})).verification.state).toBe('unverified');
     expect(
       await w.raw('township', 'account', 'resolveConflict', {
@@ -135,6 +142,19 @@ describe('real-name verification', () => {
         resolution: 'keepHolder',
       }),
     ).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  });
+
+  it('when the office keeps the holder, the claimant may try again with their own details', async () => {
+    const claim = { name: DEMO_VOTER.name, idNumber: DEMO_VOTER.idNumber, ...consent };
+    await w.raw('newcomer', 'account', 'verify', claim);
+    const [c] = (await w.call('township', 'account', 'conflicts', { status: 'open' })).items;
+    await w.call('township', 'account', 'resolveConflict', {
+      conflictId: c.conflictId,
+      resolution: 'keepHolder',
+    });
+    expect((await w.call('newcomer', 'account', 'me', {})).verification.state).toBe('unverified');
+    const own = { name: DEMO_UNCLAIMED.name, idNumber: DEMO_UNCLAIMED.idNumber, ...consent };
+    expect((await w.call('newcomer', 'account', 'verify', own)).state).toBe('verified');
   });
 
   it('an account already verified cannot verify again', async () => {
@@ -174,7 +194,7 @@ describe('voter register import', () => {
       [4, 'rejected'],
       [5, 'rejected'],
     ]);
-    expect(report.rows[2].reason).toBe('身份证号校验位不正确');
+    expect(report.rows[2].reason).toBe('身份证号码有误，请核对最后一位');
     expect(report.rows[3].reason).toBe('与文件中前面的行重复');
     expect(JSON.stringify(report)).not.toContain(rows[0].idNumber);
 
@@ -231,7 +251,11 @@ describe('voter register import', () => {
     expect(report).toMatchObject({ added: 1, rejected: 1 });
     expect(report.rows).toEqual([
       expect.objectContaining({ row: 2, status: 'added', nameMasked: '赵*' }),
-      expect.objectContaining({ row: 3, status: 'rejected', reason: '身份证号应为 18 位' }),
+      expect.objectContaining({
+        row: 3,
+        status: 'rejected',
+        reason: '身份证号码应为 18 位（最后一位可能是 X）',
+      }),
     ]);
   });
 

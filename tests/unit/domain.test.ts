@@ -17,9 +17,9 @@ describe('ID numbers (GB 11643)', () => {
     expect(idNumberProblem('11010519491231002x')).toBeNull();
   });
   it('refuses a wrong check digit, a bad date and a wrong length', () => {
-    expect(idNumberProblem('110105194912310021')).toBe('身份证号校验位不正确');
-    expect(idNumberProblem('110105194902300020')).toBe('身份证号中的出生日期无效');
-    expect(idNumberProblem('1101051949123100')).toBe('身份证号应为 18 位');
+    expect(idNumberProblem('110105194912310021')).toBe('身份证号码有误，请核对最后一位');
+    expect(idNumberProblem('110105194902300020')).toBe('身份证号码中的出生日期有误，请核对');
+    expect(idNumberProblem('1101051949123100')).toBe('身份证号码应为 18 位（最后一位可能是 X）');
   });
   it('masks names, numbers and phones', () => {
     expect(maskName('张三丰')).toBe('张*丰');

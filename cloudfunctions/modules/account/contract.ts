@@ -13,7 +13,8 @@ import {
 import { VERIFY_CONSENT_VERSION } from './constants';
 
 export const Verification = z.object({
-  state: z.enum(['unverified', 'verified', 'locked']),
+  /** `pending`: the register entry matched is another account's; the township office decides. */
+  state: z.enum(['unverified', 'pending', 'verified', 'locked']),
   nameMasked: z.string().nullable(),
   constituencyId: z.string().nullable(),
   constituencyName: z.string().nullable(),
@@ -35,7 +36,7 @@ export const IdNumber = z
   .string()
   .trim()
   .transform((s) => s.toUpperCase())
-  .pipe(z.string().regex(/^\d{17}[\dX]$/, '身份证号应为 18 位'));
+  .pipe(z.string().regex(/^\d{17}[\dX]$/, '身份证号码应为 18 位（最后一位可能是 X）'));
 
 export const VerifyInput = z.object({
   name: PersonName,

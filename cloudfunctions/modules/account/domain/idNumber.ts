@@ -12,14 +12,14 @@ export function checkDigit(first17: string): string {
 /** Why an ID number is invalid, or null when it is well formed. Never echoes the number. */
 export function idNumberProblem(raw: string): string | null {
   const id = raw.trim().toUpperCase();
-  if (!/^\d{17}[\dX]$/.test(id)) return '身份证号应为 18 位';
+  if (!/^\d{17}[\dX]$/.test(id)) return '身份证号码应为 18 位（最后一位可能是 X）';
   const y = Number(id.slice(6, 10));
   const m = Number(id.slice(10, 12));
   const d = Number(id.slice(12, 14));
   const birth = new Date(Date.UTC(y, m - 1, d));
   if (y < 1900 || birth.getUTCMonth() !== m - 1 || birth.getUTCDate() !== d)
-    return '身份证号中的出生日期无效';
-  if (checkDigit(id.slice(0, 17)) !== id[17]) return '身份证号校验位不正确';
+    return '身份证号码中的出生日期有误，请核对';
+  if (checkDigit(id.slice(0, 17)) !== id[17]) return '身份证号码有误，请核对最后一位';
   return null;
 }
 

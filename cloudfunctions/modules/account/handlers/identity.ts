@@ -6,7 +6,7 @@ import { sharedQueries } from '../../shared/public';
 import { VERIFY_CONSENT_VERSION } from '../constants';
 import type { AccountHandlers } from '../contract';
 import { idNumberProblem } from '../domain/idNumber';
-import { bind, verification } from '../verification';
+import { bind, claimOf, claimPending, verification } from '../verification';
 
 /** Failed verifications allowed before attempts are locked; each further failure doubles the wait. */
 const FREE_ATTEMPTS = 5;
@@ -16,9 +16,10 @@ export const identityHandlers: Pick<AccountHandlers, 'me' | 'regions' | 'verify'
   async me(ctx) {
     const caller = authorize(ctx);
     const { user } = caller;
-    const [entry, unread] = await Promise.all([
+    const [entry, unread, pending] = await Promise.all([
       user.verifiedEntryId ? ctx.ports.store.get('registerEntries', user.verifiedEntryId) : null,
       sharedQueries(ctx.ports).unreadOutbox(user.id),
+      user.verifiedEntryId ? false : claimPending(ctx, user.id),
     ]);
     const roles = caller.grants.map((g) => ({ role: g.role, scopeKind: g.scopeKind, scopeId: g.scopeId }));
     if (user.constituencyId)
@@ -27,7 +28,7 @@ export const identityHandlers: Pick<AccountHandlers, 'me' | 'regions' | 'verify'
       userId: user.id,
       displayName: user.displayName,
       roles,
-      verification: verification(ctx, user, entry),
+      verification: verification(ctx, user, entry, pending),
       deputyId: caller.deputy?.id ?? null,
       unreadNotifications: unread,
     };
@@ -46,6 +47,8 @@ export const identityHandlers: Pick<AccountHandlers, 'me' | 'regions' | 'verify'
     const { store, hasher } = ctx.ports;
     const user = caller.user;
     if (user.verifiedEntryId) throw new AppError('CONFLICT', '您已完成实名认证');
+    if (await claimPending(ctx, user.id))
+      throw new AppError('CONFLICT', '已提交，等待乡镇人大核实；核实后会通知您');
     if (user.verifyLockedUntil && Date.parse(user.verifyLockedUntil) > ctx.now.getTime()) {
       throw new AppError('RATE_LIMITED', '尝试次数过多，请稍后再试', { lockedUntil: user.verifyLockedUntil });
     }
@@ -101,6 +104,17 @@ export const identityHandlers: Pick<AccountHandlers, 'me' | 'regions' | 'verify'
           });
           await audit(tx, ctx, { entityType: 'conflict', entityId: id });
         }
+        // The comparison the voter consented to happened; staff now decide on it.
+        if (!(await tx.get('claims', claimOf(user.id)))) {
+          await tx.insert('claims', { id: claimOf(user.id), refId: id, at: ctx.now.toISOString() });
+          await tx.insert('consents', {
+            id: ctx.ports.ids.next(),
+            userId: user.id,
+            purpose: 'realNameVerification',
+            textVersion: VERIFY_CONSENT_VERSION,
+            at: ctx.now.toISOString(),
+          });
+        }
         return 'conflict' as const;
       }
       await bind(ctx, tx, user, current);
@@ -119,7 +133,10 @@ export const identityHandlers: Pick<AccountHandlers, 'me' | 'regions' | 'verify'
       return 'bound' as const;
     });
     if (outcome === 'conflict') {
-      throw new AppError('CONFLICT', '该选民信息已被另一个微信账号认证，已提交乡镇人大核实处理');
+      throw new AppError(
+        'CONFLICT',
+        '该选民信息已被另一个微信账号认证。已提交，等待乡镇人大核实，核实后会通知您',
+      );
     }
     const updated = (await store.get('users', user.id))!;
     return verification(ctx, updated, entry);

@@ -11,7 +11,7 @@ import { idNumberProblem, maskIdNumber, normalizeIdNumber } from '../domain/idNu
 import { parseRegisterFile, type RawRow } from '../domain/registerFile';
 import type { Conflict } from '../records';
 import { accountQueries } from '../storage';
-import { bind } from '../verification';
+import { bind, claimOf } from '../verification';
 
 const PHONE = /^[0-9+\- ]{7,20}$/;
 
@@ -210,6 +210,7 @@ export const registerHandlers: Pick<
         }
         await bind(ctx, tx, claimant, entry);
       }
+      await tx.remove('claims', claimOf(c.claimantUserId));
       await tx.update('conflicts', c.id, {
         status: 'resolved',
         resolution: input.resolution,
