@@ -175,6 +175,15 @@ describe.each(ENGINES)('on %s', (engine: EngineName) => {
 
       const held = await w.call('township', 'contact', 'held', {});
       expect(held.items.map((m) => m.messageId)).toContain(s.messageId);
+      // Staff see who wrote it and why it waits, and how many wait in their township.
+      expect(held.items.find((m) => m.messageId === s.messageId)).toMatchObject({
+        author: 'voter',
+        authorName: '王小明',
+        authorVerified: true,
+        reason: expect.stringContaining('内容安全'),
+        deputyName: '李华',
+      });
+      expect(held.waiting).toBe(held.items.length);
       await w.call('township', 'contact', 'review', { messageId: s.messageId, decision: 'release' });
       const after = await w.call('deputy', 'contact', 'inbox', {});
       expect(after.items.find((t) => t.threadId === s.threadId)).toMatchObject({

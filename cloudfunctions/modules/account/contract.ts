@@ -111,7 +111,10 @@ export const ConflictView = z.object({
   createdAt: IsoDate,
 });
 export type ConflictView = z.infer<typeof ConflictView>;
-export const ConflictsOutput = Page(ConflictView);
+export const ConflictsOutput = Page(ConflictView).extend({
+  /** Open conflicts in the caller's scope, counted up to 100 (100 means 99+). */
+  open: z.number(),
+});
 
 export const ResolveConflictInput = z.object({
   conflictId: Id,

@@ -141,10 +141,19 @@ export const HeldMessage = z.object({
   messageId: z.string(),
   threadId: z.string(),
   deputyName: z.string(),
+  /** Who wrote it: a voter (their registered name when verified; staff may see it) or the deputy. */
+  author: z.enum(['voter', 'deputy']),
+  authorName: z.string(),
+  authorVerified: z.boolean(),
+  /** Why it waits, in plain words. */
+  reason: z.string(),
   text: z.string(),
   createdAt: IsoDate,
 });
-export const HeldOutput = Page(HeldMessage);
+export const HeldOutput = Page(HeldMessage).extend({
+  /** Messages waiting in the caller's scope, counted up to 100 (100 means 99+). */
+  waiting: z.number(),
+});
 export const ReviewInput = z.object({ messageId: Id, decision: z.enum(['release', 'hide']) });
 
 /** contact: deputy profiles and contact cards, voter ↔ deputy messages. */

@@ -177,12 +177,21 @@ export const registerHandlers: Pick<
 
   async conflicts(ctx, input) {
     const caller = authorize(ctx);
-    const p = await page(
-      (o) => accountQueries(ctx.ports).conflicts({ ...officeScope(caller), status: input.status }, o),
-      input.cursor,
-      (c) => c.createdAt,
-    );
-    return { items: await Promise.all(p.rows.map((c) => conflictView(ctx, c))), nextCursor: p.nextCursor };
+    const q = accountQueries(ctx.ports);
+    const scope = officeScope(caller);
+    const [p, open] = await Promise.all([
+      page(
+        (o) => q.conflicts({ ...scope, status: input.status }, o),
+        input.cursor,
+        (c) => c.createdAt,
+      ),
+      q.conflicts({ ...scope, status: 'open' }, { limit: 100 }).then((rows) => rows.length),
+    ]);
+    return {
+      items: await Promise.all(p.rows.map((c) => conflictView(ctx, c))),
+      nextCursor: p.nextCursor,
+      open,
+    };
   },
 
   async resolveConflict(ctx, input) {

@@ -3,6 +3,7 @@ import { page } from '../../../core/cursor';
 import { audit, notify } from '../../../core/effects';
 import { AppError } from '../../../core/errors';
 import { authorize, officeScope } from '../../../core/policy';
+import { registeredName } from '../../account/public';
 import { deputyNames } from '../../shared/public';
 import type { ContactHandlers } from '../contract';
 import { deliverMessage, isOpening, threadLink } from '../messages';
@@ -11,25 +12,39 @@ import { contactQueries } from '../storage';
 export const reviewHandlers: Pick<ContactHandlers, 'held' | 'review'> = {
   async held(ctx, input) {
     const caller = authorize(ctx);
-    const p = await page(
-      (o) => contactQueries(ctx.ports).heldMessages(officeScope(caller), o),
-      input.cursor,
-      (m) => m.createdAt,
-    );
+    const q = contactQueries(ctx.ports);
+    const scope = officeScope(caller);
+    const [p, waiting] = await Promise.all([
+      page(
+        (o) => q.heldMessages(scope, o),
+        input.cursor,
+        (m) => m.createdAt,
+      ),
+      q.heldMessages(scope, { limit: 100 }).then((rows) => rows.length),
+    ]);
     const names = await deputyNames(
       ctx,
       p.rows.map((m) => m.deputyId),
     );
-    return {
-      items: p.rows.map((m) => ({
-        messageId: m.id,
-        threadId: m.threadId,
-        deputyName: names.get(m.deputyId)!,
-        text: m.text,
-        createdAt: m.createdAt,
-      })),
-      nextCursor: p.nextCursor,
-    };
+    const items = await Promise.all(
+      p.rows.map(async (m) => {
+        const author = m.authorRole === 'voter' ? await ctx.ports.store.get('users', m.authorUserId) : null;
+        const registered = author ? await registeredName(ctx, author) : null;
+        return {
+          messageId: m.id,
+          threadId: m.threadId,
+          deputyName: names.get(m.deputyId)!,
+          author: m.authorRole,
+          authorName:
+            m.authorRole === 'deputy' ? names.get(m.deputyId)! : (registered ?? author?.displayName ?? ''),
+          authorVerified: m.authorRole === 'deputy' || !!registered,
+          reason: '内容安全检查建议人工审核（可能涉及敏感内容）',
+          text: m.text,
+          createdAt: m.createdAt,
+        };
+      }),
+    );
+    return { items, nextCursor: p.nextCursor, waiting };
   },
 
   async review(ctx, input) {
