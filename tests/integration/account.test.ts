@@ -123,6 +123,7 @@ describe('real-name verification', () => {
     }); // a retry makes no second conflict
     const list = await w.call('township', 'account', 'conflicts', { status: 'open' });
     expect(list.items).toHaveLength(1);
+    expect(list.open).toBe(list.items.length);
     expect(list.items[0]).toMatchObject({ entryName: '王小明', status: 'open' });
     // Another township's office does not see it.
     expect((await w.call({ openid: 'other-office' }, 'account', 'me', {})).roles).toEqual([]);
