@@ -251,6 +251,27 @@ export const fieldRules = {
         maxLength: 64,
       },
     },
+    inviteDeputy: {
+      deputyId: {
+        required: true,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 64,
+      },
+    },
+    acceptInvite: {
+      code: {
+        required: true,
+        type: 'string',
+        trim: true,
+        case: 'upper',
+        pattern: '^[A-HJ-NP-Z2-9]{8}$',
+        messages: {
+          pattern: '邀请码是 8 位字母和数字（不含 O、I、0、1），请核对',
+        },
+      },
+    },
     send: {
       code: {
         required: false,

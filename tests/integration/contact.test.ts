@@ -208,6 +208,51 @@ describe.each(ENGINES)('on %s', (engine: EngineName) => {
     });
   });
 
+  describe('linking a deputy’s account by invitation', () => {
+    it('the office issues a single-use code; the deputy enters it and gets their workbench', async () => {
+      const invite = await w.call('township', 'contact', 'inviteDeputy', { deputyId: 'dep-02' });
+      expect(invite.code).toMatch(/^[A-HJ-NP-Z2-9]{8}$/);
+      const who = { openid: 'future-deputy-2' };
+      const spaced = `${invite.code.slice(0, 4)} ${invite.code.slice(4).toLowerCase()}`; // as typed from a message
+      const card = await w.call(who, 'contact', 'acceptInvite', { code: spaced });
+      expect(card.deputyId).toBe('dep-02');
+      expect((await w.call(who, 'account', 'me', {})).deputyId).toBe('dep-02');
+      expect((await w.call(who, 'contact', 'inbox', {})).items).toBeDefined();
+      // Used once: the same code does not work again.
+      expect(
+        await w.raw({ openid: 'someone-else' }, 'contact', 'acceptInvite', { code: invite.code }),
+      ).toMatchObject({
+        ok: false,
+        error: { code: 'NOT_FOUND' },
+      });
+    });
+
+    it('a new invitation revokes the previous one, and an old one expires after 7 days', async () => {
+      const first = await w.call('township', 'contact', 'inviteDeputy', { deputyId: 'dep-02' });
+      const second = await w.call('township', 'contact', 'inviteDeputy', { deputyId: 'dep-02' });
+      expect(await w.raw({ openid: 'd-a' }, 'contact', 'acceptInvite', { code: first.code })).toMatchObject({
+        ok: false,
+        error: { code: 'NOT_FOUND' },
+      });
+      w.clock.advance(8 * DAY);
+      expect(await w.raw({ openid: 'd-b' }, 'contact', 'acceptInvite', { code: second.code })).toMatchObject({
+        ok: false,
+        error: { code: 'NOT_FOUND' },
+      });
+    });
+
+    it('guessing is limited: ten tries a day per account', async () => {
+      for (let i = 0; i < 10; i++)
+        await w.raw({ openid: 'guesser' }, 'contact', 'acceptInvite', { code: 'AAAAAAAA' });
+      expect(
+        await w.raw({ openid: 'guesser' }, 'contact', 'acceptInvite', { code: 'AAAAAAAA' }),
+      ).toMatchObject({
+        ok: false,
+        error: { code: 'RATE_LIMITED' },
+      });
+    });
+  });
+
   describe('notifications about a thread', () => {
     it('name the deputy who answered, and opening the thread reads them', async () => {
       const s = await w.call('voter', 'contact', 'send', { deputyId: 'dep-01', text: '路灯坏了' });

@@ -14,5 +14,10 @@ export const MESSAGE_CATEGORIES = [
   '其他',
 ] as const;
 
+/** Invitation codes office staff give a deputy to link their account: 8 characters, no O, I, 0, 1. */
+export const INVITE_CODE_PATTERN = /^[A-HJ-NP-Z2-9]{8}$/;
+/** An invitation stays good this many days. */
+export const INVITE_DAYS = 7;
+
 /** A thread unanswered this long may be chased once. */
 export const CHASE_AFTER_DAYS = 7;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Handlers } from '../../core/module';
 import { Cursor, Empty, Id, IsoDate, Page, Text } from '../../core/contracts/common';
-import { MESSAGE_CATEGORIES, MESSAGE_MAX } from './constants';
+import { INVITE_CODE_PATTERN, MESSAGE_CATEGORIES, MESSAGE_MAX } from './constants';
 
 export const Category = z.enum(MESSAGE_CATEGORIES);
 
@@ -62,6 +62,20 @@ export const SaveDeputyInput = z.object({
   /** Links the profile to the deputy's own account (from account.me's userId). */
   userId: Id.nullable().optional(),
 });
+
+export const InviteDeputyInput = z.object({ deputyId: Id });
+export const InviteOutput = z.object({
+  /** Given to the deputy (read aloud, sent by message); single use. */
+  code: z.string(),
+  expiresAt: IsoDate,
+  deputyName: z.string(),
+});
+export const InviteCode = z
+  .string()
+  .trim()
+  .transform((s) => s.replace(/[\s-]/g, '').toUpperCase())
+  .pipe(z.string().regex(INVITE_CODE_PATTERN, '邀请码是 8 位字母和数字（不含 O、I、0、1），请核对'));
+export const AcceptInviteInput = z.object({ code: InviteCode });
 
 export const SendInput = z
   .object({
@@ -162,6 +176,8 @@ export const contactContracts = {
   card: { input: CardInput, output: DeputyPublic },
   myCard: { input: Empty, output: MyCardOutput },
   saveDeputy: { input: SaveDeputyInput, output: DeputyPublic },
+  inviteDeputy: { input: InviteDeputyInput, output: InviteOutput },
+  acceptInvite: { input: AcceptInviteInput, output: DeputyPublic },
   send: { input: SendInput, output: SendOutput },
   inbox: { input: InboxInput, output: InboxOutput },
   myThreads: { input: MyThreadsInput, output: MyThreadsOutput },

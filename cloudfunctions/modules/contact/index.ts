@@ -5,6 +5,7 @@
 import type { Module } from '../../core/module';
 import { contactContracts } from './contract';
 import { deputyHandlers } from './handlers/deputies';
+import { invitationHandlers } from './handlers/invitations';
 import { reviewHandlers } from './handlers/review';
 import { threadHandlers } from './handlers/threads';
 import { ACTIVITIES, NOTIFICATIONS } from './kinds';
@@ -18,7 +19,7 @@ export const contact = {
   summary: '代表资料与联系卡，选民与代表的留言往来，待审核留言',
   contracts: contactContracts,
   policy: contactPolicy,
-  handlers: { ...deputyHandlers, ...threadHandlers, ...reviewHandlers },
+  handlers: { ...deputyHandlers, ...invitationHandlers, ...threadHandlers, ...reviewHandlers },
   collections: CONTACT_COLLECTIONS,
   storage: contactStorage,
   notifications: NOTIFICATIONS,

@@ -17,6 +17,8 @@ export const contactPolicy: Policy<typeof contactContracts> = {
   card: anyone,
   myCard: aDeputy,
   saveDeputy: officeOver,
+  inviteDeputy: officeOver,
+  acceptInvite: signedIn,
   send: signedIn,
   inbox: aDeputy,
   myThreads: signedIn,

@@ -12,6 +12,14 @@ export const authorization: Record<string, AuthorizationCase> = {
     allowed: ok(...OFFICE),
     input: () => ({ name: '新代表', level: 'township', constituencyId: 'tw-qs-c1' }),
   },
+  inviteDeputy: { allowed: ok(...OFFICE), input: () => ({ deputyId: 'dep-02' }) },
+  acceptInvite: {
+    // A fresh invitation for dep-02 (not linked yet); a deputy already linked to a profile is told so.
+    allowed: { ...ok(...SIGNED_IN), deputy: 'CONFLICT', otherDeputy: 'CONFLICT' },
+    input: async (w) => ({
+      code: (await w.call('county', 'contact', 'inviteDeputy', { deputyId: 'dep-02' })).code,
+    }),
+  },
   send: { allowed: ok(...SIGNED_IN), input: () => ({ deputyId: 'dep-01', text: '你好' }) },
   inbox: { allowed: ok('deputy', 'otherDeputy'), input: () => ({}) },
   myThreads: { allowed: ok(...SIGNED_IN), input: () => ({}) },
@@ -49,6 +57,8 @@ export const badInput: Record<string, BadInputCase> = {
       { name: '新代表', level: 'township', constituencyId: 'tw-qs-c1', photoUrl: 'javascript:alert(1)' },
     ],
   },
+  inviteDeputy: { who: 'township', inputs: [{}, { deputyId: 5 }, { deputyId: '' }] },
+  acceptInvite: { who: 'newcomer', inputs: [{}, { code: 'ABC' }, { code: 'OIOIOIOI' }, { code: 12345678 }] },
   send: {
     who: 'voter',
     inputs: [

@@ -6,6 +6,7 @@ import { AppError } from '../../../core/errors';
 import { authorize, regionSubject } from '../../../core/policy';
 import { sharedQueries, type Deputy } from '../../shared/public';
 import type { ContactHandlers } from '../contract';
+import { relink } from '../link';
 import { deputyPublic } from '../views';
 
 const CARD_PAGE = 'pages/card/index';
@@ -118,18 +119,7 @@ export const deputyHandlers: Pick<ContactHandlers, 'deputies' | 'card' | 'myCard
       } else {
         await tx.insert('deputies', d);
       }
-      if (existing?.userId && existing.userId !== userId) {
-        await tx.remove('roleGrants', `${existing.userId}:deputy:${d.id}`);
-      }
-      if (userId && existing?.userId !== userId) {
-        await tx.insert('roleGrants', {
-          id: `${userId}:deputy:${d.id}`,
-          userId,
-          role: 'deputy',
-          scopeKind: 'deputy',
-          scopeId: d.id,
-        });
-      }
+      await relink(tx, { id: d.id, userId: existing?.userId ?? null }, userId);
       await audit(tx, ctx, { entityType: 'deputy', entityId: d.id, detail: { created: !existing } });
       return d;
     });
