@@ -82,7 +82,8 @@ it("office lists show only the caller's own scope", async () => {
     ...consent,
   });
   await w.call('voter', 'contact', 'send', { deputyId: 'dep-01', text: '明天去上访' });
-  expect((await w.call('township', 'account', 'conflicts', {})).items).toHaveLength(1);
+  // The newcomer's claim and the demo county's own waiting conflict (刘桂英's entry), both in 青石镇.
+  expect((await w.call('township', 'account', 'conflicts', {})).items).toHaveLength(2);
   expect((await w.call({ openid: 'other-township' }, 'account', 'conflicts', {})).items).toHaveLength(0);
   expect((await w.call('township', 'contact', 'held', {})).items).toHaveLength(1);
   expect((await w.call({ openid: 'other-township' }, 'contact', 'held', {})).items).toHaveLength(0);
