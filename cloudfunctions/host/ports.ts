@@ -1,4 +1,5 @@
 /** Builds the local ports over SQLite and this machine — used by the host, the tests and the bench. */
+import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
 import type { Clock, ContentCheck, Ports } from '../core/ports';
 import { createSqliteStore, type SqliteStore } from '../adapters/sqlite/store';
 import {
@@ -22,9 +23,24 @@ export interface LocalOptions {
   dailyMessageLimit?: number;
 }
 
+/**
+ * The database holds names, phone numbers and ID hashes: it is made readable by this user only (600, like
+ * secrets.json), before SQLite first opens it — SQLite gives its -wal and -shm files the database file's
+ * mode — and a database made by an older host (644) is tightened too.
+ */
+export function secureDatabaseFiles(dbPath: string): void {
+  if (dbPath === ':memory:' || dbPath.startsWith('file:')) return;
+  if (!existsSync(dbPath)) closeSync(openSync(dbPath, 'a', 0o600));
+  for (const f of [dbPath, `${dbPath}-wal`, `${dbPath}-shm`, `${dbPath}-journal`])
+    if (existsSync(f)) chmodSync(f, 0o600);
+}
+
 export function createLocalPorts(o: LocalOptions): Ports & { store: SqliteStore } {
+  secureDatabaseFiles(o.dbPath);
+  const store = createSqliteStore(o.dbPath, STORAGES);
+  secureDatabaseFiles(o.dbPath);
   return {
-    store: createSqliteStore(o.dbPath, STORAGES),
+    store,
     content: o.content ?? wordListContentCheck(),
     notifier: inAppNotifier(),
     codes: qrCodes(o.publicUrl),

@@ -1,162 +1,171 @@
 /**
  * The local host: the H5 build and the cloud functions' handlers over HTTP.
- *   GET  /api/session/personas            demo personas
- *   POST /api/session { personaId | openid }  → { token, user }   (openid: demo mode only)
+ *   GET  /api/session/mode                  { demo } — which ways in this host has
+ *   GET  /api/session/personas              demo personas (demo mode only)
+ *   POST /api/session { personaId | openid | login, password }  → { token, refreshToken, expiresAt, user }
+ *                                           (personaId and openid: demo mode only)
+ *   POST /api/session/renew { refreshToken }  → a fresh { token, refreshToken, expiresAt }
+ *   POST /api/session/signout               ends the session of the Bearer token (or of { refreshToken })
+ *   POST /api/session/invite { kind: 'account', role, scopeId?, displayName? } | { kind: 'reset', login }
+ *                                           office staff (Bearer) → { code, expiresAt }
+ *   POST /api/session/redeem { code, login?, password }  → a new account (or password), signed in
  *   POST /api/<function> { action, data, requestId? } with Authorization: Bearer <token>
- *   GET  /files/…                          locally stored files (contact-card images)
- *   GET  anything else                     dist/h5, falling back to index.html (browser routing)
+ *   GET  /files/…                           locally stored files (contact-card images)
+ *   GET  anything else                      dist/h5, falling back to index.html (browser routing)
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { extname, join, normalize } from 'node:path';
+import type { SqliteStore } from '../adapters/sqlite/store';
+import { AppError } from '../core/errors';
 import type { Ports } from '../core/ports';
 import { moduleNamed } from '../modules/registry';
-import { ensureUser, loadCaller, serve } from '../modules/shared/public';
+import { ensureUser, loadCaller, serve, type User } from '../modules/shared/public';
+import { createAccounts, fieldsOf, InviteInput, type Accounts } from './accounts';
+import { failure, invalid, isObject, readJson, sendJson, sendText } from './http';
 import { demoPersonas } from './personas';
-import { issueToken, readToken } from './sessions';
+import { bearer, createSessions, type Lifetimes, type Sessions } from './sessions';
+import { staticFiles } from './static';
+import { hostDb } from './store';
 
 export interface HostOptions {
-  ports: Ports;
+  ports: Ports & { store: SqliteStore };
   sessionSecret: string;
   /** Folder of the H5 build; when missing, the API still works. */
   staticDir: string;
   filesDir: string;
+  /** Demo mode: persona and raw-openid sign-in, the demo banner. Off: invitations and passwords only. */
   demo: boolean;
+  lifetimes?: Lifetimes;
 }
 
-const MAX_BODY = 6 * 1024 * 1024;
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.svg': 'image/svg+xml',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-};
+export type HostServer = Server & { sessions: Sessions; accounts: Accounts };
 
-function send(res: ServerResponse, status: number, body: unknown) {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-  res.end(text);
-}
-const invalid = (message: string) => ({ ok: false, error: { code: 'INVALID_INPUT', message } });
+/** Bodies of the session routes are small; only function calls carry files. */
+const SESSION_BODY = 64 * 1024;
 
-function readBody(req: IncomingMessage): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > MAX_BODY) {
-        reject(new Error('too large'));
-        req.destroy();
-      } else chunks.push(c);
-    });
-    req.on('end', () => {
-      const text = Buffer.concat(chunks).toString('utf8');
-      if (!text) return resolve({});
-      try {
-        resolve(JSON.parse(text));
-      } catch {
-        reject(new Error('bad json'));
-      }
-    });
-    req.on('error', reject);
-  });
-}
-
-function serveFile(res: ServerResponse, file: string, cache: boolean) {
-  res.writeHead(200, {
-    'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-    'cache-control': cache ? 'public, max-age=31536000, immutable' : 'no-cache',
-  });
-  createReadStream(file).pipe(res);
-}
-
-/** A path under `root`, or null when the request tries to leave it. */
-function inside(root: string, urlPath: string): string | null {
-  const full = normalize(join(root, decodeURIComponent(urlPath)));
-  return full.startsWith(normalize(root)) ? full : null;
-}
-
-export function createHost(o: HostOptions): Server {
+export function createHost(o: HostOptions): HostServer {
   const { ports } = o;
-  return createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    try {
-      if (url.pathname === '/api/session/personas' && req.method === 'GET') {
-        const personas = await demoPersonas(ports);
-        return send(res, 200, {
-          ok: true,
-          data: personas.map(({ openid: _o, ...p }) => p),
-        });
-      }
-      if (url.pathname === '/api/session' && req.method === 'POST') {
-        const body = (await readBody(req)) as { personaId?: unknown; openid?: unknown };
-        let openid: string | undefined;
-        if (typeof body.personaId === 'string') {
-          openid = (await demoPersonas(ports)).find((p) => p.id === body.personaId)?.openid;
-          if (!openid)
-            return send(res, 200, { ok: false, error: { code: 'NOT_FOUND', message: '没有这个演示身份' } });
-        } else if (o.demo && typeof body.openid === 'string' && /^[A-Za-z0-9_:.-]{1,64}$/.test(body.openid)) {
-          openid = body.openid;
-        } else {
-          return send(res, 200, invalid('请提供 personaId'));
-        }
-        const user = await ensureUser(ports, openid);
-        return send(res, 200, {
-          ok: true,
-          data: {
-            token: issueToken(o.sessionSecret, user.id),
-            user: { userId: user.id, displayName: user.displayName },
-          },
-        });
-      }
-      const m = /^\/api\/([A-Za-z]+)$/.exec(url.pathname);
-      if (m && req.method === 'POST') {
-        const module = moduleNamed(m[1]);
-        if (!module) return send(res, 200, invalid(`未知函数：${m[1]}`));
-        let body: unknown;
-        try {
-          body = await readBody(req);
-        } catch (e) {
-          return send(
-            res,
-            200,
-            invalid((e as Error).message === 'too large' ? '请求过大' : '请求不是有效的 JSON'),
-          );
-        }
-        const auth = req.headers.authorization?.replace(/^Bearer\s+/i, '');
-        const userId = readToken(o.sessionSecret, auth);
-        const user = userId ? await ports.store.get('users', userId) : null;
-        const caller = user ? await loadCaller(ports, user) : null;
-        return send(res, 200, await serve(module, body, caller, ports));
-      }
-      if (url.pathname.startsWith('/api/')) return send(res, 404, invalid('未知接口'));
-      if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, invalid('不支持的请求方法'));
-      if (url.pathname.startsWith('/files/')) {
-        const file = inside(o.filesDir, url.pathname.slice('/files/'.length));
-        if (file && existsSync(file) && statSync(file).isFile()) return serveFile(res, file, false);
-        return send(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: '文件不存在' } });
-      }
-      const file = inside(o.staticDir, url.pathname);
-      if (file && existsSync(file) && statSync(file).isFile())
-        return serveFile(
-          res,
-          file,
-          url.pathname.includes('/static/') || /\.[0-9a-f]{8}\./.test(url.pathname),
-        );
-      const index = join(o.staticDir, 'index.html');
-      if (existsSync(index)) return serveFile(res, index, false);
-      res.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
-      res.end('H5 build missing: run `npm run build:h5` (npm start does this for you).');
-    } catch (e) {
-      console.error('[host]', e);
-      if (!res.headersSent)
-        send(res, 500, { ok: false, error: { code: 'INTERNAL', message: '系统繁忙，请稍后重试' } });
+  const host = hostDb(ports.store);
+  const sessions = createSessions(host, o.sessionSecret, () => ports.clock.now().getTime(), o.lifetimes);
+  const accounts = createAccounts(host, ports);
+  const files = staticFiles(o);
+
+  const signedIn = async (res: ServerResponse, user: User, kind: 'demo' | 'password') =>
+    sendJson(res, 200, {
+      ok: true,
+      data: {
+        ...(await sessions.start(user.id, kind)),
+        user: { userId: user.id, displayName: user.displayName, login: accounts.loginOf(user.id) },
+      },
+    });
+
+  /** The body of a session route, or null when it has been answered already (bad or too large). */
+  async function body(req: IncomingMessage, res: ServerResponse): Promise<Record<string, unknown> | null> {
+    const b = await readJson(req, res, SESSION_BODY);
+    if (!b.ok) {
+      sendJson(res, b.status, b.error);
+      return null;
     }
+    if (!isObject(b.value)) {
+      sendJson(res, 400, invalid('请求应为 JSON 对象'));
+      return null;
+    }
+    return b.value;
+  }
+
+  async function session(req: IncomingMessage, res: ServerResponse, route: string) {
+    if (route === '/api/session/mode' && req.method === 'GET')
+      return sendJson(res, 200, { ok: true, data: { demo: o.demo } });
+    if (route === '/api/session/personas' && req.method === 'GET') {
+      if (!o.demo) return sendJson(res, 404, failure('NOT_FOUND', '此服务器没有演示身份'));
+      const personas = await demoPersonas(ports);
+      return sendJson(res, 200, { ok: true, data: personas.map(({ openid: _o, ...p }) => p) });
+    }
+    if (req.method !== 'POST') return sendJson(res, 405, invalid('不支持的请求方法'));
+    const b = await body(req, res);
+    if (!b) return;
+
+    if (route === '/api/session') {
+      if (o.demo && typeof b.personaId === 'string') {
+        const openid = (await demoPersonas(ports)).find((p) => p.id === b.personaId)?.openid;
+        if (!openid) return sendJson(res, 200, failure('NOT_FOUND', '没有这个演示身份'));
+        return signedIn(res, await ensureUser(ports, openid), 'demo');
+      }
+      if (o.demo && typeof b.openid === 'string') {
+        if (!/^[A-Za-z0-9_:.-]{1,64}$/.test(b.openid) || b.openid.startsWith('host:'))
+          return sendJson(res, 200, invalid('openid 格式不正确', { openid: '格式不正确' }));
+        return signedIn(res, await ensureUser(ports, b.openid), 'demo');
+      }
+      if ('login' in b || 'password' in b) return signedIn(res, await accounts.signIn(b), 'password');
+      return sendJson(
+        res,
+        200,
+        invalid(o.demo ? '请提供 personaId，或账号名和密码' : '请填写账号名和密码', {
+          login: '请填写账号名',
+        }),
+      );
+    }
+    if (route === '/api/session/renew') {
+      const renewed = await sessions.renew(b.refreshToken);
+      if (!renewed) return sendJson(res, 200, failure('UNAUTHENTICATED', '登录已过期，请重新登录'));
+      const { userId: _u, ...tokens } = renewed;
+      return sendJson(res, 200, { ok: true, data: tokens });
+    }
+    if (route === '/api/session/signout') {
+      const sid =
+        sessions.check(bearer(req.headers.authorization))?.sid ?? sessions.sessionOfRefresh(b.refreshToken);
+      if (sid) await sessions.end(sid);
+      return sendJson(res, 200, { ok: true, data: {} });
+    }
+    if (route === '/api/session/invite') {
+      const s = sessions.check(bearer(req.headers.authorization));
+      const user = s ? await ports.store.get('users', s.userId) : null;
+      if (!user) return sendJson(res, 200, failure('UNAUTHENTICATED', '请先登录'));
+      const input = InviteInput.safeParse(b);
+      if (!input.success) return sendJson(res, 200, invalid('请检查填写的内容', fieldsOf(input.error)));
+      const caller = await loadCaller(ports, user);
+      return sendJson(res, 200, { ok: true, data: await accounts.invite(input.data, caller) });
+    }
+    if (route === '/api/session/redeem') return signedIn(res, await accounts.redeem(b), 'password');
+    return sendJson(res, 404, invalid('未知接口'));
+  }
+
+  async function call(req: IncomingMessage, res: ServerResponse, name: string) {
+    const module = moduleNamed(name);
+    if (!module) return sendJson(res, 200, invalid(`未知函数：${name}`));
+    const b = await readJson(req, res);
+    if (!b.ok) return sendJson(res, b.status, b.error);
+    const s = sessions.check(bearer(req.headers.authorization));
+    const user = s ? await ports.store.get('users', s.userId) : null;
+    const caller = user ? await loadCaller(ports, user) : null;
+    return sendJson(res, 200, await serve(module, b.value, caller, ports));
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    let path: string;
+    try {
+      path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    } catch {
+      return sendText(res, 400, 'Bad request.');
+    }
+    if (path === '/api/session' || path.startsWith('/api/session/')) return session(req, res, path);
+    const m = /^\/api\/([A-Za-z]+)$/.exec(path);
+    if (m && req.method === 'POST') return call(req, res, m[1]);
+    if (path.startsWith('/api/')) return sendJson(res, 404, invalid('未知接口'));
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, invalid('不支持的请求方法'));
+    if (path.startsWith('/files/')) return files.file(req, res, path.slice('/files/'.length));
+    return files.app(req, res, path);
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      if (res.headersSent) return void res.destroy();
+      if (e instanceof AppError) return sendJson(res, 200, failure(e.code, e.message, e.fields));
+      console.error('[host]', e);
+      sendJson(res, 500, failure('INTERNAL', '系统繁忙，请稍后重试'));
+    });
   });
+  // A register file over a weak link may take a minute to arrive; a stalled request does not hold a socket forever.
+  server.requestTimeout = 120_000;
+  server.headersTimeout = 30_000;
+  return Object.assign(server, { sessions, accounts });
 }

@@ -33,7 +33,7 @@ export const qrCodes = (publicUrl: string): Codes => ({
   qr: qrDataUrl,
 });
 
-/** Files under a folder, served by the host at /files/. */
+/** Files under a folder, served by the host at /files/ (readable by this user only, like the database). */
 export function folderFiles(root: string): Files & { read(fileId: string): Buffer } {
   const pathOf = (fileId: string) => {
     const rel = normalize(fileId.replace(/^local:\/\//, '')).replace(/^(\.\.(\/|\\|$))+/, '');
@@ -42,8 +42,8 @@ export function folderFiles(root: string): Files & { read(fileId: string): Buffe
   return {
     async put(path, bytes) {
       const full = pathOf(path);
-      mkdirSync(dirname(full), { recursive: true });
-      writeFileSync(full, bytes);
+      mkdirSync(dirname(full), { recursive: true, mode: 0o700 });
+      writeFileSync(full, bytes, { mode: 0o600 });
       return `local://${path}`;
     },
     async url(fileId) {
