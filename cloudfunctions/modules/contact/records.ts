@@ -34,6 +34,8 @@ export interface Thread {
   unreadByVoter: boolean;
   /** Voter follow-ups since the deputy last answered (capped, so a deputy is not flooded). */
   pendingFollowUps?: number;
+  /** The public opinion report the deputy turned the thread into (cases module). */
+  reportCaseId?: string | null;
 }
 
 export interface Message {

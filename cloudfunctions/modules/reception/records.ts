@@ -77,6 +77,8 @@ export interface Visit {
   promised: string;
   recordedBy: string;
   createdAt: string;
+  /** The public opinion report the deputy turned it into (cases module). */
+  caseId?: string | null;
 }
 
 declare module '../../core/records' {

@@ -32,6 +32,8 @@ export const contactSqlite: SqliteSchema<ContactQueries> = {
       (SELECT m.id FROM messages m WHERE m.threadId = threads.id ORDER BY m.createdAt, m.id LIMIT 1);
     ALTER TABLE threads ADD COLUMN pendingFollowUps INTEGER NOT NULL DEFAULT 0;
     `,
+    // 3: the public opinion report a deputy turned the thread into (cases module).
+    `ALTER TABLE threads ADD COLUMN reportCaseId TEXT;`,
   ],
   codecs: { threads: { bool: ['voterVerified', 'held', 'unreadByDeputy', 'unreadByVoter'] } },
 

@@ -43,6 +43,8 @@ export const receptionSqlite: SqliteSchema<ReceptionQueries> = {
     CREATE INDEX visits_day ON visits (dayId, createdAt, id);
     CREATE INDEX visits_deputy ON visits (deputyId, createdAt, id);
     `,
+    // 2: the public opinion report a deputy turned the visit into (cases module).
+    `ALTER TABLE visits ADD COLUMN caseId TEXT;`,
   ],
   codecs: { slots: { json: ['waitlist'] }, bookings: { bool: ['walkIn'] } },
 
