@@ -50,6 +50,8 @@ export const RegisterRow = z.object({
   name: z.string().max(60),
   idNumber: z.string().max(40),
   phone: z.string().max(40).optional(),
+  /** The row's line in the pasted text (header included), so the report numbers rows as a file import does. */
+  line: z.number().int().min(1).max(100_000).optional(),
 });
 
 export const ImportRegisterInput = z
@@ -73,6 +75,8 @@ export const ImportRowResult = z.object({
   row: z.number(),
   status: z.enum(['added', 'updated', 'unchanged', 'rejected']),
   reason: z.string().optional(),
+  /** The name as given (the report goes to office staff only, who see the register in full). */
+  name: z.string().optional(),
   nameMasked: z.string().optional(),
   idMasked: z.string().optional(),
 });

@@ -60,7 +60,7 @@ function checkRows(rows: RawRow[]): { ok: Checked[]; rejected: ImportReport['row
         row: r.row,
         status: 'rejected',
         reason,
-        ...(name.success ? { nameMasked: maskName(name.data) } : {}),
+        ...(name.success ? { name: name.data, nameMasked: maskName(name.data) } : {}),
         ...(/^\d{17}[\dX]$/.test(id) ? { idMasked: maskIdNumber(id) } : {}),
       });
       continue;
@@ -83,7 +83,7 @@ export const registerHandlers: Pick<
     authorize(ctx, regionSubject(ctx, target.id));
     const raw: RawRow[] = input.file
       ? await parseRegisterFile(input.file)
-      : input.rows!.map((r, i) => ({ ...r, row: i + 1 }));
+      : input.rows!.map(({ line, ...r }, i) => ({ ...r, row: line ?? i + 1 }));
     if (raw.length > 5000)
       throw new AppError('INVALID_INPUT', '单次最多导入 5000 行，请分批导入', { file: '行数过多' });
     const { ok, rejected } = checkRows(raw);
@@ -97,7 +97,7 @@ export const registerHandlers: Pick<
         const out: ImportReport['rows'] = [];
         for (const r of chunk) {
           const id = hasher.idHash(r.id);
-          const masked = { nameMasked: maskName(r.name), idMasked: maskIdNumber(r.id) };
+          const masked = { name: r.name, nameMasked: maskName(r.name), idMasked: maskIdNumber(r.id) };
           const existing = await tx.get('registerEntries', id);
           if (!existing) {
             await tx.insert('registerEntries', {
