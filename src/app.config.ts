@@ -10,8 +10,9 @@ const pages = [
   'pages/reception/index',
   'pages/bookings/index',
 ];
-// The demo sign-in exists only on the local host (H5); on WeChat the identity is the OPENID.
-if (process.env.TARO_ENV === 'h5') pages.push('pages/login/index');
+// The demo sign-in exists only on the local host (H5); on WeChat the identity is the OPENID. An address
+// that names no page lands on pages/notfound (H5: WeChat has its own page for that).
+if (process.env.TARO_ENV === 'h5') pages.push('pages/login/index', 'pages/notfound/index');
 
 export default defineAppConfig({
   pages,

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { when } from '../../cloudfunctions/core/time';
 import type { MessageView } from '../../cloudfunctions/modules/contact/contract';
+import { Nums } from './Num';
 
 /** The messages of a thread as bubbles; held ones are marked 审核中. */
 export function Bubbles({ messages, deputyName }: { messages: MessageView[]; deputyName: string }) {
@@ -9,7 +10,8 @@ export function Bubbles({ messages, deputyName }: { messages: MessageView[]; dep
       {messages.map((m) => (
         <View key={m.messageId} className={`bubble${m.mine ? ' bubble--mine' : ''} bubble--${m.status}`}>
           <Text className="bubble-meta">
-            {m.mine ? '我' : m.author === 'deputy' ? `${deputyName} 代表` : '选民'} · {when(m.createdAt)}
+            {m.mine ? '我' : m.author === 'deputy' ? `${deputyName} 代表` : '选民'} ·{' '}
+            <Nums text={when(m.createdAt)} />
             {m.status === 'held' ? ' · ' : ''}
             {m.status === 'held' ? <Text className="tag tag--held">审核中</Text> : null}
           </Text>

@@ -1,5 +1,6 @@
-import { Button, Text, Textarea, View } from '@tarojs/components';
+import { Text, Textarea, View } from '@tarojs/components';
 import { MESSAGE_MAX } from '../../cloudfunctions/modules/contact/constants';
+import { Button } from './Button';
 import { Counter } from './Form';
 
 interface Props {
@@ -14,7 +15,10 @@ interface Props {
   name: string;
 }
 
-/** A textarea with a live counter, an inline error and a send button. */
+/**
+ * A textarea with a live counter, an inline error and a send button. A paste longer than the limit is
+ * kept whole: the counter says how much is over (never cut silently), and sending is refused until it fits.
+ */
 export function Composer({
   value,
   onInput,
@@ -30,7 +34,7 @@ export function Composer({
       <Textarea
         className={`textarea ${name}-textarea`}
         value={value}
-        maxlength={MESSAGE_MAX}
+        maxlength={-1}
         placeholder={placeholder}
         autoHeight={false}
         onInput={(e) => onInput(e.detail.value)}

@@ -1,19 +1,19 @@
 import { Text, View } from '@tarojs/components';
 import type { PropsWithChildren } from 'react';
-import { clock, daySpan } from '../../cloudfunctions/core/time';
+import { clock } from '../../cloudfunctions/core/time';
 import type { BookingView, DayView } from '../../cloudfunctions/modules/reception/contract';
 import { BOOKING_STATUS_LABEL } from '../utils/labels';
-import { spacedCode } from '../utils/reception';
+import { Code, DaySpan, Num, Nums } from './Num';
 
 /** When a reception day is held, then where: the station and its address. */
 export function WhenWhere({ day }: { day: DayView }) {
   return (
     <>
-      <Text className="text" style={{ display: 'block' }}>
-        {daySpan(day.date, day.startsAt, day.endsAt)}
+      <Text className="text day-when" style={{ display: 'block' }}>
+        <DaySpan date={day.date} startsAt={day.startsAt} endsAt={day.endsAt} />
       </Text>
       <Text className="muted" style={{ display: 'block' }}>
-        {day.stationName} · {day.stationAddress}
+        {day.stationName} · <Nums text={day.stationAddress} />
       </Text>
     </>
   );
@@ -34,13 +34,14 @@ export function BookingRow({
       <View className="row row--between">
         <Text className={`text ${className}-name`} style={{ fontWeight: 600 }}>
           {b.visitorName}
-          {b.slotStartsAt ? ` · ${clock(b.slotStartsAt)}` : b.walkIn ? ' · 现场登记' : ''}
+          {b.slotStartsAt ? ' · ' : b.walkIn ? ' · 现场登记' : ''}
+          {b.slotStartsAt ? <Num>{clock(b.slotStartsAt)}</Num> : null}
         </Text>
         <Text className={`tag tag--${b.status}`}>{BOOKING_STATUS_LABEL[b.status] ?? b.status}</Text>
       </View>
       {showCode ? (
         <Text className="muted" style={{ display: 'block' }}>
-          预约码 {spacedCode(b.code)}
+          预约码 <Code code={b.code} />
         </Text>
       ) : null}
       <Text className={`text ${className}-topic`} style={{ display: 'block' }}>

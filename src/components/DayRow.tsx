@@ -1,7 +1,8 @@
 import { Text, View } from '@tarojs/components';
-import { daySpan } from '../../cloudfunctions/core/time';
+import { tapProps } from '../utils/a11y';
 import type { DayView } from '../../cloudfunctions/modules/reception/contract';
 import { DAY_STATUS_LABEL } from '../utils/labels';
+import { DaySpan, Num } from './Num';
 
 /** Seats still free over all slots of a day. */
 export function seatsLeft(day: DayView): number {
@@ -18,7 +19,7 @@ export function DayRow({ day, onClick, staff }: { day: DayView; onClick: () => v
   const booked = day.slots.reduce((n, s) => n + s.booked, 0);
   const seats = day.slots.reduce((n, s) => n + s.capacity, 0);
   return (
-    <View className="list-item day-row" onClick={onClick}>
+    <View {...tapProps(onClick)} className="list-item day-row" onClick={onClick}>
       <View className="row row--between">
         <Text className="h2 day-row-theme" style={{ margin: 0 }}>
           {day.theme}
@@ -34,7 +35,7 @@ export function DayRow({ day, onClick, staff }: { day: DayView; onClick: () => v
         )}
       </View>
       <Text className="text day-row-when" style={{ display: 'block' }}>
-        {daySpan(day.date, day.startsAt, day.endsAt)}
+        <DaySpan date={day.date} startsAt={day.startsAt} endsAt={day.endsAt} />
       </Text>
       <Text className="muted" style={{ display: 'block' }}>
         {day.stationName}
@@ -50,7 +51,7 @@ export function DayRow({ day, onClick, staff }: { day: DayView; onClick: () => v
                 )
                 .join('、')
             : '尚未安排'}
-          {' · '}已预约 {booked} / {seats}
+          {' · '}已预约 <Num>{`${booked} / ${seats}`}</Num>
         </Text>
       ) : (
         <Text className="muted" style={{ display: 'block' }}>

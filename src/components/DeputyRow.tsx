@@ -1,4 +1,5 @@
 import { Image, Text, View } from '@tarojs/components';
+import { tapProps } from '../utils/a11y';
 import type { DeputyPublic } from '../../cloudfunctions/modules/contact/contract';
 import { LEVEL_LABEL } from '../utils/labels';
 
@@ -17,7 +18,7 @@ export function Avatar({ name, photoUrl }: { name: string; photoUrl?: string }) 
 /** One deputy in a list; the whole row is the tap target. */
 export function DeputyRow({ deputy, onClick }: { deputy: DeputyPublic; onClick: () => void }) {
   return (
-    <View className="list-item deputy-row-item" onClick={onClick}>
+    <View {...tapProps(onClick)} className="list-item deputy-row-item" onClick={onClick}>
       <View className="deputy-row">
         <Avatar name={deputy.name} photoUrl={deputy.photoUrl} />
         <View className="grow">

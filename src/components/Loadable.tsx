@@ -1,22 +1,34 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import type { PropsWithChildren } from 'react';
 import { goSignIn, type ApiError } from '../api';
 import type { LoadStatus } from '../hooks/useLoad';
+import { go } from '../utils/nav';
+import { Button } from './Button';
+
+/** A page to offer where the content could not be shown (a way on instead of a dead end). */
+export interface Way {
+  text: string;
+  url: string;
+  className?: string;
+}
 
 interface Props {
   status: LoadStatus;
   error?: ApiError | null;
   onRetry?: () => void;
+  /** Pages to offer under an error, beside 重试. */
+  ways?: Way[];
   empty?: boolean;
   emptyText?: string;
   loadingText?: string;
 }
 
-/** Loading, error (with 重试) and empty states around any content. */
+/** Loading, error (with 重试 and `ways` on) and empty states around any content. */
 export function Loadable({
   status,
   error,
   onRetry,
+  ways = [],
   empty,
   emptyText = '暂无内容',
   loadingText = '正在加载…',
@@ -45,6 +57,15 @@ export function Loadable({
               去登录
             </Button>
           ) : null}
+          {ways.map((w) => (
+            <Button
+              key={w.url}
+              className={`btn btn--plain${w.className ? ` ${w.className}` : ''}`}
+              onClick={() => go(w.url)}
+            >
+              {w.text}
+            </Button>
+          ))}
         </View>
       </View>
     );

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import type { PropsWithChildren } from 'react';
+import { tapProps } from '../utils/a11y';
 
 /** One line of a menu: what it opens or does, with › at the end. */
 export function MenuItem({
@@ -8,7 +9,7 @@ export function MenuItem({
   children,
 }: PropsWithChildren<{ className?: string; onClick: () => void }>) {
   return (
-    <View className={`menu-item${className ? ` ${className}` : ''}`} onClick={onClick}>
+    <View {...tapProps(onClick)} className={`menu-item${className ? ` ${className}` : ''}`} onClick={onClick}>
       <Text>{children}</Text>
       <Text className="chevron">›</Text>
     </View>

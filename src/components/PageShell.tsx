@@ -1,11 +1,32 @@
-import { View, Text } from '@tarojs/components';
-import type { PropsWithChildren } from 'react';
+import { Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useState, type PropsWithChildren } from 'react';
 import { useBigFont } from '../hooks/useBigFont';
+import { TAB_PAGES } from '../utils/nav';
 
 interface Props {
   className?: string;
   /** H5 only: the local host runs with demo identities. */
   demoBanner?: boolean;
+}
+
+/**
+ * H5 only, on a page that is not a tab and was opened first (a link, a scanned card, a reload): the
+ * browser has no earlier page of the app to go back to, and H5 draws no navigation bar, so offer 首页.
+ * WeChat draws its own back and home buttons.
+ */
+function HomeBar() {
+  const path = useRouter().path.split('?')[0];
+  // Decided once per page: whether an earlier page of the app lies under this one.
+  const [alone] = useState(() => Taro.getCurrentPages().length <= 1);
+  if (!alone || TAB_PAGES.includes(path)) return null;
+  return (
+    <View className="home-bar">
+      <Text className="link home-link" onClick={() => void Taro.reLaunch({ url: TAB_PAGES[0] })}>
+        ‹ 返回首页
+      </Text>
+    </View>
+  );
 }
 
 /** The root of every page: applies 大字模式 and the page padding. */
@@ -18,6 +39,7 @@ export function PageShell({ className, demoBanner, children }: PropsWithChildren
           <Text>演示模式：本地演示环境，身份为演示账号，数据均为虚构。</Text>
         </View>
       ) : null}
+      {process.env.TARO_ENV === 'h5' ? <HomeBar /> : null}
       {children}
     </View>
   );

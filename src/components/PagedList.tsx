@@ -1,7 +1,8 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
 import type { Paged } from '../hooks/usePaged';
 import { go } from '../utils/nav';
+import { Button } from './Button';
 import { Loadable } from './Loadable';
 
 /**

@@ -1,7 +1,9 @@
 import { Text, View } from '@tarojs/components';
+import { tapProps } from '../utils/a11y';
 import { when } from '../../cloudfunctions/core/time';
 import type { ThreadSummary } from '../../cloudfunctions/modules/contact/contract';
 import { OUTCOME_LABEL, THREAD_STATUS_LABEL } from '../utils/labels';
+import { Nums } from './Num';
 
 export function StatusTag({ status }: { status: string }) {
   return <Text className={`tag tag--${status}`}>{THREAD_STATUS_LABEL[status] ?? status}</Text>;
@@ -18,7 +20,7 @@ export function ThreadRow({
   onClick: () => void;
 }) {
   return (
-    <View className="list-item thread-row" onClick={onClick}>
+    <View {...tapProps(onClick)} className="list-item thread-row" onClick={onClick}>
       <View className="row row--between">
         <View className="row">
           {thread.unread ? <View className="dot" /> : null}
@@ -40,7 +42,7 @@ export function ThreadRow({
         {thread.lastText.length > 60 ? `${thread.lastText.slice(0, 60)}…` : thread.lastText}
       </Text>
       <Text className="muted" style={{ display: 'block' }}>
-        {when(thread.lastMessageAt)}
+        <Nums text={when(thread.lastMessageAt)} />
       </Text>
     </View>
   );

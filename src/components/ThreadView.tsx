@@ -1,11 +1,13 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
 import { when } from '../../cloudfunctions/core/time';
 import type { ThreadSummary } from '../../cloudfunctions/modules/contact/contract';
 import type { useThread } from '../hooks/useThread';
 import { OUTCOME_LABEL } from '../utils/labels';
 import { byTime, Bubbles } from './Bubbles';
+import { Button } from './Button';
 import { Loadable } from './Loadable';
+import { Nums } from './Num';
 import { StatusTag } from './ThreadRow';
 
 /**
@@ -36,9 +38,11 @@ export function ThreadView({
               <StatusTag status={thread.status} />
             </View>
             <Text className="muted" style={{ display: 'block' }}>
-              {thread.category} · {when(thread.createdAt)}
+              {thread.category} · <Nums text={when(thread.createdAt)} />
               {thread.outcome ? ` · ${forDeputy ? '群众评价：' : ''}${OUTCOME_LABEL[thread.outcome]}` : ''}
-              {thread.chasedAt ? ` · ${forDeputy ? '群众' : ''}已于 ${when(thread.chasedAt)} 催办` : ''}
+              {thread.chasedAt ? (
+                <Nums text={` · ${forDeputy ? '群众' : ''}已于 ${when(thread.chasedAt)} 催办`} />
+              ) : null}
             </Text>
             {forDeputy && thread.voterVerified ? (
               <Text className="muted" style={{ display: 'block' }}>
@@ -47,7 +51,11 @@ export function ThreadView({
             ) : null}
           </View>
           {t.hasMore ? (
-            <Button className="btn btn--plain btn--block" onClick={() => void t.loadMore()}>
+            <Button
+              className="btn btn--plain btn--block"
+              disabled={t.loadingMore}
+              onClick={() => void t.loadMore()}
+            >
               {t.loadingMore ? '正在加载…' : '加载更多消息'}
             </Button>
           ) : null}

@@ -1,4 +1,4 @@
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { clock } from '../../cloudfunctions/core/time';
@@ -8,7 +8,9 @@ import { call, type ActionOutputOf } from '../api';
 import { checkInput } from '../api/checks';
 import type { Paged } from '../hooks/usePaged';
 import { useSubmit } from '../hooks/useSubmit';
-import { Chip, Field, TextBox } from './Form';
+import { Button } from './Button';
+import { Chip, Field, FormError, TextBox } from './Form';
+import { Num } from './Num';
 import { PagedList } from './PagedList';
 
 type Visit = ActionOutputOf<'reception', 'recordVisit'>;
@@ -100,7 +102,8 @@ function VisitForm({ dayId, bookings, deputies, onSaved }: Props) {
               onClick={() => setBookingId(b.bookingId)}
             >
               {b.visitorName}
-              {b.slotStartsAt ? ` ${clock(b.slotStartsAt)}` : b.walkIn ? ' 现场' : ''}
+              {b.slotStartsAt ? ' ' : b.walkIn ? ' 现场' : ''}
+              {b.slotStartsAt ? <Num>{clock(b.slotStartsAt)}</Num> : null}
             </Chip>
           ))}
           <Chip className="visit-other" on={bookingId === OTHER} onClick={() => setBookingId(OTHER)}>
@@ -140,7 +143,7 @@ function VisitForm({ dayId, bookings, deputies, onSaved }: Props) {
           onInput={setPromised}
         />
       </Field>
-      {submit.error ? <Text className="error-text visit-error">{submit.error}</Text> : null}
+      <FormError submit={submit} className="visit-error" />
       <Button className="btn btn--block visit-save" disabled={submit.saving} onClick={() => void save()}>
         {submit.saving ? '正在保存…' : '保存接待记录'}
       </Button>

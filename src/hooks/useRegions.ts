@@ -22,10 +22,11 @@ export function useRegions() {
 
   // Office staff work on their scope (a township office on its township, the county office on the
   // county); for anyone else the pickers offer the whole tree.
-  const townships = useMemo(() => {
+  const scope = useMemo(() => {
     const roles = me?.roles ?? [];
-    return isOffice(roles) ? townshipsIn(officeScope(roles), regions) : null;
-  }, [me, regions]);
+    return isOffice(roles) ? officeScope(roles) : null;
+  }, [me]);
+  const townships = useMemo(() => (scope ? townshipsIn(scope, regions) : null), [scope, regions]);
 
   const constituencies = useMemo<ConstituencyOption[]>(() => {
     if (!regions) return [];
@@ -48,6 +49,9 @@ export function useRegions() {
     status,
     error,
     reload,
+    /** The office scope of the caller (null for anyone but office staff). */
+    scope,
+    /** The constituencies in reach: the office's scope (a constituency goes with its township), else all. */
     constituencies,
     stations: (regions?.stations ?? []).filter((s) => !townships || townships.has(s.townshipId)),
   };

@@ -111,7 +111,7 @@ async function run(ctx: BrowserContext) {
   await candidate.first().locator('.invite-button').click();
   const assignment = page.locator('.assignment').filter({ hasText: deputy.name });
   await assignment.locator('.assignment-status').filter({ hasText: '待确认' }).waitFor();
-  await expectText(page, '.publish-problem', '还没有代表确认参加');
+  await expectText(page, '.publish .btn-missing', '还没有代表确认参加');
 
   step(`deputy ${deputy.name} confirms`);
   await signIn(page, BASE, deputy, '/deputy/receptions/index');

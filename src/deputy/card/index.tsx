@@ -1,7 +1,8 @@
-import { Button, Image, Text, View } from '@tarojs/components';
+import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { call } from '../../api';
+import { Button } from '../../components/Button';
 import { Loadable } from '../../components/Loadable';
 import { PageShell } from '../../components/PageShell';
 import { useResource } from '../../hooks/useResource';

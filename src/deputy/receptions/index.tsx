@@ -1,9 +1,10 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { isPast } from '../../../cloudfunctions/core/time';
 import { call, toApiError } from '../../api';
 import { charCount, checkInput, maxLengthOf } from '../../api/checks';
+import { Button } from '../../components/Button';
 import { WhenWhere } from '../../components/DayDetails';
 import { TextBox } from '../../components/Form';
 import { PagedList } from '../../components/PagedList';

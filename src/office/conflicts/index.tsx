@@ -1,9 +1,10 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { when } from '../../../cloudfunctions/core/time';
 import type { ConflictView } from '../../../cloudfunctions/modules/account/contract';
 import { call, toApiError } from '../../api';
+import { Button } from '../../components/Button';
 import { Chip } from '../../components/Form';
 import { PagedList } from '../../components/PagedList';
 import { PageShell } from '../../components/PageShell';

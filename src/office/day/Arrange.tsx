@@ -1,4 +1,4 @@
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { addDays, chinaDate, isPast, span } from '../../../cloudfunctions/core/time';
@@ -6,7 +6,9 @@ import type { DayView, SlotView } from '../../../cloudfunctions/modules/receptio
 import { PUBLISH_DAYS_AHEAD } from '../../../cloudfunctions/modules/reception/constants';
 import { call, toApiError } from '../../api';
 import { checkInput, ruleOf } from '../../api/checks';
+import { Button } from '../../components/Button';
 import { Loadable } from '../../components/Loadable';
+import { Num } from '../../components/Num';
 import { LoadMore } from '../../components/PagedList';
 import { usePaged } from '../../hooks/usePaged';
 import { ASSIGNMENT_LABEL } from '../../utils/labels';
@@ -179,20 +181,16 @@ export function Publish({ day, onDay }: Omit<Part, 'office'>) {
       <Text className="h2" style={{ marginTop: 0 }}>
         发布
       </Text>
-      {problems.length ? (
-        problems.map((p) => (
-          <Text key={p} className="text publish-problem" style={{ display: 'block' }}>
-            · {p}
-          </Text>
-        ))
-      ) : (
+      {problems.length ? null : (
         <Text className="text" style={{ display: 'block' }}>
           已具备发布条件。
         </Text>
       )}
+      {/* Until it can be published the button is inert and says what is missing, right under it. */}
       <Button
         className="btn btn--block publish-button"
-        disabled={busy || problems.length > 0}
+        disabled={busy}
+        missing={problems.map((p) => `还不能发布：${p}`)}
         onClick={() => void publish()}
       >
         {busy ? '正在发布…' : '发布接待日'}
@@ -247,7 +245,7 @@ function SlotRow({
   return (
     <View className="table-row slot-row">
       <Text className="grow slot-row-time" style={{ fontWeight: 600 }}>
-        {span(slot.startsAt, slot.endsAt)}
+        <Num>{span(slot.startsAt, slot.endsAt)}</Num>
       </Text>
       <Text className="slot-row-figures">
         已约 {slot.booked} / {slot.capacity}
@@ -268,6 +266,7 @@ function SlotRow({
         <View className="row" style={{ width: '100%' }}>
           <Input
             className="input grow slot-capacity"
+            ariaLabel="名额"
             type="number"
             maxlength={String(ruleOf('reception', 'updateSlot', 'capacity').maximum).length}
             value={value}

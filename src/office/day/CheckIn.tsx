@@ -1,4 +1,4 @@
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { clock } from '../../../cloudfunctions/core/time';
@@ -6,9 +6,11 @@ import type { BookingView } from '../../../cloudfunctions/modules/reception/cont
 import { TOPIC_MAX } from '../../../cloudfunctions/modules/reception/constants';
 import { call, toApiError } from '../../api';
 import { checkInput, ruleOf } from '../../api/checks';
-import { Field, TextBox } from '../../components/Form';
+import { Button } from '../../components/Button';
+import { Field, FormError, TextBox } from '../../components/Form';
+import { Code, Num } from '../../components/Num';
 import { useSubmit } from '../../hooks/useSubmit';
-import { normaliseCode, spacedCode } from '../../utils/reception';
+import { normaliseCode } from '../../utils/reception';
 
 const CHECK_IN_ERRORS: Record<string, string> = {
   NOT_FOUND: '没有找到这个预约码，请核对后再试。',
@@ -62,6 +64,8 @@ export function CheckIn({ dayId, onDone }: { dayId: string; onDone: (b: BookingV
       <Text className="label">预约码（8 位）</Text>
       <Input
         className="input input--code checkin-input"
+        ariaLabel="预约码"
+        nativeProps={{ 'aria-label': '预约码' }}
         value={code}
         maxlength={9}
         placeholder="请输入预约码"
@@ -86,10 +90,12 @@ export function CheckIn({ dayId, onDone }: { dayId: string; onDone: (b: BookingV
       {result ? (
         <View className="checkin-result">
           <Text className="ok-text">
-            ✓ {result.visitorName} 已签到（{spacedCode(result.code)}）
+            ✓ {result.visitorName} 已签到（
+            <Code code={result.code} />）
           </Text>
           <Text className="text" style={{ display: 'block' }}>
-            {result.slotStartsAt ? `${clock(result.slotStartsAt)} 时段 · ` : ''}事项：{result.topic}
+            {result.slotStartsAt ? <Num>{clock(result.slotStartsAt)}</Num> : null}
+            {result.slotStartsAt ? ' 时段 · ' : ''}事项：{result.topic}
           </Text>
         </View>
       ) : null}
@@ -129,6 +135,7 @@ export function WalkIn({ dayId, onDone }: { dayId: string; onDone: (b: BookingVi
       <Field label="姓名" error={fields.visitorName}>
         <Input
           className="input walkin-name"
+          ariaLabel="来访群众姓名"
           value={name}
           maxlength={ruleOf('reception', 'walkIn', 'visitorName').maxLength}
           placeholder="来访群众姓名"
@@ -145,7 +152,7 @@ export function WalkIn({ dayId, onDone }: { dayId: string; onDone: (b: BookingVi
           onInput={setTopic}
         />
       </Field>
-      {submit.error ? <Text className="error-text walkin-error">{submit.error}</Text> : null}
+      <FormError submit={submit} className="walkin-error" />
       <Button
         className="btn btn--block walkin-submit"
         disabled={submit.saving}

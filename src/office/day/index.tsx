@@ -1,12 +1,14 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { clock, dateTime, isPast } from '../../../cloudfunctions/core/time';
 import type { BookingView } from '../../../cloudfunctions/modules/reception/contract';
 import { call, toApiError } from '../../api';
+import { Button } from '../../components/Button';
 import { BookingRow, WhenWhere } from '../../components/DayDetails';
 import { Chip } from '../../components/Form';
 import { Loadable } from '../../components/Loadable';
+import { Num, Nums } from '../../components/Num';
 import { PagedList } from '../../components/PagedList';
 import { PageShell } from '../../components/PageShell';
 import { Visits } from '../../components/Visits';
@@ -45,6 +47,8 @@ function Figure({ label, value }: { label: string; value: string | number }) {
 
 export default function OfficeDay() {
   const dayId = useParam('dayId');
+  // ?tab=checkin: the workbench's 今日接待签到 opens the day right at its check-in.
+  const asked = useParam('tab');
   const scope = useScope();
   const day = useDay(dayId);
   const [tab, setTab] = useState<Tab | ''>('');
@@ -72,8 +76,9 @@ export default function OfficeDay() {
 
   useEffect(() => {
     if (!d || tab) return;
-    setTab(d.status === 'draft' ? 'arrange' : 'checkin');
-  }, [d, tab]);
+    const wanted = TABS.find((t) => t.key === asked)?.key;
+    setTab(wanted ?? (d.status === 'draft' ? 'arrange' : 'checkin'));
+  }, [d, tab, asked]);
   useEffect(() => {
     if (d) void Taro.setNavigationBarTitle({ title: d.theme.slice(0, 12) });
   }, [d]);
@@ -146,7 +151,8 @@ export default function OfficeDay() {
               </View>
               <WhenWhere day={d} />
               <Text className="muted" style={{ display: 'block' }}>
-                预约截止 {dateTime(d.bookingCutoff)} · {d.bookingOpen ? '正在预约' : '不在预约期'}
+                预约截止 <Nums text={dateTime(d.bookingCutoff)} /> ·{' '}
+                {d.bookingOpen ? '正在预约' : '不在预约期'}
               </Text>
               <View className="figures day-figures">
                 <Figure label="座位" value={seats} />
@@ -199,7 +205,7 @@ export default function OfficeDay() {
                         {b.visitorName}
                         {b.walkIn ? '（现场）' : ''}
                       </Text>
-                      <Text>{b.checkedInAt ? clock(b.checkedInAt) : ''}</Text>
+                      {b.checkedInAt ? <Num>{clock(b.checkedInAt)}</Num> : null}
                       <Text className="muted" style={{ width: '100%' }}>
                         {b.topic}
                       </Text>

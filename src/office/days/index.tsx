@@ -1,12 +1,13 @@
-import { Button, Input, Picker, Text, View } from '@tarojs/components';
+import { Input, Picker, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { addDays, chinaDate, dateLabel } from '../../../cloudfunctions/core/time';
 import { PUBLISH_DAYS_AHEAD } from '../../../cloudfunctions/modules/reception/constants';
 import { call } from '../../api';
 import { checkInput, rulesOf } from '../../api/checks';
+import { Button } from '../../components/Button';
 import { DayRow } from '../../components/DayRow';
-import { Chip, Field } from '../../components/Form';
+import { Chip, Field, FormError } from '../../components/Form';
 import { Loadable } from '../../components/Loadable';
 import { PagedList } from '../../components/PagedList';
 import { PageShell } from '../../components/PageShell';
@@ -194,7 +195,7 @@ function CreateDay({
           onInput={(e) => set({ capacity: e.detail.value })}
         />
       </Field>
-      <Field label="预约截止">
+      <Field label="预约截止" error={fields.cutoffHours}>
         <View className="chips">
           {CUTOFF_HOURS.map((h) => (
             <Chip key={h} on={form.cutoffHours === h} onClick={() => set({ cutoffHours: h })}>
@@ -211,7 +212,7 @@ function CreateDay({
       <Text className="muted" style={{ display: 'block' }}>
         创建后为草稿：安排代表、代表确认后再发布，发布后群众才能预约。
       </Text>
-      {submit.error ? <Text className="error-text day-form-error">{submit.error}</Text> : null}
+      <FormError submit={submit} className="day-form-error" />
       <View className="btn-row">
         <Button className="btn day-form-save" disabled={submit.saving} onClick={() => void save()}>
           {submit.saving ? '正在创建…' : '创建接待日'}

@@ -1,11 +1,12 @@
-import { Button, Input, Picker, Text, View } from '@tarojs/components';
+import { Input, Picker, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { DeputyPublic } from '../../../cloudfunctions/modules/contact/contract';
 import { call } from '../../api';
 import { checkInput } from '../../api/checks';
+import { Button } from '../../components/Button';
 import { DeputyRow } from '../../components/DeputyRow';
-import { Field } from '../../components/Form';
+import { Field, FormError } from '../../components/Form';
 import { Loadable } from '../../components/Loadable';
 import { PagedList } from '../../components/PagedList';
 import { PageShell } from '../../components/PageShell';
@@ -42,6 +43,26 @@ const EMPTY: Form = {
   userId: '',
 };
 
+/** One deputy the caller may not change: shown, marked read-only, with who keeps it. */
+function ReadOnlyRow({ deputy }: { deputy: DeputyPublic }) {
+  return (
+    <View className="list-item deputy-readonly">
+      <View className="row row--between">
+        <Text className="h2 deputy-row-name" style={{ margin: 0 }}>
+          {deputy.name}
+        </Text>
+        <Text className="tag tag--read">只读</Text>
+      </View>
+      <Text className="muted" style={{ display: 'block' }}>
+        {deputy.townshipName} · {deputy.constituencyName}
+      </Text>
+      <Text className="muted" style={{ display: 'block' }}>
+        由{deputy.townshipName}人大维护，您不能修改。
+      </Text>
+    </View>
+  );
+}
+
 function fromDeputy(d: DeputyPublic): Form {
   return {
     deputyId: d.deputyId,
@@ -58,11 +79,30 @@ function fromDeputy(d: DeputyPublic): Form {
 
 export default function OfficeDeputies() {
   const regions = useRegions();
-  const list = usePaged((cursor) => call('contact', 'deputies', { cursor }), 'office-deputies');
+  const { scope } = regions;
+  // A township office edits the deputies of its township (a constituency goes with its township): those
+  // come first, by the server's own filter; the rest of the county is there to look at, read-only.
+  const township = scope && 'townshipId' in scope ? scope.townshipId : '';
+  const ready = regions.status === 'ready';
+  const list = usePaged(
+    (cursor) => call('contact', 'deputies', { ...(township ? { townshipId: township } : {}), cursor }),
+    `office-deputies:${township}`,
+    ready,
+  );
+  const [showOthers, setShowOthers] = useState(false);
+  const others = usePaged(
+    (cursor) => call('contact', 'deputies', { cursor }),
+    'office-deputies:all',
+    ready && Boolean(township) && showOthers,
+  );
   const [form, setForm] = useState<Form>(EMPTY);
   const submit = useSubmit();
   const { fields } = submit;
   const [showForm, setShowForm] = useState(false);
+  const [saved, setSaved] = useState<{ deputy: DeputyPublic; created: boolean } | null>(null);
+
+  const inReach = new Set(regions.constituencies.map((c) => c.id));
+  const mayEdit = (d: DeputyPublic) => scope !== null && inReach.has(d.constituencyId);
 
   const set = (patch: Partial<Form>) => setForm((f) => ({ ...f, ...patch }));
   const cIndex = regions.constituencies.findIndex((c) => c.id === form.constituencyId);
@@ -80,12 +120,16 @@ export default function OfficeDeputies() {
     LEVELS.findIndex((l) => l.key === form.level),
   );
 
-  const edit = (d: DeputyPublic) => {
-    setForm(fromDeputy(d));
+  const open = (f: Form) => {
+    setForm(f);
     setShowForm(true);
+    setSaved(null);
     submit.reset();
     void Taro.pageScrollTo({ scrollTop: 0, duration: 200 });
   };
+  const edit = (d: DeputyPublic) => open(fromDeputy(d));
+  // A new deputy starts in the office's first constituency (the only one, for many townships).
+  const create = () => open({ ...EMPTY, constituencyId: regions.constituencies[0]?.id ?? '' });
 
   const reset = () => {
     setShowForm(false);
@@ -116,22 +160,47 @@ export default function OfficeDeputies() {
     if (!submit.check(local)) return;
     const ok = await Taro.showModal({
       title: form.deputyId ? '保存修改' : '新增代表',
-      content: `${form.deputyId ? '修改后的信息' : '新代表的信息'}会立即公开显示在联系卡上。确定保存吗？`,
+      content: `${form.deputyId ? '修改后的信息' : '新代表的信息'}（${constituency?.label ?? ''}）会立即公开显示在联系卡上。确定保存吗？`,
       confirmText: '保存',
     });
     if (!ok.confirm) return;
     await submit.run(async () => {
-      await call('contact', 'saveDeputy', input, form.deputyId ? {} : { requestId: submit.requestId });
+      const deputy = await call(
+        'contact',
+        'saveDeputy',
+        input,
+        form.deputyId ? {} : { requestId: submit.requestId },
+      );
       void Taro.showToast({ title: '已保存', icon: 'success' });
       reset();
+      setSaved({ deputy, created: !form.deputyId });
+      void Taro.pageScrollTo({ scrollTop: 0, duration: 200 });
       void list.reload(true);
     });
   };
 
+  const readOnly = others.items.filter((d) => !mayEdit(d));
+
   return (
     <PageShell className="office-deputies" demoBanner>
+      {saved && !showForm ? (
+        <View className="section deputy-saved">
+          <Text className="ok-text">
+            ✓ {saved.created ? '已新增' : '已保存'}：{saved.deputy.name}（{saved.deputy.townshipName} ·{' '}
+            {saved.deputy.constituencyName}）
+          </Text>
+          <Text className="text" style={{ display: 'block' }}>
+            联系卡上显示的是刚保存的信息。
+          </Text>
+        </View>
+      ) : null}
       {showForm ? null : (
-        <Button className="btn btn--block new-deputy" onClick={() => setShowForm(true)}>
+        <Button
+          className="btn btn--block new-deputy"
+          missing={ready && regions.constituencies.length === 0 ? '您的范围内还没有选区，不能新增代表' : null}
+          disabled={!ready}
+          onClick={create}
+        >
           新增代表
         </Button>
       )}
@@ -142,9 +211,14 @@ export default function OfficeDeputies() {
           </Text>
           <Loadable status={regions.status} error={regions.error} onRetry={() => void regions.reload()}>
             <Field label="姓名" error={fields.name}>
-              <Input className="input" value={form.name} onInput={(e) => set({ name: e.detail.value })} />
+              <Input
+                className="input deputy-name"
+                ariaLabel="姓名"
+                value={form.name}
+                onInput={(e) => set({ name: e.detail.value })}
+              />
             </Field>
-            <Field label="代表层级">
+            <Field label="代表层级" error={fields.level}>
               <Picker
                 mode="selector"
                 range={LEVELS.map((l) => l.label)}
@@ -169,13 +243,13 @@ export default function OfficeDeputies() {
                   })
                 }
               >
-                <View className="picker-box">
+                <View className="picker-box deputy-constituency">
                   <Text>{constituency ? constituency.label : '请选择选区'}</Text>
                   <Text className="chevron">选择 ›</Text>
                 </View>
               </Picker>
             </Field>
-            <Field label="联络站">
+            <Field label="联络站" error={fields.stationId}>
               <Picker
                 mode="selector"
                 range={stationOptions.map((s) => s.name)}
@@ -190,14 +264,16 @@ export default function OfficeDeputies() {
             </Field>
             <Field label="工作单位" error={fields.workUnit}>
               <Input
-                className="input"
+                className="input deputy-work-unit"
+                ariaLabel="工作单位"
                 value={form.workUnit}
                 onInput={(e) => set({ workUnit: e.detail.value })}
               />
             </Field>
             <Field label="公开联系方式" error={fields.publicContact}>
               <Input
-                className="input"
+                className="input deputy-contact"
+                ariaLabel="公开联系方式"
                 value={form.publicContact}
                 placeholder="如联络站电话"
                 onInput={(e) => set({ publicContact: e.detail.value })}
@@ -205,25 +281,27 @@ export default function OfficeDeputies() {
             </Field>
             <Field label="照片地址（可选）" error={fields.photoUrl}>
               <Input
-                className="input"
+                className="input deputy-photo"
+                ariaLabel="照片地址"
                 value={form.photoUrl}
                 onInput={(e) => set({ photoUrl: e.detail.value })}
               />
             </Field>
             <Field label="关联账号 ID（可选）" error={fields.userId}>
               <Input
-                className="input"
+                className="input deputy-user"
+                ariaLabel="关联账号 ID"
                 value={form.userId}
-                placeholder="代表本人在“我的”页面可看到"
+                placeholder="代表本人的账号 ID"
                 onInput={(e) => set({ userId: e.detail.value })}
               />
             </Field>
-            {submit.error ? <Text className="error-text">{submit.error}</Text> : null}
+            <FormError submit={submit} className="deputy-form-error" />
             <View className="btn-row">
-              <Button className="btn" disabled={submit.saving} onClick={() => void save()}>
+              <Button className="btn deputy-save" disabled={submit.saving} onClick={() => void save()}>
                 {submit.saving ? '正在保存…' : '保存'}
               </Button>
-              <Button className="btn btn--plain" onClick={reset}>
+              <Button className="btn btn--plain deputy-cancel" disabled={submit.saving} onClick={reset}>
                 取消
               </Button>
             </View>
@@ -231,12 +309,40 @@ export default function OfficeDeputies() {
         </View>
       ) : null}
 
-      <Text className="h2">全部代表（点击修改）</Text>
+      <Text className="h2">{township ? '本乡镇的代表（点击修改）' : '代表（点击修改）'}</Text>
       <PagedList
         list={list}
         emptyText="还没有代表信息"
-        row={(d) => <DeputyRow key={d.deputyId} deputy={d} onClick={() => edit(d)} />}
+        row={(d) =>
+          mayEdit(d) ? (
+            <DeputyRow key={d.deputyId} deputy={d} onClick={() => edit(d)} />
+          ) : (
+            <ReadOnlyRow key={d.deputyId} deputy={d} />
+          )
+        }
       />
+      {township ? (
+        <View className="others">
+          <Text className="h2">其他乡镇的代表（只读）</Text>
+          <Text className="muted" style={{ display: 'block' }}>
+            其他乡镇的代表由所属乡镇人大维护，这里只能查看。
+          </Text>
+          {showOthers ? (
+            <PagedList
+              list={others}
+              emptyText="没有其他乡镇的代表"
+              row={(d) => (mayEdit(d) ? null : <ReadOnlyRow key={d.deputyId} deputy={d} />)}
+            />
+          ) : (
+            <Button className="btn btn--plain btn--block others-open" onClick={() => setShowOthers(true)}>
+              查看其他乡镇的代表
+            </Button>
+          )}
+          {showOthers && others.status === 'ready' && readOnly.length === 0 && others.items.length > 0 ? (
+            <Text className="muted">其他乡镇暂无代表。</Text>
+          ) : null}
+        </View>
+      ) : null}
     </PageShell>
   );
 }

@@ -1,8 +1,11 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect } from 'react';
+import { chinaDate, span } from '../../../cloudfunctions/core/time';
+import type { DayView } from '../../../cloudfunctions/modules/reception/contract';
 import { call } from '../../api';
 import { Loadable } from '../../components/Loadable';
+import { Num } from '../../components/Num';
 import { PageShell } from '../../components/PageShell';
 import { useResource } from '../../hooks/useResource';
 import { go } from '../../utils/nav';
@@ -57,6 +60,45 @@ function Menu({ items }: { items: Item[] }) {
   );
 }
 
+/**
+ * Today's published reception days in the caller's scope (station staff: their station), each one tap
+ * from check-in. reception.days lists from today on, earliest first: today's are on its first page.
+ */
+function TodayCheckIn({ enabled }: { enabled: boolean }) {
+  const today = chinaDate();
+  const days = useResource(
+    () => call('reception', 'days', { status: 'published', fromDate: today }),
+    `today:${today}`,
+    enabled,
+  );
+  const todays = (days.data?.items ?? []).filter((d: DayView) => d.date === today);
+  if (!todays.length) return null;
+  return (
+    <View className="today-checkin">
+      {todays.map((d) => (
+        <View
+          key={d.dayId}
+          className="section today-checkin-item"
+          onClick={() => go(`/office/day/index?dayId=${encodeURIComponent(d.dayId)}&tab=checkin`)}
+        >
+          <View className="row row--between">
+            <Text className="h2" style={{ margin: 0 }}>
+              今日接待签到
+            </Text>
+            <Text className="chevron">›</Text>
+          </View>
+          <Text className="text" style={{ display: 'block' }}>
+            今天 <Num>{span(d.startsAt, d.endsAt)}</Num> · {d.stationName}
+          </Text>
+          <Text className="muted" style={{ display: 'block' }}>
+            {d.theme}
+          </Text>
+        </View>
+      ))}
+    </View>
+  );
+}
+
 /** The office workbench; station staff see only the reception-day part their role allows. */
 export default function OfficeIndex() {
   const me = useResource(() => call('account', 'me', {}), 'me');
@@ -79,6 +121,7 @@ export default function OfficeIndex() {
         emptyText="您的账号没有工作人员权限。如需开通，请联系乡镇人大。"
       >
         <Text className="h1 office-title">{title}</Text>
+        <TodayCheckIn enabled={office || staff} />
         {office ? (
           <View>
             <Text className="h2">代表接待</Text>

@@ -1,10 +1,11 @@
-import { Button, Input, Text, Textarea, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import type { StationView } from '../../../cloudfunctions/modules/reception/contract';
 import { call } from '../../api';
-import { checkInput, rulesOf, type Label } from '../../api/checks';
-import { Chip, Field } from '../../components/Form';
+import { checkInput, maxLengthOf, rulesOf, type Label } from '../../api/checks';
+import { Button } from '../../components/Button';
+import { Chip, Field, FormError, TextBox } from '../../components/Form';
 import { Loadable } from '../../components/Loadable';
 import { PageShell } from '../../components/PageShell';
 import { useResource } from '../../hooks/useResource';
@@ -199,15 +200,16 @@ export default function Stations() {
               </Text>
             </Field>
             <Field label="开放说明（可不填）" error={fields.openingNotes}>
-              <Textarea
-                className="textarea textarea--short station-notes"
+              <TextBox
+                className="station-notes"
+                short
                 value={form.openingNotes}
-                maxlength={RULES.openingNotes.maxLength}
+                max={maxLengthOf('reception', 'createStation', 'openingNotes')}
                 placeholder="例如：每月 15 日上午固定接待；从镇政府东门进"
-                onInput={(e) => set({ openingNotes: e.detail.value })}
+                onInput={(openingNotes) => set({ openingNotes })}
               />
             </Field>
-            {submit.error ? <Text className="error-text station-error">{submit.error}</Text> : null}
+            <FormError submit={submit} className="station-error" />
             <View className="btn-row">
               <Button className="btn station-save" disabled={submit.saving} onClick={() => void save()}>
                 {submit.saving ? '正在保存…' : '保存'}

@@ -1,19 +1,41 @@
-import { Button, Image, Text, View } from '@tarojs/components';
+import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useState } from 'react';
-import { clock, dateLabel, dateTime } from '../../../cloudfunctions/core/time';
+import { useEffect, useRef, useState } from 'react';
+import { clock, dateTime } from '../../../cloudfunctions/core/time';
 import { call, toApiError } from '../../api';
+import { Button } from '../../components/Button';
+import { Code, dayTitle, Num, Nums } from '../../components/Num';
 import { PagedList } from '../../components/PagedList';
 import { PageShell } from '../../components/PageShell';
 import { useReloadOnShow } from '../../hooks/useLoad';
 import { usePaged } from '../../hooks/usePaged';
 import { BOOKING_STATUS_LABEL } from '../../utils/labels';
-import { spacedCode } from '../../utils/reception';
 
 export default function Bookings() {
   const list = usePaged((cursor) => call('reception', 'myBookings', { cursor }), 'myBookings');
   const [busy, setBusy] = useState('');
   useReloadOnShow(list.reload);
+
+  // A booking names its slot by its start; the slot's end comes with its day (reception.day), asked once
+  // per day on the list. Until it is there, or when the day cannot be read, the start alone is shown.
+  const [ends, setEnds] = useState<Record<string, string>>({});
+  const asked = useRef(new Set<string>());
+  useEffect(() => {
+    const dayIds = Array.from(new Set(list.items.filter((b) => b.slotId).map((b) => b.dayId)));
+    for (const dayId of dayIds.filter((id) => !asked.current.has(id))) {
+      asked.current.add(dayId);
+      call('reception', 'day', { dayId })
+        .then((day) =>
+          setEnds((e) => ({ ...e, ...Object.fromEntries(day.slots.map((x) => [x.slotId, x.endsAt])) })),
+        )
+        .catch(() => undefined);
+    }
+  }, [list.items]);
+  const hours = (slotId: string | null, startsAt: string | null) => {
+    if (!startsAt) return '';
+    const end = slotId ? ends[slotId] : undefined;
+    return end ? `${clock(startsAt)}–${clock(end)}` : clock(startsAt);
+  };
 
   const cancel = async (bookingId: string, what: string) => {
     const ok = await Taro.showModal({
@@ -47,7 +69,8 @@ export default function Bookings() {
         emptyLink={{ text: '看看接待日', url: '/pages/receptions/index' }}
         row={(b) => {
           const active = b.status === 'confirmed' || b.status === 'waitlisted';
-          const when = `${dateLabel(b.day.date)}${b.slotStartsAt ? ` ${clock(b.slotStartsAt)}` : ''}`;
+          const time = hours(b.slotId, b.slotStartsAt);
+          const when = `${dayTitle(b.day.date)}${time ? ` ${time}` : ''}`;
           return (
             <View key={b.bookingId} className={`list-item booking${active ? '' : ' booking--past'}`}>
               <View className="row row--between">
@@ -59,10 +82,12 @@ export default function Bookings() {
                 </Text>
               </View>
               <Text className="text booking-when" style={{ display: 'block' }}>
-                {when}
+                <Nums text={dayTitle(b.day.date)} />
+                {time ? ' ' : ''}
+                {time ? <Num>{time}</Num> : null}
               </Text>
               <Text className="muted" style={{ display: 'block' }}>
-                {b.day.stationName} · {b.day.stationAddress}
+                {b.day.stationName} · <Nums text={b.day.stationAddress} />
               </Text>
               <Text className="muted" style={{ display: 'block' }}>
                 事项：{b.topic}
@@ -70,7 +95,7 @@ export default function Bookings() {
               {active ? (
                 <View className="booking-pass">
                   <Text className="label">预约码</Text>
-                  <Text className="booking-code">{spacedCode(b.code)}</Text>
+                  <Code code={b.code} className="booking-code" />
                   {b.qr ? <Image className="booking-qr" src={b.qr} mode="aspectFit" /> : null}
                   <Text className="muted" style={{ display: 'block' }}>
                     {b.status === 'waitlisted'
@@ -80,8 +105,8 @@ export default function Bookings() {
                 </View>
               ) : (
                 <Text className="muted booking-code-small" style={{ display: 'block' }}>
-                  预约码 {spacedCode(b.code)}
-                  {b.checkedInAt ? ` · ${dateTime(b.checkedInAt)} 签到` : ''}
+                  预约码 <Code code={b.code} />
+                  {b.checkedInAt ? <Nums text={` · ${dateTime(b.checkedInAt)} 签到`} /> : null}
                 </Text>
               )}
               {b.canCancel ? (
@@ -94,7 +119,9 @@ export default function Bookings() {
                 </Button>
               ) : active ? (
                 <Text className="muted" style={{ display: 'block' }}>
-                  已过取消截止时间（{dateTime(b.day.bookingCutoff)}），如不能前往请联系联络站。
+                  已过取消截止时间（
+                  <Nums text={dateTime(b.day.bookingCutoff)} />
+                  ），如不能前往请联系联络站。
                 </Text>
               ) : null}
             </View>

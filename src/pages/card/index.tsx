@@ -1,9 +1,11 @@
 import './index.scss';
-import { Button, Image, Text, View } from '@tarojs/components';
+import { Image, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect } from 'react';
-import { call, toApiError } from '../../api';
+import { ApiError, call, toApiError } from '../../api';
+import { Button } from '../../components/Button';
 import { Loadable } from '../../components/Loadable';
+import { Nums } from '../../components/Num';
 import { PageShell } from '../../components/PageShell';
 import { useResource } from '../../hooks/useResource';
 import { LEVEL_LABEL } from '../../utils/labels';
@@ -21,7 +23,9 @@ function Kv({ k, v }: { k: string; v: string | null | undefined }) {
   return (
     <View className="kv">
       <Text className="kv-key">{k}</Text>
-      <Text className="kv-val">{v}</Text>
+      <Text className="kv-val">
+        <Nums text={v} />
+      </Text>
     </View>
   );
 }
@@ -34,6 +38,14 @@ export default function Card() {
     return call('contact', 'card', { code });
   }, code);
   const deputy = card.data;
+  // An unknown code stays unknown: no 重试 then, but the way to the deputies (a network failure may retry).
+  const unknown = card.error?.code === 'NOT_FOUND' || card.error?.code === 'INVALID_INPUT';
+  const error = unknown
+    ? new ApiError(
+        'NOT_FOUND',
+        '没有找到这张联系卡：码可能已经更换或没有扫全。请重新扫码，或在代表名单中找到代表。',
+      )
+    : card.error;
 
   useEffect(() => {
     if (deputy) void Taro.setNavigationBarTitle({ title: `${deputy.name} 代表` });
@@ -41,7 +53,12 @@ export default function Card() {
 
   return (
     <PageShell className="card-page" demoBanner>
-      <Loadable status={card.status} error={card.error} onRetry={code ? () => void card.reload() : undefined}>
+      <Loadable
+        status={card.status}
+        error={error}
+        onRetry={code && !unknown ? () => void card.reload() : undefined}
+        ways={[{ text: '查看代表名单', url: '/pages/home/index', className: 'card-deputies-link' }]}
+      >
         {deputy ? (
           <View>
             <View className="section card-head">

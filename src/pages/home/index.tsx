@@ -1,7 +1,8 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useCallback, useState } from 'react';
 import { call, goSignIn, isSignedIn } from '../../api';
+import { Button } from '../../components/Button';
 import { DayRow } from '../../components/DayRow';
 import { DeputyRow } from '../../components/DeputyRow';
 import { Loadable } from '../../components/Loadable';

@@ -1,14 +1,16 @@
-import { Button, Checkbox, Input, Switch, Text, View } from '@tarojs/components';
+import { Checkbox, Input, Switch, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { when } from '../../../cloudfunctions/core/time';
+import type { Me } from '../../../cloudfunctions/modules/account/contract';
 import {
   VERIFY_CONSENT_TEXT,
   VERIFY_CONSENT_VERSION,
 } from '../../../cloudfunctions/modules/account/constants';
 import { call, clearSession } from '../../api';
 import { checkInput } from '../../api/checks';
-import { Field } from '../../components/Form';
+import { Button } from '../../components/Button';
+import { Field, FormError } from '../../components/Form';
 import { Loadable } from '../../components/Loadable';
 import { MenuItem } from '../../components/MenuItem';
 import { PageShell } from '../../components/PageShell';
@@ -18,6 +20,7 @@ import { useResource } from '../../hooks/useResource';
 import { useSubmit } from '../../hooks/useSubmit';
 import { ROLE_LABEL, VERIFY_STATE_LABEL } from '../../utils/labels';
 import { go } from '../../utils/nav';
+import { Nums } from '../../components/Num';
 
 function VerifyForm({ onDone }: { onDone: () => void }) {
   const [name, setName] = useState('');
@@ -64,6 +67,7 @@ function VerifyForm({ onDone }: { onDone: () => void }) {
       <Field label="姓名" error={fields.name}>
         <Input
           className="input verify-name"
+          ariaLabel="姓名"
           value={name}
           placeholder="与选民名册一致"
           onInput={(e) => setName(e.detail.value)}
@@ -72,6 +76,7 @@ function VerifyForm({ onDone }: { onDone: () => void }) {
       <Field label="身份证号" error={fields.idNumber}>
         <Input
           className="input verify-id"
+          ariaLabel="身份证号"
           type="idcard"
           maxlength={18}
           value={idNumber}
@@ -81,11 +86,16 @@ function VerifyForm({ onDone }: { onDone: () => void }) {
       </Field>
       <Field error={fields.consent || fields.consentVersion}>
         <View className="row verify-consent" onClick={() => setConsent((c) => !c)}>
-          <Checkbox value="consent" checked={consent} />
+          <Checkbox
+            value="consent"
+            checked={consent}
+            ariaLabel="同意实名认证说明"
+            nativeProps={{ 'aria-label': '同意实名认证说明' }}
+          />
           <Text className="text grow">我已阅读并同意：{VERIFY_CONSENT_TEXT}</Text>
         </View>
       </Field>
-      {submit.error ? <Text className="error-text verify-error">{submit.error}</Text> : null}
+      <FormError submit={submit} className="verify-error" />
       <Button className="btn btn--block verify-submit" disabled={submit.saving} onClick={() => void verify()}>
         {submit.saving ? '正在提交…' : '提交认证'}
       </Button>
@@ -93,15 +103,78 @@ function VerifyForm({ onDone }: { onDone: () => void }) {
   );
 }
 
+/** Why verification is locked, and until when. */
+function Locked({ until }: { until: string | null }) {
+  return (
+    <View className="section verify-locked">
+      <Text className="error-text">认证尝试次数过多，已暂时锁定。</Text>
+      <Text className="text" style={{ display: 'block' }}>
+        {until ? <Nums text={`请于 ${when(until)} 之后再试，`} /> : '请稍后再试，'}
+        或联系乡镇人大核对选民名册。
+      </Text>
+    </View>
+  );
+}
+
+/** Real-name verification where it is the point (a voter not yet verified): the form, or why it is locked. */
+function Verification({ me, onDone }: { me: Me; onDone: () => void }) {
+  const v = me.verification;
+  if (v.state === 'unverified') return <VerifyForm onDone={onDone} />;
+  if (v.state === 'locked') return <Locked until={v.lockedUntil} />;
+  return null;
+}
+
+/** The workbenches a deputy, office staff or station staff came to 我的 for. */
+function Workbenches({ deputy, office, station }: { deputy: boolean; office: boolean; station: boolean }) {
+  return (
+    <>
+      {office ? (
+        <View className="menu workbench">
+          <MenuItem className="office-link" onClick={() => go('/office/index/index')}>
+            人大办工作台
+          </MenuItem>
+        </View>
+      ) : station ? (
+        <View className="menu workbench">
+          <MenuItem className="station-link" onClick={() => go('/office/index/index')}>
+            接待日工作台
+          </MenuItem>
+        </View>
+      ) : null}
+      {deputy ? (
+        <View className="menu workbench">
+          <MenuItem className="deputy-link" onClick={() => go('/deputy/inbox/index')}>
+            代表工作台 · 留言
+          </MenuItem>
+          <MenuItem className="deputy-receptions-link" onClick={() => go('/deputy/receptions/index')}>
+            我的接待日
+          </MenuItem>
+          <MenuItem className="deputy-card-link" onClick={() => go('/deputy/card/index')}>
+            我的联系卡
+          </MenuItem>
+          <MenuItem onClick={() => go('/deputy/record/index')}>我的履职档案</MenuItem>
+        </View>
+      ) : null}
+    </>
+  );
+}
+
+/**
+ * 我的 fits who opens it. A voter sees their verification (the form while they need it) and their
+ * messages and bookings. A deputy or staff member sees their workbench first; their own verification
+ * as a voter is folded behind one entry, opened only when they want it.
+ */
 export default function MePage() {
   const { data: me, status, error, reload } = useResource(() => call('account', 'me', {}), 'me');
   useReloadOnShow(reload);
   const big = useBigFont();
+  const [verifyOpen, setVerifyOpen] = useState(false);
 
   const roles = me ? Array.from(new Set(me.roles.map((r) => r.role))) : [];
   const isDeputy = Boolean(me?.deputyId) || roles.includes('deputy');
   const isOffice = roles.includes('townshipOffice') || roles.includes('countyOffice');
   const isStationStaff = roles.includes('stationStaff');
+  const works = isDeputy || isOffice || isStationStaff;
   const v = me?.verification;
 
   const signOut = async () => {
@@ -115,39 +188,35 @@ export default function MePage() {
     void Taro.reLaunch({ url: '/pages/home/index' });
   };
 
+  const roleText = roles.filter((r) => r !== 'voter').map((r) => ROLE_LABEL[r] ?? r);
+
   return (
     <PageShell className="me-page" demoBanner>
       <Loadable status={status} error={error} onRetry={() => void reload()}>
         {me && v ? (
           <View>
-            <View className="section">
+            <View className="section me-head">
               <Text className="h1 me-name">{me.displayName}</Text>
-              <Text className="muted" style={{ display: 'block' }}>
-                {roles.length ? roles.map((r) => ROLE_LABEL[r] ?? r).join('、') : '选民'}
+              <Text className="muted me-roles" style={{ display: 'block' }}>
+                {roleText.length ? roleText.join('、') : '选民'}
               </Text>
-              <Text
-                className={`text me-verify-state me-verify-state--${v.state}`}
-                style={{ display: 'block' }}
-              >
-                {VERIFY_STATE_LABEL[v.state]}
-                {v.state === 'verified' && v.nameMasked ? ` · ${v.nameMasked}` : ''}
-                {v.state === 'verified' && v.constituencyName ? ` · ${v.constituencyName}` : ''}
-              </Text>
-              <Text className="muted" style={{ display: 'block' }}>
-                账号 ID：{me.userId}
-              </Text>
+              {v.state === 'verified' || !works ? (
+                <Text
+                  className={`text me-verify-state me-verify-state--${v.state}`}
+                  style={{ display: 'block' }}
+                >
+                  {VERIFY_STATE_LABEL[v.state]}
+                  {v.state === 'verified' && v.nameMasked ? ` · ${v.nameMasked}` : ''}
+                  {v.state === 'verified' && v.constituencyName ? ` · ${v.constituencyName}` : ''}
+                </Text>
+              ) : null}
             </View>
 
-            {v.state === 'unverified' ? <VerifyForm onDone={() => void reload(true)} /> : null}
-            {v.state === 'locked' ? (
-              <View className="section verify-locked">
-                <Text className="error-text">认证尝试次数过多，已暂时锁定。</Text>
-                <Text className="text" style={{ display: 'block' }}>
-                  {v.lockedUntil ? `请于 ${when(v.lockedUntil)} 之后再试，` : '请稍后再试，'}
-                  或联系乡镇人大核对选民名册。
-                </Text>
-              </View>
-            ) : null}
+            {works ? (
+              <Workbenches deputy={isDeputy} office={isOffice} station={isStationStaff} />
+            ) : (
+              <Verification me={me} onDone={() => void reload(true)} />
+            )}
 
             <View className="menu">
               <View className="menu-item" onClick={() => go('/pages/notifications/index')}>
@@ -164,31 +233,14 @@ export default function MePage() {
               <MenuItem onClick={() => go('/pages/receptions/index')}>代表接待日</MenuItem>
             </View>
 
-            {isDeputy ? (
-              <View className="menu">
-                <MenuItem className="deputy-link" onClick={() => go('/deputy/inbox/index')}>
-                  代表工作台 · 留言
-                </MenuItem>
-                <MenuItem className="deputy-receptions-link" onClick={() => go('/deputy/receptions/index')}>
-                  我的接待日
-                </MenuItem>
-                <MenuItem onClick={() => go('/deputy/card/index')}>我的联系卡</MenuItem>
-                <MenuItem onClick={() => go('/deputy/record/index')}>我的履职档案</MenuItem>
-              </View>
-            ) : null}
-            {isOffice ? (
-              <View className="menu">
-                <MenuItem className="office-link" onClick={() => go('/office/index/index')}>
-                  人大办工作台
-                </MenuItem>
-              </View>
-            ) : isStationStaff ? (
-              <View className="menu">
-                <MenuItem className="station-link" onClick={() => go('/office/index/index')}>
-                  接待日工作台
+            {works && v.state !== 'verified' ? (
+              <View className="menu verify-fold">
+                <MenuItem className="verify-open" onClick={() => setVerifyOpen((o) => !o)}>
+                  {verifyOpen ? '收起实名认证' : `作为选民实名认证（${VERIFY_STATE_LABEL[v.state]}）`}
                 </MenuItem>
               </View>
             ) : null}
+            {works && verifyOpen ? <Verification me={me} onDone={() => void reload(true)} /> : null}
           </View>
         ) : null}
       </Loadable>
@@ -200,6 +252,8 @@ export default function MePage() {
             className="big-font-switch"
             checked={big}
             color="#b3261e"
+            ariaLabel="大字模式"
+            nativeProps={{ 'aria-label': '大字模式' }}
             onChange={(e) => setBigFont(Boolean(e.detail.value))}
           />
         </View>

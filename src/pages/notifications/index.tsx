@@ -1,12 +1,15 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { when } from '../../../cloudfunctions/core/time';
 import { call, toApiError } from '../../api';
+import { Button } from '../../components/Button';
+import { Nums } from '../../components/Num';
 import { PagedList } from '../../components/PagedList';
 import { PageShell } from '../../components/PageShell';
 import { usePaged } from '../../hooks/usePaged';
 import { go, isPagePath } from '../../utils/nav';
+import { readableNotice } from '../../utils/notice';
 
 export default function Notifications() {
   const [unread, setUnread] = useState(0);
@@ -64,14 +67,14 @@ export default function Notifications() {
             <View className="row">
               {n.read ? null : <View className="dot" />}
               <Text className="h2 grow" style={{ margin: 0 }}>
-                {n.title}
+                {readableNotice(n.title)}
               </Text>
             </View>
-            <Text className="text" style={{ display: 'block' }}>
-              {n.body}
+            <Text className="text notification-body" style={{ display: 'block' }}>
+              <Nums text={readableNotice(n.body)} />
             </Text>
-            <Text className="muted" style={{ display: 'block' }}>
-              {when(n.createdAt)}
+            <Text className="muted notification-time" style={{ display: 'block' }}>
+              <Nums text={when(n.createdAt)} />
               {isPagePath(n.link) ? ' · 点击查看 ›' : ''}
             </Text>
           </View>

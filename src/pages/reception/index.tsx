@@ -1,20 +1,22 @@
-import { Button, Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
-import { dateTime, daySpan, isPast, span } from '../../../cloudfunctions/core/time';
-import type { DayView, StationView } from '../../../cloudfunctions/modules/reception/contract';
+import { dateTime, isPast, span } from '../../../cloudfunctions/core/time';
+import type { DayView, SlotView, StationView } from '../../../cloudfunctions/modules/reception/contract';
 import { TOPIC_MAX } from '../../../cloudfunctions/modules/reception/constants';
 import { call, isSignedIn, newRequestId, toApiError, type ActionOutputOf } from '../../api';
 import { checkInput } from '../../api/checks';
-import { Counter } from '../../components/Form';
+import { Button } from '../../components/Button';
+import { TextBox } from '../../components/Form';
 import { Loadable } from '../../components/Loadable';
+import { Code, dayTitle, DaySpan, Num, Nums } from '../../components/Num';
 import { PageShell } from '../../components/PageShell';
 import { useDay } from '../../hooks/useDay';
 import { useDraft } from '../../hooks/useDraft';
 import { go, useParam } from '../../utils/nav';
-import { spacedCode } from '../../utils/reception';
 
-type Booked = ActionOutputOf<'reception', 'book'>;
+/** A booking just made, with the slot it holds (repeated on the success screen). */
+type Booked = ActionOutputOf<'reception', 'book'> & { slot: SlotView };
 
 const BOOK_ERRORS: Record<string, string> = {
   FULL: '这个时段的座位和候补名额都已满，请选择其他时段。',
@@ -110,7 +112,7 @@ export default function ReceptionDay() {
         { requestId: draft.requestId },
       );
       clear();
-      setBooked(res);
+      setBooked({ ...res, slot });
       setSlotId('');
       void day.reload(true);
     } catch (e) {
@@ -135,13 +137,15 @@ export default function ReceptionDay() {
             <View className="section reception-head">
               <Text className="h1 reception-theme">{d.theme}</Text>
               <Text className="text reception-when" style={{ display: 'block' }}>
-                {daySpan(d.date, d.startsAt, d.endsAt)}
+                <DaySpan date={d.date} startsAt={d.startsAt} endsAt={d.endsAt} />
               </Text>
               <Text className="text" style={{ display: 'block', fontWeight: 600, marginTop: '12px' }}>
                 {d.stationName}
               </Text>
               <View className="row row--between">
-                <Text className="muted grow reception-address">{d.stationAddress}</Text>
+                <Text className="muted grow reception-address">
+                  <Nums text={d.stationAddress} />
+                </Text>
                 {d.stationLatitude !== null && d.stationLongitude !== null ? (
                   <Button className="btn btn--plain btn--small map-button" onClick={() => openMap(d)}>
                     地图
@@ -150,7 +154,8 @@ export default function ReceptionDay() {
               </View>
               {station?.contact ? (
                 <Text className="muted" style={{ display: 'block' }}>
-                  联系方式：{station.contact}
+                  联系方式：
+                  <Nums text={station.contact} />
                 </Text>
               ) : null}
               {station?.openingNotes ? (
@@ -177,10 +182,22 @@ export default function ReceptionDay() {
                     您排在候补第 {booked.waitlistPosition ?? '?'} 位。有人取消时按顺序递补，递补成功会通知您。
                   </Text>
                 ) : null}
+                <View className="book-slot">
+                  <Text className="text book-when" style={{ display: 'block', fontWeight: 600 }}>
+                    <Nums text={dayTitle(d.date)} />{' '}
+                    <Num>{span(booked.slot.startsAt, booked.slot.endsAt)}</Num>
+                  </Text>
+                  <Text className="text book-where" style={{ display: 'block' }}>
+                    {d.stationName}
+                  </Text>
+                  <Text className="muted" style={{ display: 'block' }}>
+                    <Nums text={d.stationAddress} />
+                  </Text>
+                </View>
                 <Text className="label" style={{ marginTop: '16px' }}>
                   预约码
                 </Text>
-                <Text className="booking-code book-code">{spacedCode(booked.code)}</Text>
+                <Code code={booked.code} className="booking-code book-code" />
                 <Text className="muted" style={{ display: 'block' }}>
                   到站后向工作人员报出预约码，或出示“我的预约”里的二维码。
                 </Text>
@@ -200,13 +217,16 @@ export default function ReceptionDay() {
                   <Text className="error-text reception-closed">这个接待日已取消。</Text>
                 ) : !d.bookingOpen ? (
                   <Text className="error-text reception-closed">
-                    {isPast(d.bookingCutoff)
-                      ? `预约已于 ${dateTime(d.bookingCutoff)} 截止。`
-                      : '这个接待日暂未开放预约。'}
+                    {isPast(d.bookingCutoff) ? (
+                      <Nums text={`预约已于 ${dateTime(d.bookingCutoff)} 截止。`} />
+                    ) : (
+                      '这个接待日暂未开放预约。'
+                    )}
                   </Text>
                 ) : (
                   <Text className="muted" style={{ display: 'block', marginBottom: '12px' }}>
-                    预约截止：{dateTime(d.bookingCutoff)}
+                    预约截止：
+                    <Nums text={dateTime(d.bookingCutoff)} />
                   </Text>
                 )}
                 {d.slots.map((s) => {
@@ -222,7 +242,7 @@ export default function ReceptionDay() {
                       <View className="row row--between">
                         <Text className="h2 slot-time" style={{ margin: 0 }}>
                           {on ? '✓ ' : ''}
-                          {span(s.startsAt, s.endsAt)}
+                          <Num>{span(s.startsAt, s.endsAt)}</Num>
                         </Text>
                         <Text className={`slot-remaining${s.remaining > 0 ? '' : ' slot-remaining--full'}`}>
                           {s.remaining > 0
@@ -244,17 +264,18 @@ export default function ReceptionDay() {
                 {slot ? (
                   <View className="section book-form">
                     <Text className="label">想向代表反映的事项</Text>
-                    <Textarea
-                      className="textarea textarea--short book-topic"
+                    <TextBox
+                      className="book-topic"
+                      short
                       value={draft.text}
-                      maxlength={TOPIC_MAX}
+                      max={TOPIC_MAX}
                       placeholder="简单写下要反映的问题，方便代表提前了解（例如：村口道路破损，雨天积水）"
-                      onInput={(e) => {
-                        update({ text: e.detail.value });
+                      counterClassName="book-counter"
+                      onInput={(text) => {
+                        update({ text });
                         if (error) setError(null);
                       }}
                     />
-                    <Counter text={draft.text} max={TOPIC_MAX} className="book-counter" />
                     {full ? (
                       <Text className="text book-full-hint" style={{ display: 'block' }}>
                         这个时段已满，可以排队候补：有人取消时按顺序递补。
@@ -280,11 +301,8 @@ export default function ReceptionDay() {
                       disabled={sending}
                       onClick={() => void book()}
                     >
-                      {sending
-                        ? '正在预约…'
-                        : full
-                          ? `加入候补 ${span(slot.startsAt, slot.endsAt)}`
-                          : `预约 ${span(slot.startsAt, slot.endsAt)}`}
+                      {sending ? '正在预约…' : full ? '加入候补 ' : '预约 '}
+                      {sending ? null : <Num>{span(slot.startsAt, slot.endsAt)}</Num>}
                     </Button>
                   </View>
                 ) : d.bookingOpen ? (

@@ -1,7 +1,8 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { call, toApiError } from '../../api';
+import { Button } from '../../components/Button';
 import { Composer } from '../../components/Composer';
 import { PageShell } from '../../components/PageShell';
 import { ThreadView } from '../../components/ThreadView';
@@ -110,23 +111,32 @@ export default function Thread() {
                 <Composer name="followup" {...followUp.composer} placeholder="补充情况或追问代表" />
               </View>
               <View className="section">
-                <Text className="label">问题解决了吗？</Text>
-                <View className="btn-row">
-                  <Button
-                    className="btn btn--ghost close-resolved"
-                    disabled={busy}
-                    onClick={() => void close('resolved')}
-                  >
-                    标记已解决
-                  </Button>
-                  <Button
-                    className="btn btn--plain close-unresolved"
-                    disabled={busy}
-                    onClick={() => void close('unresolved')}
-                  >
-                    未解决，关闭
-                  </Button>
-                </View>
+                {/* Closing is the voter's verdict on the answer: offered once the deputy has answered. */}
+                {thread.firstReplySeconds !== null || thread.status === 'replied' ? (
+                  <>
+                    <Text className="label">问题解决了吗？</Text>
+                    <View className="btn-row">
+                      <Button
+                        className="btn btn--ghost close-resolved"
+                        disabled={busy}
+                        onClick={() => void close('resolved')}
+                      >
+                        标记已解决
+                      </Button>
+                      <Button
+                        className="btn btn--plain close-unresolved"
+                        disabled={busy}
+                        onClick={() => void close('unresolved')}
+                      >
+                        未解决，关闭
+                      </Button>
+                    </View>
+                  </>
+                ) : (
+                  <Text className="muted close-later" style={{ display: 'block' }}>
+                    代表回复后，您可以在这里告诉代表问题是否解决了。
+                  </Text>
+                )}
                 {thread.canChase ? (
                   <Button
                     className="btn btn--block chase-button"

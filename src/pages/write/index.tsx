@@ -1,9 +1,10 @@
-import { Button, Picker, Text, View } from '@tarojs/components';
+import { Picker, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import type { Me } from '../../../cloudfunctions/modules/account/contract';
 import { MESSAGE_CATEGORIES } from '../../../cloudfunctions/modules/contact/constants';
 import { call, isSignedIn } from '../../api';
+import { Button } from '../../components/Button';
 import { Composer } from '../../components/Composer';
 import { Field } from '../../components/Form';
 import { PageShell } from '../../components/PageShell';
