@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import { accountContracts } from './account/contract';
+import { consultContracts } from './consult/contract';
 import { contactContracts } from './contact/contract';
 import { receptionContracts } from './reception/contract';
 
@@ -11,6 +12,7 @@ export const contracts = {
   account: accountContracts,
   contact: contactContracts,
   reception: receptionContracts,
+  consult: consultContracts,
 } as const;
 
 export type Contracts = typeof contracts;

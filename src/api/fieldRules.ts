@@ -950,4 +950,307 @@ export const fieldRules = {
       },
     },
   },
+  consult: {
+    create: {
+      title: {
+        required: true,
+        type: 'string',
+        trim: true,
+        minLength: 2,
+        maxLength: 100,
+        messages: {
+          minLength: '请填写标题',
+        },
+      },
+      background: {
+        required: false,
+        type: 'string',
+        trim: true,
+        maxLength: 3000,
+      },
+      text: {
+        required: false,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 50000,
+        messages: {
+          minLength: '请粘贴征询稿全文',
+        },
+      },
+      articles: {
+        required: false,
+        type: 'array',
+        minItems: 1,
+        maxItems: 200,
+      },
+      questions: {
+        required: false,
+        type: 'array',
+        maxItems: 20,
+      },
+      audience: {
+        required: true,
+        type: 'object',
+      },
+      'audience.kind': {
+        required: true,
+        type: 'string',
+        enum: ['all', 'verified', 'deputies'],
+      },
+      'audience.townshipIds': {
+        required: false,
+        type: 'array',
+        maxItems: 50,
+      },
+      'audience.constituencyIds': {
+        required: false,
+        type: 'array',
+        maxItems: 200,
+      },
+      opensAt: {
+        required: true,
+        type: 'string',
+        pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,3})?)?(Z|[+-]\\d{2}:\\d{2})$',
+        messages: {
+          pattern: '时间格式不正确',
+        },
+      },
+      closesAt: {
+        required: true,
+        type: 'string',
+        pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,3})?)?(Z|[+-]\\d{2}:\\d{2})$',
+        messages: {
+          pattern: '时间格式不正确',
+        },
+      },
+      townshipId: {
+        required: false,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 64,
+      },
+      previousId: {
+        required: false,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 64,
+      },
+    },
+    update: {
+      consultationId: {
+        required: true,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 64,
+      },
+      title: {
+        required: false,
+        type: 'string',
+        trim: true,
+        minLength: 2,
+        maxLength: 100,
+        messages: {
+          minLength: '请填写标题',
+        },
+      },
+      background: {
+        required: false,
+        type: 'string',
+        trim: true,
+        maxLength: 3000,
+      },
+      text: {
+        required: false,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 50000,
+        messages: {
+          minLength: '请粘贴征询稿全文',
+        },
+      },
+      articles: {
+        required: false,
+        type: 'array',
+        minItems: 1,
+        maxItems: 200,
+      },
+      questions: {
+        required: false,
+        type: 'array',
+        maxItems: 20,
+      },
+      audience: {
+        required: false,
+        type: 'object',
+      },
+      'audience.kind': {
+        required: true,
+        type: 'string',
+        enum: ['all', 'verified', 'deputies'],
+      },
+      'audience.townshipIds': {
+        required: false,
+        type: 'array',
+        maxItems: 50,
+      },
+      'audience.constituencyIds': {
+        required: false,
+        type: 'array',
+        maxItems: 200,
+      },
+      opensAt: {
+        required: false,
+        type: 'string',
+        pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,3})?)?(Z|[+-]\\d{2}:\\d{2})$',
+        messages: {
+          pattern: '时间格式不正确',
+        },
+      },
+      closesAt: {
+        required: false,
+        type: 'string',
+        pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,3})?)?(Z|[+-]\\d{2}:\\d{2})$',
+        messages: {
+          pattern: '时间格式不正确',
+        },
+      },
+    },
+    publish: {
+      consultationId: {
+        required: true,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 64,
+      },
+    },
+    list: {
+      status: {
+        required: false,
+        type: 'string',
+        enum: ['draft', 'published', 'closed', 'feedbackPublished'],
+      },
+      cursor: {
+        required: false,
+        type: 'string',
+        maxLength: 200,
+      },
+    },
+    get: {
+      consultationId: {
+        required: true,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 64,
+      },
+    },
+    respond: {
+      consultationId: {
+        required: true,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 64,
+      },
+      answers: {
+        required: false,
+        type: 'array',
+        maxItems: 20,
+      },
+      comments: {
+        required: false,
+        type: 'array',
+        maxItems: 200,
+      },
+      anonymous: {
+        required: false,
+        type: 'boolean',
+      },
+    },
+    close: {
+      consultationId: {
+        required: true,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 64,
+      },
+    },
+    results: {
+      consultationId: {
+        required: true,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 64,
+      },
+    },
+    comments: {
+      consultationId: {
+        required: true,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 64,
+      },
+      articleId: {
+        required: false,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 64,
+      },
+      questionId: {
+        required: false,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 64,
+      },
+      cursor: {
+        required: false,
+        type: 'string',
+        maxLength: 200,
+      },
+    },
+    feedback: {
+      consultationId: {
+        required: true,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 64,
+      },
+      items: {
+        required: true,
+        type: 'array',
+        minItems: 1,
+        maxItems: 200,
+      },
+    },
+    publishFeedback: {
+      consultationId: {
+        required: true,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 64,
+      },
+    },
+    export: {
+      consultationId: {
+        required: true,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 64,
+      },
+    },
+  },
 } as const satisfies FieldRuleTable;

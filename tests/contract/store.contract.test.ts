@@ -31,6 +31,7 @@ import {
   aUser,
   aVisit,
 } from './fixtures';
+import { aComment, aConsultation, aNotice, aResponse, aTally } from './consult-fixtures';
 import { codeOf, type Engine, engines, ordered, readAll, seed as seedInto } from './harness';
 import { accountStorage } from '../../cloudfunctions/modules/account/storage';
 import { contactStorage } from '../../cloudfunctions/modules/contact/storage';
@@ -89,6 +90,16 @@ describe.each(engines)('Store contract — %s', (_name, open) => {
         aBooking({ slotId: null, voterUserId: null, walkIn: true, status: 'checkedIn', checkedInAt: at(1) }),
       visits: () => aVisit({ bookingId: 'booking-1' }),
       claims: () => aClaim(),
+      consultations: () =>
+        aConsultation({
+          townshipId: 'township-1',
+          feedback: [{ articleId: 'a-1', outcome: 'partly', reason: '部分' }],
+        }),
+      consultResponses: () =>
+        aResponse({ anonymous: true, answers: [{ questionId: 'q-2', choices: [0, 2] }] }),
+      consultComments: () => aComment({ articleId: null, questionId: 'q-3', status: 'held' }),
+      consultTallies: () => aTally(),
+      consultNotices: () => aNotice({ afterKey: at(3), afterId: 'r-1', sent: 50 }),
     };
 
     it.each(COLLECTIONS)(

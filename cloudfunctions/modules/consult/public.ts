@@ -1,0 +1,2 @@
+/** What other modules may use of the consult module. */
+export type { Consultation, ConsultResponse } from './records';
