@@ -236,6 +236,7 @@ async function main() {
   await sendVsSql();
   console.log('\nreception.book: one slot of 50 seats');
   await booking();
+  await (await import('./bench-consult')).benchConsult();
 }
 
 void main();
