@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import { accountContracts } from './account/contract';
+import { casesContracts } from './cases/contract';
 import { consultContracts } from './consult/contract';
 import { contactContracts } from './contact/contract';
 import { receptionContracts } from './reception/contract';
@@ -13,6 +14,7 @@ export const contracts = {
   contact: contactContracts,
   reception: receptionContracts,
   consult: consultContracts,
+  cases: casesContracts,
 } as const;
 
 export type Contracts = typeof contracts;

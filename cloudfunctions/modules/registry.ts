@@ -10,6 +10,7 @@ import type { ActivityType, CollectionName, NotificationKind } from '../core/rec
 import type { ModuleStorage } from '../adapters/storage';
 import type { IndexSpec } from '../adapters/cloudbase/kit';
 import { account } from './account';
+import { cases } from './cases';
 import { consult } from './consult';
 import { contact } from './contact';
 import { reception } from './reception';
@@ -17,7 +18,7 @@ import { shared } from './shared';
 import { forgetGeo } from './shared/public';
 
 /** In dependency order: seeds and migrations run in this order. */
-export const MODULES = [shared, account, contact, reception, consult] as const;
+export const MODULES = [shared, account, contact, reception, consult, cases] as const;
 
 type Listed<K extends 'collections' | 'notifications' | 'activities'> =
   (typeof MODULES)[number] extends infer M

@@ -1253,4 +1253,643 @@ export const fieldRules = {
       },
     },
   },
+  cases: {
+    submit: {
+      kind: {
+        required: false,
+        type: 'string',
+        enum: ['report'],
+      },
+      category: {
+        required: true,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 20,
+        messages: {
+          minLength: '请选择类别',
+        },
+      },
+      townshipId: {
+        required: false,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 64,
+      },
+      constituencyId: {
+        required: false,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 64,
+      },
+      text: {
+        required: true,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 3000,
+        messages: {
+          minLength: '请填写内容',
+          maxLength: '不超过 3000 字',
+        },
+      },
+      consentForward: {
+        required: true,
+        type: 'boolean',
+      },
+      consentPublish: {
+        required: true,
+        type: 'boolean',
+      },
+      latitude: {
+        required: false,
+        type: 'number',
+        minimum: -90,
+        maximum: 90,
+      },
+      longitude: {
+        required: false,
+        type: 'number',
+        minimum: -180,
+        maximum: 180,
+      },
+      images: {
+        required: false,
+        type: 'array',
+        maxItems: 9,
+      },
+      fromThreadId: {
+        required: false,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 64,
+      },
+      fromVisitId: {
+        required: false,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 64,
+      },
+    },
+    draftFrom: {
+      fromThreadId: {
+        required: false,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 64,
+      },
+      fromVisitId: {
+        required: false,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 64,
+      },
+    },
+    get: {
+      caseId: {
+        required: true,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 64,
+      },
+    },
+    mine: {
+      cursor: {
+        required: false,
+        type: 'string',
+        maxLength: 200,
+      },
+    },
+    queue: {
+      status: {
+        required: false,
+        type: 'string',
+        enum: [
+          'submitted',
+          'accepted',
+          'declined',
+          'answered',
+          'forwarded',
+          'assigned',
+          'returned',
+          'inProgress',
+          'replied',
+          'reopened',
+          'closed',
+        ],
+      },
+      overdue: {
+        required: false,
+        type: 'boolean',
+      },
+      cursor: {
+        required: false,
+        type: 'string',
+        maxLength: 200,
+      },
+    },
+    accept: {
+      caseId: {
+        required: true,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 64,
+      },
+      reason: {
+        required: false,
+        type: 'string',
+        trim: true,
+        maxLength: 500,
+        messages: {
+          maxLength: '不超过 500 字',
+        },
+      },
+    },
+    decline: {
+      caseId: {
+        required: true,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 64,
+      },
+      reason: {
+        required: false,
+        type: 'string',
+        trim: true,
+        maxLength: 500,
+        messages: {
+          maxLength: '不超过 500 字',
+        },
+      },
+      litigation: {
+        required: false,
+        type: 'boolean',
+      },
+    },
+    answer: {
+      caseId: {
+        required: true,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 64,
+      },
+      text: {
+        required: true,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 3000,
+        messages: {
+          minLength: '请填写内容',
+          maxLength: '不超过 3000 字',
+        },
+      },
+    },
+    forward: {
+      caseId: {
+        required: true,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 64,
+      },
+      note: {
+        required: false,
+        type: 'string',
+        trim: true,
+        maxLength: 500,
+        messages: {
+          maxLength: '不超过 500 字',
+        },
+      },
+    },
+    followUp: {
+      caseId: {
+        required: true,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 64,
+      },
+      text: {
+        required: true,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 500,
+        messages: {
+          minLength: '请填写内容',
+          maxLength: '不超过 500 字',
+        },
+      },
+    },
+    release: {
+      caseId: {
+        required: true,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 64,
+      },
+      decision: {
+        required: true,
+        type: 'string',
+        enum: ['release', 'hide'],
+      },
+    },
+    assign: {
+      caseId: {
+        required: true,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 64,
+      },
+      leadUnitId: {
+        required: true,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 64,
+      },
+      assistingUnitIds: {
+        required: false,
+        type: 'array',
+        maxItems: 5,
+      },
+      dueWorkingDays: {
+        required: false,
+        type: 'integer',
+        minimum: 1,
+        maximum: 130,
+      },
+    },
+    return: {
+      caseId: {
+        required: true,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 64,
+      },
+      reason: {
+        required: true,
+        type: 'string',
+        trim: true,
+        minLength: 2,
+        maxLength: 500,
+        messages: {
+          maxLength: '不超过 500 字',
+          minLength: '请说明退回的原因',
+        },
+      },
+    },
+    reply: {
+      caseId: {
+        required: true,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 64,
+      },
+      answerCategory: {
+        required: true,
+        type: 'string',
+        enum: ['已解决或采纳', '列入年度计划', '列入规划', '留作参考'],
+        messages: {
+          enum: '请选择答复类别',
+        },
+      },
+      text: {
+        required: true,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 3000,
+        messages: {
+          minLength: '请填写内容',
+          maxLength: '不超过 3000 字',
+        },
+      },
+    },
+    rate: {
+      caseId: {
+        required: true,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 64,
+      },
+      attitude: {
+        required: true,
+        type: 'string',
+        enum: ['满意', '基本满意', '不满意'],
+        messages: {
+          enum: '请选择满意度',
+        },
+      },
+      result: {
+        required: true,
+        type: 'string',
+        enum: ['满意', '基本满意', '不满意'],
+        messages: {
+          enum: '请选择满意度',
+        },
+      },
+    },
+    publish: {
+      caseId: {
+        required: true,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 64,
+      },
+      publicText: {
+        required: false,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 3000,
+        messages: {
+          minLength: '请填写内容',
+          maxLength: '不超过 3000 字',
+        },
+      },
+    },
+    link: {
+      caseId: {
+        required: true,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 64,
+      },
+      toCaseId: {
+        required: true,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 64,
+      },
+    },
+    support: {
+      caseId: {
+        required: true,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 64,
+      },
+    },
+    published: {
+      cursor: {
+        required: false,
+        type: 'string',
+        maxLength: 200,
+      },
+    },
+    stats: {
+      fromDate: {
+        required: true,
+        type: 'string',
+        pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+        messages: {
+          pattern: '日期格式应为 YYYY-MM-DD',
+        },
+      },
+      toDate: {
+        required: true,
+        type: 'string',
+        pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+        messages: {
+          pattern: '日期格式应为 YYYY-MM-DD',
+        },
+      },
+    },
+    export: {
+      fromDate: {
+        required: true,
+        type: 'string',
+        pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+        messages: {
+          pattern: '日期格式应为 YYYY-MM-DD',
+        },
+      },
+      toDate: {
+        required: true,
+        type: 'string',
+        pattern: '^\\d{4}-\\d{2}-\\d{2}$',
+        messages: {
+          pattern: '日期格式应为 YYYY-MM-DD',
+        },
+      },
+    },
+    units: {},
+    saveUnit: {
+      unitId: {
+        required: false,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 64,
+      },
+      name: {
+        required: true,
+        type: 'string',
+        trim: true,
+        minLength: 2,
+        maxLength: 40,
+        messages: {
+          minLength: '请填写单位名称',
+        },
+      },
+      contact: {
+        required: false,
+        type: 'string',
+        trim: true,
+        maxLength: 60,
+      },
+      active: {
+        required: false,
+        type: 'boolean',
+      },
+      grantUserId: {
+        required: false,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 64,
+      },
+    },
+    settings: {
+      countyId: {
+        required: false,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 64,
+      },
+    },
+    editSettings: {
+      countyId: {
+        required: true,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 64,
+      },
+      categories: {
+        required: false,
+        type: 'array',
+        minItems: 1,
+        maxItems: 12,
+      },
+      limits: {
+        required: false,
+        type: 'object',
+      },
+      'limits.accept': {
+        required: false,
+        type: 'object',
+      },
+      'limits.accept.n': {
+        required: true,
+        type: 'integer',
+        minimum: 1,
+        maximum: 365,
+      },
+      'limits.accept.unit': {
+        required: true,
+        type: 'string',
+        enum: ['workingDays', 'days', 'months'],
+      },
+      'limits.handle': {
+        required: false,
+        type: 'object',
+      },
+      'limits.handle.n': {
+        required: true,
+        type: 'integer',
+        minimum: 1,
+        maximum: 365,
+      },
+      'limits.handle.unit': {
+        required: true,
+        type: 'string',
+        enum: ['workingDays', 'days', 'months'],
+      },
+      'limits.assign': {
+        required: false,
+        type: 'object',
+      },
+      'limits.assign.n': {
+        required: true,
+        type: 'integer',
+        minimum: 1,
+        maximum: 365,
+      },
+      'limits.assign.unit': {
+        required: true,
+        type: 'string',
+        enum: ['workingDays', 'days', 'months'],
+      },
+      'limits.return': {
+        required: false,
+        type: 'object',
+      },
+      'limits.return.n': {
+        required: true,
+        type: 'integer',
+        minimum: 1,
+        maximum: 365,
+      },
+      'limits.return.unit': {
+        required: true,
+        type: 'string',
+        enum: ['workingDays', 'days', 'months'],
+      },
+      'limits.reply': {
+        required: false,
+        type: 'object',
+      },
+      'limits.reply.n': {
+        required: true,
+        type: 'integer',
+        minimum: 1,
+        maximum: 365,
+      },
+      'limits.reply.unit': {
+        required: true,
+        type: 'string',
+        enum: ['workingDays', 'days', 'months'],
+      },
+      'limits.rehandle': {
+        required: false,
+        type: 'object',
+      },
+      'limits.rehandle.n': {
+        required: true,
+        type: 'integer',
+        minimum: 1,
+        maximum: 365,
+      },
+      'limits.rehandle.unit': {
+        required: true,
+        type: 'string',
+        enum: ['workingDays', 'days', 'months'],
+      },
+      'limits.rate': {
+        required: false,
+        type: 'object',
+      },
+      'limits.rate.n': {
+        required: true,
+        type: 'integer',
+        minimum: 1,
+        maximum: 365,
+      },
+      'limits.rate.unit': {
+        required: true,
+        type: 'string',
+        enum: ['workingDays', 'days', 'months'],
+      },
+    },
+    calendar: {
+      year: {
+        required: true,
+        type: 'integer',
+        minimum: 2020,
+        maximum: 2100,
+      },
+    },
+    editCalendar: {
+      year: {
+        required: true,
+        type: 'integer',
+        minimum: 2020,
+        maximum: 2100,
+      },
+      holidays: {
+        required: true,
+        type: 'array',
+        maxItems: 60,
+      },
+      workdays: {
+        required: true,
+        type: 'array',
+        maxItems: 30,
+      },
+    },
+  },
 } as const satisfies FieldRuleTable;

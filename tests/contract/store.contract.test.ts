@@ -36,6 +36,7 @@ import { codeOf, type Engine, engines, ordered, readAll, seed as seedInto } from
 import { accountStorage } from '../../cloudfunctions/modules/account/storage';
 import { contactStorage } from '../../cloudfunctions/modules/contact/storage';
 import { sharedStorage } from '../../cloudfunctions/modules/shared/storage';
+import { aCase, aCalendar, aCaseCounter, aCaseSettings, aCaseUnit, aStep, aUnit } from './cases-fixtures';
 
 describe.each(engines)('Store contract — %s', (_name, open) => {
   let engine: Engine;
@@ -100,6 +101,20 @@ describe.each(engines)('Store contract — %s', (_name, open) => {
       consultComments: () => aComment({ articleId: null, questionId: 'q-3', status: 'held' }),
       consultTallies: () => aTally(),
       consultNotices: () => aNotice({ afterKey: at(3), afterId: 'r-1', sent: 50 }),
+      cases: () =>
+        aCase({
+          images: ['cloud://a.jpg'],
+          assistingUnitIds: ['u-2'],
+          latitude: 30.1,
+          longitude: 120.2,
+          held: true,
+        }),
+      caseSteps: () => aStep({ caseId: 'case-s', seq: 3, note: '原因' }),
+      caseUnits: () => aCaseUnit({ open: false, overdue: true, dueAt: null }),
+      units: () => aUnit({ staffUserIds: [], active: false }),
+      workCalendars: () => aCalendar(),
+      caseSettings: () => aCaseSettings(),
+      caseCounters: () => aCaseCounter(),
     };
 
     it.each(COLLECTIONS)(
