@@ -8,6 +8,8 @@ const path = require('path');
 const { setupWx, loadPage, until, findByClass, findAllByClass, textOf } = require('./helpers');
 const { booked, ok, receptionDay, refused, townshipStations, unexpected, voterMe } = require('./fixtures');
 
+const { dateLabel } = require('../../cloudfunctions/core/time');
+
 const root = path.resolve(__dirname, '../../dist/weapp');
 
 const me = voterMe('王小明', true);
@@ -17,7 +19,7 @@ describe('reception day page (weapp build)', () => {
   let page;
   const topic = '村口道路破损，雨天积水，想请代表帮忙反映。';
   const of = (action) => calls.filter((c) => c.name === 'reception' && c.data.action === action);
-  const counterShows = (n) => () => textOf(findByClass(page, 'book-counter')) === `${n} / 200`;
+  const counterShows = (n) => () => textOf(findByClass(page, 'book-counter')).startsWith(`${n} / 200`);
 
   beforeAll(async () => {
     calls = setupWx((name, body) => {
@@ -98,13 +100,27 @@ describe('reception day page (weapp build)', () => {
 
     expect(textOf(result)).toContain('预约成功');
     expect(textOf(findByClass(page, 'book-code'))).toBe('K7PX 3QMA');
+    // The slot booked, repeated: the date, the hours and the station.
+    expect(textOf(findByClass(page, 'book-when'))).toContain(`${dateLabel('2026-12-05')} 09:00–09:30`);
+    expect(textOf(findByClass(page, 'book-where'))).toBe('青石镇人大代表之家');
     // The seats left are read again.
     await until(() => of('day').length >= 2, 'reception.day asked again');
   });
 
-  test('a full slot with a full waitlist shows the FULL message', async () => {
+  test('a topic longer than the limit is kept, said to be over, and not sent', async () => {
     findByClass(page, 'book-back').dispatchEvent('tap');
     await until(() => !findByClass(page, 'book-result') && findAllByClass(page, 'slot').length === 2);
+    findAllByClass(page, 'slot')[0].dispatchEvent('tap');
+    await until(() => findByClass(page, 'book-form'));
+    findByClass(page, 'book-topic').dispatchEvent('input', { detail: { value: '路'.repeat(250) } });
+    await until(counterShows(250), 'the counter at 250 / 200');
+    expect(textOf(findByClass(page, 'book-counter'))).toContain('超出 50 字');
+    findByClass(page, 'book-submit').dispatchEvent('tap');
+    await until(() => findByClass(page, 'book-error'));
+    expect(of('book')).toHaveLength(1);
+  });
+
+  test('a full slot with a full waitlist shows the FULL message', async () => {
     findAllByClass(page, 'slot')[1].dispatchEvent('tap');
     const hint = await until(() => findByClass(page, 'book-full-hint'));
     expect(textOf(hint)).toContain('可以排队候补');

@@ -215,3 +215,127 @@ export const booked = answer('reception', 'book', {
   slotId: 's1',
   waitlistPosition: null,
 });
+
+// ---- staff, deputies, regions (issue 9: pages that fit the role) ----
+
+type Grant = ActionOutput<'account', 'me'>['roles'][number];
+
+/** account.me of someone who holds `roles` (a deputy, office or station staff), not verified as a voter. */
+export function staffMe(displayName: string, roles: Grant[], deputyId: string | null = null) {
+  return answer('account', 'me', {
+    userId: 'u4cbb06d1e2f3',
+    displayName,
+    roles,
+    verification: {
+      state: 'unverified',
+      nameMasked: null,
+      constituencyId: null,
+      constituencyName: null,
+      lockedUntil: null,
+    },
+    deputyId,
+    unreadNotifications: 2,
+  });
+}
+
+/** The demo county's shape: 青石镇 (tw-qs, two constituencies, a station) and 柳溪乡 (tw-lx). */
+export const regions = answer('account', 'regions', {
+  regions: [
+    { id: 'county-yl', kind: 'county', name: '云岭县', parentId: null },
+    { id: 'tw-qs', kind: 'township', name: '青石镇', parentId: 'county-yl' },
+    { id: 'tw-qs-c1', kind: 'constituency', name: '青石镇第一选区', parentId: 'tw-qs' },
+    { id: 'tw-qs-c2', kind: 'constituency', name: '青石镇第二选区', parentId: 'tw-qs' },
+    { id: 'tw-lx', kind: 'township', name: '柳溪乡', parentId: 'county-yl' },
+    { id: 'tw-lx-c1', kind: 'constituency', name: '柳溪乡第一选区', parentId: 'tw-lx' },
+  ],
+  stations: [
+    { id: 'tw-qs-st', name: '青石镇人大代表之家', townshipId: 'tw-qs' },
+    { id: 'tw-lx-st', name: '柳溪乡人大代表之家', townshipId: 'tw-lx' },
+  ],
+});
+
+/** One deputy of contact.deputies (DeputyPublic and whether it is the caller's constituency). */
+export const deputyIn = (deputyId: string, name: string, townshipId: 'tw-qs' | 'tw-lx') =>
+  answer('contact', 'deputies', {
+    items: [
+      {
+        deputyId,
+        code: `C${deputyId.replace(/\W/g, '')}`.slice(0, 12),
+        name,
+        level: 'township',
+        constituencyId: `${townshipId}-c1`,
+        constituencyName: townshipId === 'tw-qs' ? '青石镇第一选区' : '柳溪乡第一选区',
+        townshipName: townshipId === 'tw-qs' ? '青石镇' : '柳溪乡',
+        workUnit: '',
+        photoUrl: '',
+        stationId: null,
+        stationName: null,
+        publicContact: '',
+        mine: false,
+      },
+    ],
+    nextCursor: null,
+  }).items[0];
+
+/** contact.myCard of 李秀英 (the card fixture above). */
+export const myCard = answer('contact', 'myCard', {
+  deputy,
+  imageUrl: 'cloud://env-1/cards/AbC123.png',
+  cardPath: 'pages/card/index?scene=AbC123',
+});
+
+/** account.notifications: an invitation whose body carries the date as the functions write it. */
+export const notificationsPage = answer('account', 'notifications', {
+  items: [
+    {
+      id: 'n1',
+      kind: 'reception.invited',
+      title: '您被安排参加代表接待日',
+      body: '2026-12-05 青石镇人大代表之家：听取群众对村道改造的意见',
+      link: '/deputy/receptions/index',
+      createdAt: '2026-11-28T01:05:00.000Z',
+      read: false,
+    },
+    {
+      id: 'n2',
+      kind: 'reception.reminder',
+      title: '明天有代表接待',
+      body: '2026-12-05 青石镇人大代表之家，预约码 K7PX3QMA',
+      link: '/pages/bookings/index',
+      createdAt: '2026-12-04T02:00:00.000Z',
+      read: true,
+    },
+  ],
+  nextCursor: null,
+  unread: 1,
+});
+
+/** reception.myBookings: the voter's seat in slot s1 of receptionDay (09:00–09:30). */
+export const myBookings = answer('reception', 'myBookings', {
+  items: [
+    {
+      bookingId: 'b1',
+      dayId: 'day7',
+      slotId: 's1',
+      code: 'K7PX3QMA',
+      status: 'confirmed',
+      topic: '村口道路破损',
+      visitorName: '王小明',
+      walkIn: false,
+      slotStartsAt: '2026-12-05T01:00:00.000Z',
+      createdAt: '2026-11-28T01:00:00.000Z',
+      checkedInAt: null,
+      day: {
+        date: '2026-12-05',
+        theme: '听取群众对村道改造的意见',
+        stationName: '青石镇人大代表之家',
+        stationAddress: '青石镇人民路 8 号',
+        bookingCutoff: '2026-12-04T13:00:00.000Z',
+      },
+      qr: 'data:image/png;base64,iVBORw0KGgo=',
+      waitlistPosition: null,
+      canCancel: true,
+    },
+  ],
+  nextCursor: null,
+});

@@ -133,9 +133,27 @@ function findByClass(page, cls) {
   return page.querySelector(`.${cls}`);
 }
 
+/**
+ * The node of the page's render data (what Taro sends with setData) whose classes include `cls`: its
+ * props as the template reads them (e.g. an image's src and mode), which the rendered DOM of a built-in
+ * component does not show.
+ */
+function dataOf(page, cls) {
+  const walk = (n) => {
+    if (!n || typeof n !== 'object') return null;
+    if (typeof n.cl === 'string' && n.cl.split(' ').includes(cls)) return n;
+    for (const c of n.cn ?? []) {
+      const found = walk(c);
+      if (found) return found;
+    }
+    return null;
+  };
+  return walk(page.instance.data.root);
+}
+
 function textOf(node) {
   const dom = node && node.dom ? node.dom : node;
   return dom ? dom.textContent.replace(/\s+/g, ' ').trim() : '';
 }
 
-module.exports = { setupWx, loadPage, until, flush, findByClass, findAllByClass, textOf };
+module.exports = { setupWx, loadPage, until, flush, findByClass, findAllByClass, textOf, dataOf };

@@ -50,6 +50,17 @@ describe('thread page (weapp build)', () => {
     expect(findByClass(page, 'chase-button')).toBeTruthy();
   });
 
+  test('the deputy has answered: 标记已解决 is offered, and asks first (cancelled: nothing)', async () => {
+    expect(findByClass(page, 'close-later')).toBeFalsy();
+    wx.showModal = answerModal(false);
+    findByClass(page, 'close-resolved').dispatchEvent('tap');
+    await until(() => wx.showModal.mock.calls.length > 0, 'wx.showModal');
+    await flush();
+    expect(wx.showModal.mock.calls[0][0].content).toContain('关闭后不能再追问');
+    expect(of('close')).toHaveLength(0);
+    expect(findByClass(page, 'close-resolved')).toBeTruthy();
+  });
+
   test('催办 confirmed calls contact.chase and hides the button', async () => {
     wx.showModal = answerModal(true);
     findByClass(page, 'chase-button').dispatchEvent('tap');

@@ -46,6 +46,17 @@ describe('write page (weapp build)', () => {
     expect(sends()).toHaveLength(0);
   });
 
+  test('a paste over the limit is kept whole and said to be over; sending it is refused on the phone', async () => {
+    const long = '村'.repeat(1100);
+    findByClass(page, 'write-textarea').dispatchEvent('input', { detail: { value: long } });
+    await until(() => textOf(findByClass(page, 'write-counter')).startsWith('1100 / 1000'), 'the counter');
+    expect(textOf(findByClass(page, 'write-counter'))).toContain('超出 100 字');
+    findByClass(page, 'write-send').dispatchEvent('tap');
+    const err = await until(() => findByClass(page, 'write-error'));
+    expect(textOf(err)).toContain('1000');
+    expect(sends()).toHaveLength(0);
+  });
+
   test('typing updates the counter; a failed send keeps the draft and its requestId', async () => {
     findByClass(page, 'write-textarea').dispatchEvent('input', { detail: { value: text } });
     await until(() => textOf(findByClass(page, 'write-counter')).includes(`${text.length} / 1000`));

@@ -64,11 +64,11 @@ export default function DeputyCard() {
               </Text>
             </View>
             {process.env.TARO_ENV === 'h5' ? (
-              <a className="btn btn--block save-link" href={card.imageUrl} download={`联系卡-${d.name}.png`}>
+              <a className="btn btn--block save-link card-save" href={card.imageUrl} download={`联系卡-${d.name}.png`}>
                 保存图片
               </a>
             ) : (
-              <Button className="btn btn--block" disabled={saving} onClick={() => void saveImage()}>
+              <Button className="btn btn--block card-save" disabled={saving} onClick={() => void saveImage()}>
                 {saving ? '正在保存…' : '保存图片'}
               </Button>
             )}

@@ -1,0 +1,90 @@
+/* global wx */
+/**
+ * The office's deputy profiles (REAL weapp build): a township office edits the deputies of its
+ * township only; the rest are read-only and say so; a new deputy starts in the office's constituency;
+ * saving says what was saved. Run `npm run build:weapp` first.
+ */
+const path = require('path');
+const { setupWx, loadPage, until, flush, findByClass, findAllByClass, textOf, dataOf } = require('./helpers');
+const { deputyIn, ok, regions, staffMe, unexpected } = require('./fixtures');
+
+const root = path.resolve(__dirname, '../../dist/weapp');
+
+const me = staffMe('青石镇人大 周干事', [
+  { role: 'townshipOffice', scopeKind: 'township', scopeId: 'tw-qs' },
+]);
+const ours = deputyIn('dep-01', '李华', 'tw-qs');
+const theirs = deputyIn('dep-09', '张秀兰', 'tw-lx');
+
+describe('office deputies as a township office (weapp build)', () => {
+  let calls;
+  let page;
+  const of = (action) => calls.filter((c) => c.name === 'contact' && c.data.action === action);
+
+  beforeAll(async () => {
+    calls = setupWx((name, body) => {
+      if (name === 'account' && body.action === 'me') return ok(me);
+      if (name === 'account' && body.action === 'regions') return ok(regions);
+      if (name === 'contact' && body.action === 'deputies') {
+        const items = body.data.townshipId === 'tw-qs' ? [ours] : [ours, theirs];
+        return ok({ items, nextCursor: null });
+      }
+      if (name === 'contact' && body.action === 'saveDeputy') {
+        return ok({ ...ours, workUnit: body.data.workUnit });
+      }
+      return unexpected();
+    });
+    wx.showModal = jest.fn((opts) => {
+      const res = { confirm: true, cancel: false, errMsg: 'showModal:ok' };
+      opts.success?.(res);
+      return Promise.resolve(res);
+    });
+    wx.pageScrollTo = jest.fn(() => Promise.resolve({ errMsg: 'pageScrollTo:ok' }));
+    page = await loadPage(root, 'office/deputies/index', {});
+    await until(() => findAllByClass(page, 'deputy-row-item').length === 1, "the township's deputies");
+  });
+
+  test("lists its township's deputies by the server's filter, as editable", () => {
+    expect(of('deputies')[0].data.data).toEqual({ townshipId: 'tw-qs' });
+    expect(textOf(findByClass(page, 'deputy-row-item'))).toContain('李华');
+    expect(findByClass(page, 'deputy-readonly')).toBeFalsy();
+  });
+
+  test('the other townships are read-only and say who keeps them', async () => {
+    findByClass(page, 'others-open').dispatchEvent('tap');
+    const row = await until(() => findByClass(page, 'deputy-readonly'), 'the read-only rows');
+    expect(findAllByClass(page, 'deputy-readonly')).toHaveLength(1);
+    expect(textOf(row)).toContain('张秀兰');
+    expect(textOf(row)).toContain('只读');
+    expect(textOf(row)).toContain('由柳溪乡人大维护');
+    row.dispatchEvent('tap');
+    await flush();
+    expect(findByClass(page, 'deputy-form')).toBeFalsy();
+  });
+
+  test("新增代表 starts in the office's first constituency", async () => {
+    findByClass(page, 'new-deputy').dispatchEvent('tap');
+    const picker = await until(() => findByClass(page, 'deputy-constituency'), 'the form');
+    expect(textOf(picker)).toContain('青石镇 · 青石镇第一选区');
+    findByClass(page, 'deputy-cancel').dispatchEvent('tap');
+    await until(() => !findByClass(page, 'deputy-form'), 'the form to close');
+  });
+
+  test('saving an own deputy confirms first, then says what was saved', async () => {
+    findByClass(page, 'deputy-row-item').dispatchEvent('tap');
+    await until(() => findByClass(page, 'deputy-form'), 'the form');
+    expect(textOf(findByClass(page, 'deputy-constituency'))).toContain('青石镇第一选区');
+    findByClass(page, 'deputy-work-unit').dispatchEvent('input', { detail: { value: '青石镇中心小学' } });
+    await until(
+      () => Object.values(dataOf(page, 'deputy-work-unit')).includes('青石镇中心小学'),
+      'the typed work unit drawn',
+    );
+    findByClass(page, 'deputy-save').dispatchEvent('tap');
+    const saved = await until(() => findByClass(page, 'deputy-saved'), 'the saved notice');
+    expect(wx.showModal).toHaveBeenCalledTimes(1);
+    expect(of('saveDeputy')[0].data.data).toEqual(
+      expect.objectContaining({ deputyId: 'dep-01', constituencyId: 'tw-qs-c1', workUnit: '青石镇中心小学' }),
+    );
+    expect(textOf(saved)).toContain('已保存：李华（青石镇 · 青石镇第一选区）');
+  });
+});
