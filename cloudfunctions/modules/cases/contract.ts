@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Handlers } from '../../core/module';
-import { Cursor, Id, IsoDate, Page, Text } from '../../core/contracts/common';
+import { Cursor, Empty, Id, IsoDate, Page, Text } from '../../core/contracts/common';
 import {
   ANSWER_CATEGORIES,
   ANSWER_MAX,
@@ -389,7 +389,7 @@ export const casesContracts = {
   published: { input: PublishedInput, output: Page(PublicCase) },
   stats: { input: RangeInput, output: StatsOutput },
   export: { input: RangeInput, output: ExportOutput },
-  units: { input: z.object({}), output: z.object({ items: z.array(UnitView) }) },
+  units: { input: Empty, output: z.object({ items: z.array(UnitView) }) },
   saveUnit: { input: SaveUnitInput, output: UnitView },
   settings: { input: SettingsInput, output: SettingsOutput },
   editSettings: { input: EditSettingsInput, output: SettingsOutput },

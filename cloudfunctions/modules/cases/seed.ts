@@ -29,7 +29,7 @@ export const DEMO_UNITS: Array<Pick<HandlingUnit, 'id' | 'name' | 'contact'>> = 
   { id: 'unit-qs', name: '青石镇人民政府', contact: '0871-0001005（演示）' },
 ];
 
-const module = {
+const casesModule = {
   name: 'cases',
   contracts: casesContracts,
   policy: casesPolicy,
@@ -69,7 +69,7 @@ export async function seedCases(ports: Ports): Promise<void> {
   const past: Ports = { ...ports, clock: { now: () => new Date(start + offset) } };
   const as = async (openid: string, action: string, data: unknown) => {
     const caller = await loadCaller(past, await ensureUser(past, openid));
-    const r = await dispatch(module, { action, data }, { caller, geo: () => loadGeo(past) }, past);
+    const r = await dispatch(casesModule, { action, data }, { caller, geo: () => loadGeo(past) }, past);
     if (!r.ok) throw new Error(`demo cases: ${action} failed: ${r.error.code} ${r.error.message}`);
     offset += 3600_000;
     return r.data as { caseId: string };

@@ -2,7 +2,10 @@
 import type { ErrorCode } from '../../../cloudfunctions/core/errors';
 import type { PersonaName, Who, World } from '../harness';
 
-/** The callers of the matrix: the demo personas, two more out of the demo deputy's scope, and nobody. */
+/**
+ * The callers of the matrix: the demo personas, two more out of the demo deputy's scope, the staff of two
+ * handling units (the demo's 县交通运输局 persona and 县卫生健康局's seeded staff), and nobody.
+ */
 export const CALLERS = [
   'anonymous',
   'voter',
@@ -13,6 +16,8 @@ export const CALLERS = [
   'township',
   'otherTownship',
   'county',
+  'unit',
+  'otherUnit',
 ] as const;
 export type Caller = (typeof CALLERS)[number];
 
@@ -28,8 +33,8 @@ export interface AuthorizationCase {
 }
 
 export interface BadInputCase {
-  /** A caller allowed to call the action. */
-  who: PersonaName;
+  /** A caller allowed to call the action (a persona, or another account by its openid). */
+  who: PersonaName | { openid: string };
   /** Inputs that must each be refused with INVALID_INPUT, writing nothing. */
   inputs: unknown[];
 }
@@ -53,7 +58,11 @@ export const asWho = (c: Caller): Who =>
       ? { openid: 'other-deputy' }
       : c === 'otherTownship'
         ? { openid: 'other-township' }
-        : c;
+        : c === 'unit'
+          ? { openid: 'demo:unit' }
+          : c === 'otherUnit'
+            ? { openid: 'demo:unit-wj' }
+            : c;
 
 /** A long text of `n` characters. */
 export const long = (n: number) => '字'.repeat(n);

@@ -285,7 +285,7 @@ export const officeHandlers: Pick<
       throw new AppError('NOT_FOUND', '承办单位不存在');
     const grantee = input.grantUserId ? await store.get('users', input.grantUserId) : null;
     if (input.grantUserId && !grantee)
-      throw new AppError('NOT_FOUND', '账号不存在', { grantUserId: '请核对' });
+      throw new AppError('INVALID_INPUT', '没有这个账号，请核对账号编号', { grantUserId: '没有这个账号' });
     const unit: HandlingUnit = existing
       ? { ...existing, name: input.name, contact: input.contact, active: input.active }
       : {
