@@ -40,8 +40,12 @@ export default defineAppConfig({
         'days/index',
         'day/index',
         'stats/index',
+        'consults/index',
+        'consult/index',
+        'consult-edit/index',
       ],
     },
+    { root: 'consult', pages: ['list/index', 'answer/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

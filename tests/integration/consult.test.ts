@@ -9,6 +9,7 @@ import { runJobs } from '../../cloudfunctions/core/jobs';
 import { JOB_STEPS } from '../../cloudfunctions/modules/registry';
 import { sumShards } from '../../cloudfunctions/modules/consult/tally';
 import { consultQueries } from '../../cloudfunctions/modules/consult/storage';
+import type { ConsultResponse } from '../../cloudfunctions/modules/consult/records';
 import { ENGINES, makeWorld, type EngineName, type World } from './harness';
 
 const DAY = 86400_000;
@@ -539,8 +540,8 @@ describe.each(ENGINES)('on %s', (engine: EngineName) => {
     const refused = answers.filter((a) => !a.ok);
     // Under contention the adapter may in the end answer CONFLICT (the phone retries with its requestId) — never a wrong count.
     expect(refused.every((a) => !a.ok && a.error.code === 'CONFLICT')).toBe(true);
-    const stored = [];
-    let after;
+    const stored: ConsultResponse[] = [];
+    let after: { key: string; id: string } | undefined;
     for (;;) {
       const rows = await consultQueries(w.ports).responsesOf(id, { after, limit: 100 });
       stored.push(...rows);

@@ -27,6 +27,13 @@ const RECEPTION_OFFICE: Item[] = [
   { url: '/office/stations/index', title: '联络站', desc: '代表联络站、人大代表之家的地址和开放说明' },
   { url: '/office/stats/index', title: '接待统计', desc: '各接待日和联络站的预约、签到数字，代表参加情况' },
 ];
+const CONSULT_OFFICE: Item[] = [
+  {
+    url: '/office/consults/index',
+    title: '意见征询',
+    desc: '发布征询稿和问卷，查看意见和统计，公布采纳情况',
+  },
+];
 const RECEPTION_STAFF: Item[] = [
   {
     url: '/office/days/index',
@@ -128,6 +135,8 @@ export default function OfficeIndex() {
             <Menu items={RECEPTION_OFFICE} />
             <Text className="h2">代表联络</Text>
             <Menu items={OFFICE_ITEMS} />
+            <Text className="h2">意见征询</Text>
+            <Menu items={CONSULT_OFFICE} />
           </View>
         ) : (
           <Menu items={RECEPTION_STAFF} />

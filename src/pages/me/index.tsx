@@ -231,6 +231,9 @@ export default function MePage() {
                 我的预约
               </MenuItem>
               <MenuItem onClick={() => go('/pages/receptions/index')}>代表接待日</MenuItem>
+              <MenuItem className="consult-link" onClick={() => go('/consult/list/index')}>
+                意见征询
+              </MenuItem>
             </View>
 
             {works && v.state !== 'verified' ? (
