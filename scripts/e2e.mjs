@@ -1,19 +1,14 @@
 // `npm run test:e2e`: build the H5 app, start the local host on a fresh database, run the browser tests against it.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildH5, staleBecause } from './h5-build.mjs';
 
 const port = process.env.E2E_PORT ?? '8181';
 const base = `http://localhost:${port}`;
-const run = (cmd, args, env = {}) => {
-  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
-  if (r.status !== 0) process.exit(r.status ?? 1);
-};
-
-if (process.env.CI || !existsSync('dist/h5/index.html')) {
-  run('npx', ['taro', 'build', '--type', 'h5'], { NODE_ENV: 'production' });
-}
+const reason = process.env.CI ? 'CI builds afresh' : staleBecause();
+if (reason) await buildH5(reason);
 const dataDir = mkdtempSync(join(tmpdir(), 'deputylink-e2e-'));
 const host = spawn('npx', ['tsx', 'cloudfunctions/host/main.ts'], {
   env: { ...process.env, PORT: port, DATA_DIR: dataDir, PUBLIC_URL: base },

@@ -1,14 +1,11 @@
-// `npm start`: build the H5 app if it is missing, then run the local host (database, demo seed, API, static files).
-import { existsSync } from 'node:fs';
+// `npm start`: build the H5 app when it is missing or out of date, then run the local host (database, demo
+// seed, API, static files). Arguments go to the host: `npm start -- --reset` starts the demo afresh.
 import { spawnSync } from 'node:child_process';
+import { buildH5, staleBecause } from './h5-build.mjs';
 
-const run = (cmd, args, env = {}) => {
-  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
-  if (r.status !== 0) process.exit(r.status ?? 1);
-};
-
-if (!existsSync('dist/h5/index.html')) {
-  console.log('Building the H5 app (first run only, about a minute)…');
-  run('npx', ['taro', 'build', '--type', 'h5'], { NODE_ENV: 'production' });
-}
-run('npx', ['tsx', 'cloudfunctions/host/main.ts']);
+const reason = staleBecause();
+if (reason) await buildH5(reason);
+const r = spawnSync('npx', ['tsx', 'cloudfunctions/host/main.ts', ...process.argv.slice(2)], {
+  stdio: 'inherit',
+});
+process.exit(r.status ?? 1);

@@ -1,11 +1,10 @@
 import { networkError } from './errors';
-import { getToken } from './session';
+import { getToken, needsRenewal, renewSession } from './session';
 import type { Envelope, Transport } from './types';
 
 const TIMEOUT_MS = 15000;
 
-/** H5: the local host mounts every function at POST /api/<function>. */
-export const transport: Transport = async (fn, body) => {
+async function post(fn: string, body: unknown): Promise<Envelope> {
   const headers: Record<string, string> = { 'Content-Type': 'application/json' };
   const token = getToken();
   if (token) headers.Authorization = `Bearer ${token}`;
@@ -32,4 +31,18 @@ export const transport: Transport = async (fn, body) => {
     throw networkError();
   }
   return json as Envelope;
+}
+
+/**
+ * H5: the local host mounts every function at POST /api/<function>. The session is renewed silently: before
+ * a call when the access token runs out soon, and once after an UNAUTHENTICATED answer (the host refused the
+ * call before doing anything, so sending it again cannot do anything twice).
+ */
+export const transport: Transport = async (fn, body) => {
+  if (needsRenewal()) await renewSession();
+  const first = await post(fn, body);
+  if (!first.ok && first.error.code === 'UNAUTHENTICATED' && getToken() && (await renewSession())) {
+    return post(fn, body);
+  }
+  return first;
 };

@@ -1,12 +1,13 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState, type PropsWithChildren } from 'react';
+import { isDemoHost } from '../api/session';
 import { useBigFont } from '../hooks/useBigFont';
 import { TAB_PAGES } from '../utils/nav';
 
 interface Props {
   className?: string;
-  /** H5 only: the local host runs with demo identities. */
+  /** H5 only, and only when the host runs the demo (not on a county's own deployment). */
   demoBanner?: boolean;
 }
 
@@ -34,7 +35,7 @@ export function PageShell({ className, demoBanner, children }: PropsWithChildren
   const big = useBigFont();
   return (
     <View className={`page${big ? ' page--big' : ''}${className ? ` ${className}` : ''}`}>
-      {process.env.TARO_ENV === 'h5' && demoBanner ? (
+      {process.env.TARO_ENV === 'h5' && demoBanner && isDemoHost() ? (
         <View className="demo-banner">
           <Text>演示模式：本地演示环境，身份为演示账号，数据均为虚构。</Text>
         </View>

@@ -1,6 +1,6 @@
 import { Button, Picker, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ImportReport } from '../../../cloudfunctions/modules/account/contract';
 import { call, toApiError } from '../../api';
 import { checkInput, type Label } from '../../api/checks';
@@ -10,8 +10,19 @@ import { PagedList } from '../../components/PagedList';
 import { PageShell } from '../../components/PageShell';
 import { usePaged } from '../../hooks/usePaged';
 import { useRegions } from '../../hooks/useRegions';
-import { parseRegisterText } from '../../utils/csv';
+import { parsePastedRegister } from './paste';
 import { pickRegisterFile } from './pickFile';
+
+/** The constituency last worked on, kept on the phone: staff import one constituency's register in several goes. */
+const CHOSEN_KEY = 'dl.register.constituency';
+const storedChoice = (): string => {
+  try {
+    const v: unknown = Taro.getStorageSync(CHOSEN_KEY);
+    return typeof v === 'string' ? v : '';
+  } catch {
+    return '';
+  }
+};
 
 const LABELS: Record<string, Label> = {
   constituencyId: { missing: '请先选择选区' },
@@ -33,12 +44,18 @@ type Source =
 
 export default function Register() {
   const regions = useRegions();
-  const [index, setIndex] = useState(-1);
+  const [chosenId, setChosenId] = useState(storedChoice);
+  const index = regions.constituencies.findIndex((c) => c.id === chosenId);
   const chosen = index >= 0 ? regions.constituencies[index] : undefined;
   const [paste, setPaste] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
-  const [report, setReport] = useState<ImportReport | null>(null);
+  // The report of the last import, and what it was of: a new import replaces it (even when it fails).
+  const [report, setReport] = useState<(ImportReport & { what: string }) | null>(null);
+
+  useEffect(() => {
+    if (chosenId) Taro.setStorageSync(CHOSEN_KEY, chosenId);
+  }, [chosenId]);
 
   const list = usePaged(
     (cursor) => call('account', 'register', { constituencyId: chosen?.id ?? '', cursor }),
@@ -60,14 +77,15 @@ export default function Register() {
     if (!ok.confirm) return;
     setBusy(true);
     setError('');
+    setReport(null);
     try {
       const res = await call('account', 'importRegister', {
         constituencyId: chosen.id,
         ...(source.kind === 'file'
           ? { file: { name: source.name, contentBase64: source.contentBase64 } }
-          : { rows: parseRegisterText(source.text) }),
+          : { rows: parsePastedRegister(source.text) }),
       });
-      setReport(res);
+      setReport({ ...res, what: `${what} → ${chosen.label}` });
       if (source.kind === 'rows') setPaste('');
       void list.reload(true);
     } catch (e) {
@@ -81,6 +99,7 @@ export default function Register() {
 
   const chooseFile = async () => {
     setError('');
+    setReport(null);
     try {
       const f = await pickRegisterFile();
       if (!f) return;
@@ -98,7 +117,8 @@ export default function Register() {
   };
 
   const importPaste = () => {
-    const rows = parseRegisterText(paste);
+    setReport(null);
+    const rows = parsePastedRegister(paste);
     const problems = checkInput('account', 'importRegister', { constituencyId: chosen?.id, rows }, LABELS);
     const problem = problems.rows ?? problems.constituencyId;
     if (problem) {
@@ -118,7 +138,7 @@ export default function Register() {
             range={regions.constituencies.map((c) => c.label)}
             value={Math.max(0, index)}
             onChange={(e) => {
-              setIndex(Number(e.detail.value));
+              setChosenId(regions.constituencies[Number(e.detail.value)]?.id ?? '');
               setReport(null);
             }}
           >
@@ -135,7 +155,8 @@ export default function Register() {
           导入名册
         </Text>
         <Text className="muted" style={{ display: 'block' }}>
-          文件第一行为表头：姓名、身份证号、手机号（可选）。支持 .csv 和 .xlsx。
+          表头行包含：姓名、身份证号、手机号（可选）。支持 .xlsx 和 .csv（UTF-8 或 GBK 编码均可），每次最多
+          5000 行。结果中的“第几行”即文件中的行号。
         </Text>
         <Button className="btn btn--block" disabled={busy || !chosen} onClick={() => void chooseFile()}>
           {process.env.TARO_ENV === 'weapp' ? '从微信聊天选择文件' : '选择文件'}
@@ -161,6 +182,9 @@ export default function Register() {
           <Text className="h2" style={{ marginTop: 0 }}>
             导入结果
           </Text>
+          <Text className="muted import-report-what" style={{ display: 'block' }}>
+            {report.what}
+          </Text>
           <Text className="text" style={{ display: 'block' }}>
             新增 {report.added} · 更新 {report.updated} · 未变 {report.unchanged} · 未导入 {report.rejected}
           </Text>
@@ -172,7 +196,9 @@ export default function Register() {
               <View key={r.row} className={`table-row${r.status === 'rejected' ? ' table-row--bad' : ''}`}>
                 <Text>第 {r.row} 行</Text>
                 <Text>{STATUS_LABEL[r.status] ?? r.status}</Text>
-                {r.nameMasked ? <Text>{r.nameMasked}</Text> : null}
+                {r.name || r.nameMasked ? (
+                  <Text className="import-row-name">{r.name ?? r.nameMasked}</Text>
+                ) : null}
                 {r.idMasked ? <Text>{r.idMasked}</Text> : null}
                 {r.reason ? <Text>原因：{r.reason}</Text> : null}
               </View>
