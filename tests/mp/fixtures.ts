@@ -339,3 +339,102 @@ export const myBookings = answer('reception', 'myBookings', {
   ],
   nextCursor: null,
 });
+
+// ---- consult ----
+
+const consultBase = {
+  consultationId: 'c1',
+  title: '青石镇集镇停车管理办法（征求意见稿）',
+  background: '为规范集镇停车秩序，现征求意见。',
+  version: 1,
+  previousId: null,
+  supersededBy: null,
+  countyId: 'county-yl',
+  townshipId: 'tw-qs',
+  scopeName: '青石镇人大',
+  status: 'published' as const,
+  phase: 'open' as const,
+  opensAt: '2026-11-20T00:00:00.000Z',
+  closesAt: '2026-11-30T10:00:00.000Z',
+  publishedAt: '2026-11-20T00:00:00.000Z',
+  closedAt: null,
+  feedbackPublishedAt: null,
+  audience: {
+    kind: 'verified' as const,
+    townshipIds: [],
+    constituencyIds: [],
+    label: '青石镇的实名认证选民和代表',
+  },
+  articles: [
+    {
+      articleId: 'a1',
+      number: 1,
+      chapter: '第一章 总则',
+      title: null,
+      text: '为了规范集镇停车秩序，制定本办法。',
+    },
+    { articleId: 'a2', number: 2, chapter: '第一章 总则', title: '适用范围', text: '本办法适用于集镇主街。' },
+  ],
+  questions: [
+    {
+      questionId: 'q1',
+      kind: 'single' as const,
+      title: '您是否支持限时停车？',
+      options: ['支持', '不支持'],
+      required: true,
+    },
+  ],
+  feedback: [],
+  responseCount: 12,
+};
+
+/** consult.get: open, the voter has not answered yet. */
+export const consultOpen = answer('consult', 'get', {
+  ...consultBase,
+  mine: null,
+  canRespond: true,
+  whyNot: null,
+});
+
+/** consult.get: after the voter answered (a comment on 第二条). */
+export const consultAnswered = answer('consult', 'get', {
+  ...consultBase,
+  responseCount: 13,
+  mine: {
+    responseId: 'c1:u1',
+    anonymous: false,
+    answers: [{ questionId: 'q1', choice: 0 }],
+    comments: [{ articleId: 'a2', text: '建议写明主街的起止位置', status: 'visible', feedback: null }],
+    createdAt: '2026-11-21T01:00:00.000Z',
+    updatedAt: '2026-11-21T01:00:00.000Z',
+  },
+  canRespond: true,
+  whyNot: null,
+});
+
+/** consult.get: closed, the office published what was adopted. */
+export const consultOutcome = answer('consult', 'get', {
+  ...consultBase,
+  status: 'feedbackPublished',
+  phase: 'feedback',
+  feedbackPublishedAt: '2026-12-02T01:00:00.000Z',
+  feedback: [
+    { articleId: 'a1', outcome: 'adopted', reason: '已采纳' },
+    { articleId: 'a2', outcome: 'partly', reason: '起止位置在附图中标明' },
+  ],
+  mine: {
+    ...consultAnswered.mine!,
+    comments: [
+      {
+        articleId: 'a2',
+        text: '建议写明主街的起止位置',
+        status: 'visible',
+        feedback: { articleId: 'a2', outcome: 'partly', reason: '起止位置在附图中标明' },
+      },
+    ],
+  },
+  canRespond: false,
+  whyNot: '征询已结束',
+});
+
+export const responded = answer('consult', 'respond', { responseId: 'c1:u1', edited: false });

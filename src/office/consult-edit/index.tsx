@@ -99,7 +99,8 @@ export default function ConsultEdit() {
       required: q.required,
     })),
     audience: { kind: audience },
-    opensAt: chinaInstant(opens, '08:00'),
+    // Today: open at once; another day: at 08:00 China time.
+    opensAt: opens === today ? new Date().toISOString() : chinaInstant(opens, '08:00'),
     closesAt: chinaInstant(closes, '18:00'),
   });
 
@@ -210,7 +211,7 @@ export default function ConsultEdit() {
       <View className="row">
         <Picker mode="date" value={opens} onChange={(e) => setOpens(String(e.detail.value))}>
           <View className="picker-box">
-            <Text>开始 {dateLabel(opens)} 08:00</Text>
+            <Text>开始 {opens === today ? '发布后立即开始' : `${dateLabel(opens)} 08:00`}</Text>
           </View>
         </Picker>
         <Picker mode="date" value={closes} onChange={(e) => setCloses(String(e.detail.value))}>
