@@ -28,12 +28,13 @@ describe.each(ENGINES)('cases on %s', (engine: EngineName) => {
     w = await makeWorld({ engine });
   });
 
-  const all = async <C extends 'cases' | 'caseSteps' | 'outbox' | 'activities' | 'caseCounters' | 'claims'>(
-    c: C,
-  ) =>
+  type Row = Record<string, unknown>;
+  const all = async (
+    c: 'cases' | 'caseSteps' | 'outbox' | 'activities' | 'caseCounters' | 'claims',
+  ): Promise<Row[]> =>
     w.double
-      ? (w.double.dump(c) as Record<string, unknown>[]).map(({ _id, ...rest }) => ({ id: _id, ...rest }))
-      : (w.db.prepare(`SELECT * FROM ${c}`).all() as Record<string, unknown>[]);
+      ? (w.double.dump(c) as Row[]).map(({ _id, ...rest }): Row => ({ id: _id, ...rest }))
+      : (w.db.prepare(`SELECT * FROM ${c}`).all() as Row[]);
   const rows = async (c: 'cases' | 'caseSteps' | 'outbox' | 'activities' | 'caseCounters' | 'claims') =>
     (await all(c)).length;
 
