@@ -1,12 +1,13 @@
 /** The demo personas the local host's sign-in page lists (read back from the seeded demo county). */
 import type { Ports } from '../core/ports';
 import { DEMO_UNCLAIMED } from '../modules/account/public';
+import { UNIT_PERSONA_OPENID } from '../modules/cases/public';
 import { PERSONA_OPENIDS, personaUserId, sharedQueries } from '../modules/shared/public';
 
 export interface Persona {
   id: string;
   name: string;
-  role: 'voter' | 'deputy' | 'stationStaff' | 'townshipOffice' | 'countyOffice';
+  role: 'voter' | 'deputy' | 'stationStaff' | 'townshipOffice' | 'countyOffice' | 'handlingUnit';
   description: string;
   openid: string;
   deputyId?: string;
@@ -61,6 +62,13 @@ export async function demoPersonas(ports: Ports): Promise<Persona[]> {
       role: 'countyOffice',
       description: '县人大常委会代表工委',
       openid: PERSONA_OPENIDS.county,
+    },
+    {
+      id: 'unit',
+      name: '钱科长',
+      role: 'handlingUnit',
+      description: '县交通运输局（承办单位）工作人员',
+      openid: UNIT_PERSONA_OPENID,
     },
   ];
 }
