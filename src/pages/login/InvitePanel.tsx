@@ -67,18 +67,22 @@ async function loadScope() {
 /** Office staff: issue an invitation code for a new account, or one that resets an account's password. */
 export function InvitePanel() {
   const data = useResource(loadScope, 'invite-scope');
-  const [roleIndex, setRoleIndex] = useState(0);
+  const [picked, setPicked] = useState<Role | null>(null);
   const [scopeIndex, setScopeIndex] = useState(-1);
   const [name, setName] = useState('');
   const [resetLogin, setResetLogin] = useState('');
   const [issued, setIssued] = useState<{ code: string; expiresAt: string; what: string } | null>(null);
   const submit = useSubmit();
   const d = data.data;
-  const role = ROLES[roleIndex].role;
-  const options = useMemo(() => (d?.office ? d.options[role] : []), [d, role]);
+  // The roles this office can invite someone to (a role with nothing in scope to pick is left out).
+  const roles = useMemo(
+    () => (d?.office ? ROLES.filter((r) => r.role === 'voter' || d.options[r.role].length > 0) : []),
+    [d],
+  );
+  const role: Role = picked && roles.some((r) => r.role === picked) ? picked : (roles[0]?.role ?? 'voter');
+  const options = d?.office ? d.options[role] : [];
   const chosen = scopeIndex >= 0 ? options[scopeIndex] : undefined;
   if (!d?.office) return null;
-  const roles = ROLES.filter((r) => r.role === 'voter' || d.options[r.role].length > 0);
 
   const send = (req: InviteRequest, what: string) =>
     submit.run(async () => {
@@ -127,12 +131,12 @@ export function InvitePanel() {
             roles.findIndex((r) => r.role === role),
           )}
           onChange={(e) => {
-            setRoleIndex(ROLES.findIndex((r) => r.role === roles[Number(e.detail.value)].role));
+            setPicked(roles[Number(e.detail.value)]?.role ?? null);
             setScopeIndex(-1);
           }}
         >
           <View className="picker-box invite-role">
-            <Text>{ROLES[roleIndex].label}</Text>
+            <Text>{ROLES.find((r) => r.role === role)!.label}</Text>
             <Text className="chevron">选择 ›</Text>
           </View>
         </Picker>

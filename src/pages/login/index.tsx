@@ -118,7 +118,7 @@ function PasswordSignIn() {
           onConfirm={go}
         />
       </Field>
-      {submit.error && !submit.fields.password ? (
+      {submit.error && submit.error !== submit.fields.password ? (
         <Text className="error-text signin-error">{submit.error}</Text>
       ) : null}
       <Button className="btn btn--block signin-submit" disabled={submit.saving} onClick={go}>
