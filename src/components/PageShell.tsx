@@ -3,6 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useState, type PropsWithChildren } from 'react';
 import { isDemoHost } from '../api/session';
 import { useBigFont } from '../hooks/useBigFont';
+import { tapProps } from '../utils/a11y';
 import { TAB_PAGES } from '../utils/nav';
 
 interface Props {
@@ -21,9 +22,10 @@ function HomeBar() {
   // Decided once per page: whether an earlier page of the app lies under this one.
   const [alone] = useState(() => Taro.getCurrentPages().length <= 1);
   if (!alone || TAB_PAGES.includes(path)) return null;
+  const goHome = () => void Taro.reLaunch({ url: TAB_PAGES[0] });
   return (
     <View className="home-bar">
-      <Text className="link home-link" onClick={() => void Taro.reLaunch({ url: TAB_PAGES[0] })}>
+      <Text {...tapProps(goHome)} className="link home-link" onClick={goHome}>
         ‹ 返回首页
       </Text>
     </View>

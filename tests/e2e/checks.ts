@@ -11,24 +11,22 @@ const AXE = createRequire(__filename).resolve('axe-core/axe.min.js');
 
 /**
  * Waits until the page on screen has come to rest: Taro's H5 router slides a new page in from the
- * right over the old one, so nothing is measured until one `.page` alone is shown, at the left edge.
+ * right over the old one, so nothing is measured until one `.page` alone is shown, at the left edge,
+ * over two frames in a row.
  */
 export async function atRest(page: Page) {
   await page.waitForFunction(
-    () =>
-      new Promise<boolean>((done) => {
-        const shown = Array.from(document.querySelectorAll('.page')).filter(
-          (e) => e.getBoundingClientRect().height > 0,
-        );
-        if (shown.length !== 1) return done(false);
-        const before = shown[0].getBoundingClientRect().left;
-        requestAnimationFrame(() =>
-          requestAnimationFrame(() => {
-            const after = shown[0].getBoundingClientRect().left;
-            done(Math.abs(after - before) < 0.5 && Math.abs(after) < 0.5);
-          }),
-        );
-      }),
+    () => {
+      const w = window as unknown as { restLeft?: number };
+      const shown = Array.from(document.querySelectorAll('.page')).filter(
+        (e) => e.getBoundingClientRect().height > 0,
+      );
+      const before = w.restLeft;
+      w.restLeft = shown.length === 1 ? shown[0].getBoundingClientRect().left : undefined;
+      return w.restLeft !== undefined && before === w.restLeft && Math.abs(w.restLeft) < 0.5;
+    },
+    undefined,
+    { polling: 'raf' },
   );
 }
 
@@ -181,7 +179,7 @@ export async function qrProblems(
     problems.push(`the symbol is not square (${x1 - x0 + 1}×${y1 - y0 + 1}px)`);
   const margins = { left: x0, top: y0, right: w - 1 - x1, bottom: h - 1 - y1 };
   for (const [side, px] of Object.entries(margins)) {
-    if (px < quiet * m)
+    if (px + 1 < quiet * m)
       problems.push(`${side} margin ${px}px is under ${quiet} module(s) of ${m.toFixed(1)}px`);
   }
   // A finder square whose top left corner is (cx, cy): rows and columns 0..6 through its middle read

@@ -302,7 +302,7 @@ async function bookingRepeatsSlot(page: Page, voter: Persona) {
   step('我的预约 shows each slot from start to end, today named 今天');
   await page.locator('.book-mine').click();
   await page.waitForURL((u) => u.pathname === '/pages/bookings/index');
-  await expectText(page, '.booking-when', `${dateLabel(next)}） 09:00–09:30`);
+  await expectText(page, '.booking-when', `${dateLabel(next)} 09:00–09:30`);
   await expectText(page, '.booking-when', /今天.*09:00–09:30/);
   await setRootFont(page, 1.5);
   const layout = await layoutProblems(page);

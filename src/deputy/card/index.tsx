@@ -58,13 +58,24 @@ export default function DeputyCard() {
                   {d.stationName}
                 </Text>
               ) : null}
-              <Image className="card-code" src={card.imageUrl} mode="aspectFit" showMenuByLongpress />
+              <Image
+                className="card-code"
+                src={card.imageUrl}
+                mode="aspectFit"
+                showMenuByLongpress
+                ariaLabel={`${d.name} 代表的联系卡二维码`}
+                nativeProps={{ alt: `${d.name} 代表的联系卡二维码` }}
+              />
               <Text className="muted" style={{ display: 'block', textAlign: 'center' }}>
                 群众用微信扫一扫，即可给您留言
               </Text>
             </View>
             {process.env.TARO_ENV === 'h5' ? (
-              <a className="btn btn--block save-link card-save" href={card.imageUrl} download={`联系卡-${d.name}.png`}>
+              <a
+                className="btn btn--block save-link card-save"
+                href={card.imageUrl}
+                download={`联系卡-${d.name}.png`}
+              >
                 保存图片
               </a>
             ) : (

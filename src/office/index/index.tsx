@@ -8,6 +8,7 @@ import { Loadable } from '../../components/Loadable';
 import { Num } from '../../components/Num';
 import { PageShell } from '../../components/PageShell';
 import { useResource } from '../../hooks/useResource';
+import { tapProps } from '../../utils/a11y';
 import { go } from '../../utils/nav';
 
 interface Item {
@@ -48,6 +49,7 @@ function Menu({ items }: { items: Item[] }) {
       {items.map((it) => (
         <View
           key={it.url}
+          {...tapProps(() => go(it.url))}
           className="menu-item office-menu-item"
           onClick={() => go(it.url)}
           style={{ padding: '16px 28px' }}
@@ -85,6 +87,7 @@ function TodayCheckIn({ enabled }: { enabled: boolean }) {
       {todays.map((d) => (
         <View
           key={d.dayId}
+          {...tapProps(() => go(`/office/day/index?dayId=${encodeURIComponent(d.dayId)}&tab=checkin`))}
           className="section today-checkin-item"
           onClick={() => go(`/office/day/index?dayId=${encodeURIComponent(d.dayId)}&tab=checkin`)}
         >

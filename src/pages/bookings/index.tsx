@@ -96,7 +96,15 @@ export default function Bookings() {
                 <View className="booking-pass">
                   <Text className="label">预约码</Text>
                   <Code code={b.code} className="booking-code" />
-                  {b.qr ? <Image className="booking-qr" src={b.qr} mode="aspectFit" /> : null}
+                  {b.qr ? (
+                    <Image
+                      className="booking-qr"
+                      src={b.qr}
+                      mode="aspectFit"
+                      ariaLabel={`预约码 ${b.code} 的二维码`}
+                      nativeProps={{ alt: `预约码 ${b.code} 的二维码` }}
+                    />
+                  ) : null}
                   <Text className="muted" style={{ display: 'block' }}>
                     {b.status === 'waitlisted'
                       ? `正在候补${b.waitlistPosition ? `（第 ${b.waitlistPosition} 位）` : ''}：递补成功后会通知您，届时凭此码签到。`

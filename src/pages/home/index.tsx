@@ -12,6 +12,7 @@ import { useReloadOnShow } from '../../hooks/useLoad';
 import { usePaged } from '../../hooks/usePaged';
 import { useResource } from '../../hooks/useResource';
 import { codeFromScan, go } from '../../utils/nav';
+import { tapProps } from '../../utils/a11y';
 
 export default function Home() {
   const list = usePaged((cursor) => call('contact', 'deputies', { cursor }), 'deputies');
@@ -85,7 +86,11 @@ export default function Home() {
       <View className="receptions-section">
         <View className="row row--between">
           <Text className="h2">代表接待日</Text>
-          <Text className="link receptions-all" onClick={() => go('/pages/receptions/index')}>
+          <Text
+            {...tapProps(() => go('/pages/receptions/index'))}
+            className="link receptions-all"
+            onClick={() => go('/pages/receptions/index')}
+          >
             查看全部 ›
           </Text>
         </View>

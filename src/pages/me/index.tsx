@@ -20,6 +20,7 @@ import { useResource } from '../../hooks/useResource';
 import { useSubmit } from '../../hooks/useSubmit';
 import { ROLE_LABEL, VERIFY_STATE_LABEL } from '../../utils/labels';
 import { go } from '../../utils/nav';
+import { tapProps } from '../../utils/a11y';
 import { Nums } from '../../components/Num';
 
 function VerifyForm({ onDone }: { onDone: () => void }) {
@@ -219,7 +220,11 @@ export default function MePage() {
             )}
 
             <View className="menu">
-              <View className="menu-item" onClick={() => go('/pages/notifications/index')}>
+              <View
+                {...tapProps(() => go('/pages/notifications/index'))}
+                className="menu-item"
+                onClick={() => go('/pages/notifications/index')}
+              >
                 <Text>通知</Text>
                 <View className="row">
                   {me.unreadNotifications ? <Text className="count">{me.unreadNotifications}</Text> : null}

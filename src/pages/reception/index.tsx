@@ -13,6 +13,7 @@ import { Code, dayTitle, DaySpan, Num, Nums } from '../../components/Num';
 import { PageShell } from '../../components/PageShell';
 import { useDay } from '../../hooks/useDay';
 import { useDraft } from '../../hooks/useDraft';
+import { tapProps } from '../../utils/a11y';
 import { go, useParam } from '../../utils/nav';
 
 /** A booking just made, with the slot it holds (repeated on the success screen). */
@@ -234,6 +235,7 @@ export default function ReceptionDay() {
                   return (
                     <View
                       key={s.slotId}
+                      {...tapProps(() => pick(s.slotId), !d.bookingOpen)}
                       className={`list-item slot${on ? ' list-item--active slot--on' : ''}${
                         d.bookingOpen ? '' : ' slot--closed'
                       }`}
@@ -255,7 +257,11 @@ export default function ReceptionDay() {
                 })}
 
                 {verified === false && d.bookingOpen ? (
-                  <View className="section book-verify-hint" onClick={() => go('/pages/me/index')}>
+                  <View
+                    {...tapProps(() => go('/pages/me/index'))}
+                    className="section book-verify-hint"
+                    onClick={() => go('/pages/me/index')}
+                  >
                     <Text className="text">预约接待需要先完成实名认证，以便代表了解您是本地选民。</Text>
                     <Text className="link">去“我的”实名认证 ›</Text>
                   </View>

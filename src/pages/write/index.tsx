@@ -11,6 +11,7 @@ import { PageShell } from '../../components/PageShell';
 import { useComposer } from '../../hooks/useComposer';
 import type { Draft } from '../../hooks/useDraft';
 import { go, useParam } from '../../utils/nav';
+import { tapProps } from '../../utils/a11y';
 
 type Category = (typeof MESSAGE_CATEGORIES)[number];
 
@@ -94,7 +95,11 @@ export default function Write() {
     <PageShell className="write-page" demoBanner>
       <Text className="h1 write-title">{deputyName ? `写给 ${deputyName} 代表` : '给代表留言'}</Text>
       {me && !verified ? (
-        <View className="section write-verify-hint" onClick={() => go('/pages/me/index')}>
+        <View
+          {...tapProps(() => go('/pages/me/index'))}
+          className="section write-verify-hint"
+          onClick={() => go('/pages/me/index')}
+        >
           <Text className="text">
             您还没有实名认证。实名认证后，代表会看到您是本选区登记选民，回复会更有针对性。
           </Text>
