@@ -97,7 +97,12 @@ async function seedConflict(ports: Ports, tx: Tx, entry: RegisterEntry) {
   const holder = demoUser(HOLDER_OPENID, entry.name, at(40));
   const claimantId = userIdFor(CLAIMANT_OPENID);
   const claimant = demoUser(CLAIMANT_OPENID, `微信用户${claimantId.slice(-4).toUpperCase()}`, at(2));
-  await tx.insert('users', { ...holder, verifiedEntryId: entry.id, verifiedAt: at(25), constituencyId: entry.constituencyId });
+  await tx.insert('users', {
+    ...holder,
+    verifiedEntryId: entry.id,
+    verifiedAt: at(25),
+    constituencyId: entry.constituencyId,
+  });
   await tx.insert('users', claimant);
   await tx.update('registerEntries', entry.id, { boundUserId: holder.id, boundAt: at(25) });
   const conflictId = `${entry.id.slice(0, 16)}:${claimant.id}`;
