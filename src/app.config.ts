@@ -26,6 +26,7 @@ export default defineAppConfig({
         'record/index',
         'receptions/index',
         'reception/index',
+        'cases/index',
       ],
     },
     {
@@ -43,9 +44,15 @@ export default defineAppConfig({
         'consults/index',
         'consult/index',
         'consult-edit/index',
+        'cases/index',
+        'casestats/index',
+        'calendar/index',
+        'units/index',
       ],
     },
     { root: 'consult', pages: ['list/index', 'answer/index'] },
+    { root: 'cases', pages: ['submit/index', 'detail/index', 'mine/index', 'published/index'] },
+    { root: 'unit', pages: ['index/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -8,6 +8,7 @@ import { call, type ActionOutputOf } from '../api';
 import { checkInput } from '../api/checks';
 import type { Paged } from '../hooks/usePaged';
 import { useSubmit } from '../hooks/useSubmit';
+import { go } from '../utils/nav';
 import { Button } from './Button';
 import { Chip, Field, FormError, TextBox } from './Form';
 import { Num } from './Num';
@@ -185,6 +186,14 @@ export function Visits({
                 答复：{v.promised}
               </Text>
             ) : null}
+            {deputies ? null : (
+              <Text
+                className="link visit-to-case"
+                onClick={() => go(`/cases/submit/index?fromVisitId=${encodeURIComponent(v.visitId)}`)}
+              >
+                转为社情民意 ›
+              </Text>
+            )}
           </View>
         )}
       />

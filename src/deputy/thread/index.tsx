@@ -6,7 +6,7 @@ import { PageShell } from '../../components/PageShell';
 import { ThreadView } from '../../components/ThreadView';
 import { useComposer } from '../../hooks/useComposer';
 import { useThread } from '../../hooks/useThread';
-import { useParam } from '../../utils/nav';
+import { go, useParam } from '../../utils/nav';
 
 export default function DeputyThread() {
   const threadId = useParam('threadId');
@@ -45,6 +45,13 @@ export default function DeputyThread() {
         {(thread) =>
           thread.status !== 'closed' ? (
             <View className="section">
+              <Text
+                className="link thread-to-case"
+                style={{ display: 'block', marginBottom: '12px' }}
+                onClick={() => go(`/cases/submit/index?fromThreadId=${encodeURIComponent(thread.threadId)}`)}
+              >
+                转为社情民意 ›
+              </Text>
               <Text className="label">回复群众</Text>
               <Composer
                 name="reply"

@@ -35,6 +35,20 @@ const CONSULT_OFFICE: Item[] = [
     desc: '发布征询稿和问卷，查看意见和统计，公布采纳情况',
   },
 ];
+const CASES_OFFICE: Item[] = [
+  {
+    url: '/office/cases/index',
+    title: '社情民意办理',
+    desc: '代表转交的事项交办承办单位，处理退回、复核和超期',
+  },
+  {
+    url: '/office/casestats/index',
+    title: '社情民意统计',
+    desc: '按类别、乡镇、单位和月份的数字，满意率、超期率，导出 Excel',
+  },
+  { url: '/office/units/index', title: '承办单位', desc: '承办单位和授权的工作人员' },
+  { url: '/office/calendar/index', title: '工作日历', desc: '每年的法定节假日和调休，办理时限按工作日计算' },
+];
 const RECEPTION_STAFF: Item[] = [
   {
     url: '/office/days/index',
@@ -140,6 +154,8 @@ export default function OfficeIndex() {
             <Menu items={OFFICE_ITEMS} />
             <Text className="h2">意见征询</Text>
             <Menu items={CONSULT_OFFICE} />
+            <Text className="h2">社情民意</Text>
+            <Menu items={CASES_OFFICE} />
           </View>
         ) : (
           <Menu items={RECEPTION_STAFF} />

@@ -126,9 +126,26 @@ function Verification({ me, onDone }: { me: Me; onDone: () => void }) {
 }
 
 /** The workbenches a deputy, office staff or station staff came to 我的 for. */
-function Workbenches({ deputy, office, station }: { deputy: boolean; office: boolean; station: boolean }) {
+function Workbenches({
+  deputy,
+  office,
+  station,
+  unit,
+}: {
+  deputy: boolean;
+  office: boolean;
+  station: boolean;
+  unit?: boolean;
+}) {
   return (
     <>
+      {unit ? (
+        <View className="menu workbench">
+          <MenuItem className="unit-link" onClick={() => go('/unit/index/index')}>
+            承办单位工作台
+          </MenuItem>
+        </View>
+      ) : null}
       {office ? (
         <View className="menu workbench">
           <MenuItem className="office-link" onClick={() => go('/office/index/index')}>
@@ -149,6 +166,9 @@ function Workbenches({ deputy, office, station }: { deputy: boolean; office: boo
           </MenuItem>
           <MenuItem className="deputy-receptions-link" onClick={() => go('/deputy/receptions/index')}>
             我的接待日
+          </MenuItem>
+          <MenuItem className="deputy-cases-link" onClick={() => go('/deputy/cases/index')}>
+            社情民意
           </MenuItem>
           <MenuItem className="deputy-card-link" onClick={() => go('/deputy/card/index')}>
             我的联系卡
@@ -175,7 +195,8 @@ export default function MePage() {
   const isDeputy = Boolean(me?.deputyId) || roles.includes('deputy');
   const isOffice = roles.includes('townshipOffice') || roles.includes('countyOffice');
   const isStationStaff = roles.includes('stationStaff');
-  const works = isDeputy || isOffice || isStationStaff;
+  const isUnit = roles.includes('handlingUnit');
+  const works = isDeputy || isOffice || isStationStaff || isUnit;
   const v = me?.verification;
 
   const signOut = async () => {
@@ -214,7 +235,7 @@ export default function MePage() {
             </View>
 
             {works ? (
-              <Workbenches deputy={isDeputy} office={isOffice} station={isStationStaff} />
+              <Workbenches deputy={isDeputy} office={isOffice} station={isStationStaff} unit={isUnit} />
             ) : (
               <Verification me={me} onDone={() => void reload(true)} />
             )}
@@ -238,6 +259,15 @@ export default function MePage() {
               <MenuItem onClick={() => go('/pages/receptions/index')}>代表接待日</MenuItem>
               <MenuItem className="consult-link" onClick={() => go('/consult/list/index')}>
                 意见征询
+              </MenuItem>
+              <MenuItem className="cases-new-link" onClick={() => go('/cases/submit/index')}>
+                反映社情民意
+              </MenuItem>
+              <MenuItem className="cases-mine-link" onClick={() => go('/cases/mine/index')}>
+                我的社情民意
+              </MenuItem>
+              <MenuItem className="cases-published-link" onClick={() => go('/cases/published/index')}>
+                公开的社情民意
               </MenuItem>
             </View>
 

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '办理进程',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '承办单位',
+  enablePullDownRefresh: true,
+});
