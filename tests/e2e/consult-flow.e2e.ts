@@ -15,7 +15,10 @@ async function answer(page: Page, url: string, article: number, comment: string,
   await page.locator('.consult-article').nth(1).waitFor();
   await page.locator('.consult-article').nth(article).locator('.article-comment-open').click();
   await page.locator('.article-comment textarea').fill(comment);
-  await page.locator('.consult-option').filter({ hasText: option }).click();
+  await page
+    .locator('.consult-option')
+    .filter({ hasText: new RegExp(`^${option}$`) })
+    .click();
   await page.locator('.consult-submit').click();
   await confirmModal(page, '提交');
   await page.locator('.consult-done').waitFor();
