@@ -135,13 +135,16 @@ async function main() {
       console.log(`DeputyLink 代表联络 — local host, DEMO mode (fictional data, demo sign-in)`);
       console.log(`  open   ${config.publicUrl}`);
       console.log(`  data   ${config.dbPath}   (start again: npm start -- --reset)`);
-      console.log(
-        '  try    我的 → 切换演示身份 → 王小明 → 首页 → 李华 → 给代表留言; as 李华 → 代表工作台 → reply',
-      );
-      console.log(`         as 新用户, verify with ${DEMO_UNCLAIMED.name} / ${DEMO_UNCLAIMED.idNumber}`);
-      console.log(
-        '         as 周干事 → 人大办工作台 → 实名认证冲突 (one is waiting); as 赵站长, check in today’s booking',
-      );
+      // What to try is for a person at a terminal; a log file gets only the facts above.
+      if (process.stdout.isTTY) {
+        console.log(
+          '  try    我的 → 切换演示身份 → 王小明 → 首页 → 李华 → 给代表留言; as 李华 → 代表工作台 → reply',
+        );
+        console.log(`         as 新用户, verify with ${DEMO_UNCLAIMED.name} / ${DEMO_UNCLAIMED.idNumber}`);
+        console.log(
+          '         as 周干事 → 人大办工作台 → 实名认证冲突 (one is waiting); as 赵站长, check in today’s booking',
+        );
+      }
     } else {
       console.log(
         `DeputyLink 代表联络 — local host, production mode (invitations and passwords; no demo sign-in)`,
