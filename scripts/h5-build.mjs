@@ -27,7 +27,7 @@ export function staleBecause() {
 /** Builds dist/h5 (production); resolves when done, exits the process when the build fails. */
 export function buildH5(reason) {
   const started = Date.now();
-  console.log(`Building the H5 app (${reason}); this takes about half a minute…`);
+  console.log(`Building the H5 app (${reason})…`);
   return new Promise((resolve) => {
     const child = spawn('npx', ['taro', 'build', '--type', 'h5'], {
       env: { ...process.env, NODE_ENV: 'production' },
