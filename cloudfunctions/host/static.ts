@@ -244,6 +244,8 @@ export function staticFiles(o: StaticOptions) {
       return serveFile(req, res, file, st, {
         'cache-control': 'no-cache',
         'content-security-policy': API_CSP,
+        // Contact-card images are public: another site (the county's) may show them.
+        'cross-origin-resource-policy': 'cross-origin',
       });
     },
 

@@ -149,7 +149,9 @@ describe('the HTTP contract (demo mode)', () => {
   });
 
   it('serves files and the app with a fallback for browser routes, and refuses to leave its folders', async () => {
-    expect(await fetch(`${base}/files/cards/a.png`).then((r) => r.text())).toBe('png');
+    const card = await fetch(`${base}/files/cards/a.png`);
+    expect(await card.text()).toBe('png');
+    expect(card.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
     expect(await fetch(`${base}/pages/card/index?code=X`).then((r) => r.text())).toContain('<div id="app">');
     expect((await fetch(`${base}/files/..%2F..%2Fetc%2Fpasswd`)).status).toBe(404);
   });
