@@ -144,7 +144,8 @@ export function createAccounts(host: HostDb, ports: Ports) {
     host.db.prepare('SELECT * FROM host_accounts WHERE login = ?').get(login) as AccountRow | undefined;
   /** Sign-ins being checked, per account: parallel guesses do not each get a try before the count. */
   const checking = new Set<string>();
-  /** Wrong invitation codes in the current minute, for the whole host (codes are 50 bits and expire). */
+  /** Wrong invitation codes in the current minute, for the whole host: 60 a minute slow a guesser down (codes
+   * are 50 bits and expire in a week) without locking out the office much when someone floods it. */
   let wrongCodes = { minute: 0, count: 0 };
 
   async function audit(tx: Tx, actor: string | null, action: string, entityId: string, detail = {}) {
@@ -298,7 +299,7 @@ export function createAccounts(host: HostDb, ports: Ports) {
       const { login, password } = parsed.data;
       const code = normalizeCode(parsed.data.code);
       const minute = Math.floor(now() / 60_000);
-      if (wrongCodes.minute === minute && wrongCodes.count >= 20)
+      if (wrongCodes.minute === minute && wrongCodes.count >= 60)
         throw new AppError('RATE_LIMITED', '尝试次数过多，请一分钟后再试');
       const wrong = () => {
         if (wrongCodes.minute !== minute) wrongCodes = { minute, count: 0 };
