@@ -63,7 +63,7 @@ describe('register files', () => {
   });
 });
 
-// The host's session tokens are tested with their session records in tests/unit/sessions.test.ts.
+// The host's session tokens are tested with their session records in tests/integration/host-auth.test.ts.
 describe('ids', () => {
   it('makes codes without look-alike characters', () => {
     const code = randomIds().code(200);
