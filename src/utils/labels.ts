@@ -26,6 +26,7 @@ export const ROLE_LABEL: Record<string, string> = {
 
 export const VERIFY_STATE_LABEL: Record<string, string> = {
   unverified: '未实名认证',
+  pending: '已提交，等待乡镇人大核实',
   verified: '已实名认证',
   locked: '认证已暂时锁定',
 };

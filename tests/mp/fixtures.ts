@@ -69,6 +69,18 @@ export function voterMe(displayName: string, verified: boolean) {
   });
 }
 
+/** account.me of an account whose claim on a register entry waits for the township office. */
+export const pendingMe = answer('account', 'me', {
+  ...voterMe('微信用户D845', false),
+  verification: {
+    state: 'pending',
+    nameMasked: null,
+    constituencyId: null,
+    constituencyName: null,
+    lockedUntil: null,
+  },
+});
+
 // ---- contact ----
 
 /** contact.card: a township deputy with a card code. */

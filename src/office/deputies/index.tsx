@@ -13,6 +13,7 @@ import { PageShell } from '../../components/PageShell';
 import { usePaged } from '../../hooks/usePaged';
 import { useRegions } from '../../hooks/useRegions';
 import { useSubmit } from '../../hooks/useSubmit';
+import { InvitePanel } from './InvitePanel';
 
 type Level = 'county' | 'township';
 const LEVELS: Array<{ key: Level; label: string }> = [
@@ -29,7 +30,6 @@ interface Form {
   photoUrl: string;
   stationId: string | null;
   publicContact: string;
-  userId: string;
 }
 
 const EMPTY: Form = {
@@ -40,7 +40,6 @@ const EMPTY: Form = {
   photoUrl: '',
   stationId: null,
   publicContact: '',
-  userId: '',
 };
 
 /** One deputy the caller may not change: shown, marked read-only, with who keeps it. */
@@ -73,7 +72,6 @@ function fromDeputy(d: DeputyPublic): Form {
     photoUrl: d.photoUrl,
     stationId: d.stationId,
     publicContact: d.publicContact,
-    userId: '',
   };
 }
 
@@ -147,7 +145,6 @@ export default function OfficeDeputies() {
       photoUrl: form.photoUrl.trim(),
       stationId: form.stationId || null,
       publicContact: form.publicContact.trim(),
-      ...(form.userId.trim() ? { userId: form.userId.trim() } : {}),
     };
     const local = checkInput('contact', 'saveDeputy', input, {
       name: { name: '姓名', missing: '请填写代表姓名' },
@@ -155,7 +152,6 @@ export default function OfficeDeputies() {
       workUnit: '工作单位',
       photoUrl: '照片地址',
       publicContact: '公开联系方式',
-      userId: '关联账号 ID',
     });
     if (!submit.check(local)) return;
     const ok = await Taro.showModal({
@@ -287,15 +283,7 @@ export default function OfficeDeputies() {
                 onInput={(e) => set({ photoUrl: e.detail.value })}
               />
             </Field>
-            <Field label="关联账号 ID（可选）" error={fields.userId}>
-              <Input
-                className="input deputy-user"
-                ariaLabel="关联账号 ID"
-                value={form.userId}
-                placeholder="代表本人的账号 ID"
-                onInput={(e) => set({ userId: e.detail.value })}
-              />
-            </Field>
+            {form.deputyId ? <InvitePanel deputyId={form.deputyId} name={form.name} /> : null}
             <FormError submit={submit} className="deputy-form-error" />
             <View className="btn-row">
               <Button className="btn deputy-save" disabled={submit.saving} onClick={() => void save()}>

@@ -7,6 +7,7 @@ import { Button } from '../../components/Button';
 import { PagedList } from '../../components/PagedList';
 import { PageShell } from '../../components/PageShell';
 import { usePaged } from '../../hooks/usePaged';
+import { Num } from '../../components/Num';
 
 export default function Held() {
   const [busy, setBusy] = useState('');
@@ -50,8 +51,13 @@ export default function Held() {
         emptyText="没有待审核的留言"
         row={(m) => (
           <View key={m.messageId} className="list-item">
+            <Text className="text held-author" style={{ display: 'block' }}>
+              {m.author === 'deputy'
+                ? `${m.authorName} 代表的答复`
+                : `${m.authorName}${m.authorVerified ? '（已实名）' : '（未实名）'} 致 ${m.deputyName} 代表`}
+            </Text>
             <Text className="muted" style={{ display: 'block' }}>
-              致 {m.deputyName} 代表 · {when(m.createdAt)}
+              <Num>{when(m.createdAt)}</Num> · {m.reason}
             </Text>
             <Text className="bubble-text">{m.text}</Text>
             <View className="btn-row">

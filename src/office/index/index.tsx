@@ -15,16 +15,60 @@ interface Item {
   url: string;
   title: string;
   desc: string;
+  /** Which of the workbench's waiting counts belongs to this entry. */
+  pending?: keyof Pending;
 }
+
+/** What waits for the office, counted up to 100 by the lists themselves (100 shows as 99+). */
+interface Pending {
+  held: number;
+  conflicts: number;
+  /** Draft days with a deputy who has not answered yet (on the first page of drafts). */
+  awaiting: number;
+}
+
+function usePending(enabled: boolean) {
+  const r = useResource(
+    async (): Promise<Pending> => {
+      const [held, conflicts, drafts] = await Promise.all([
+        call('contact', 'held', {}),
+        call('account', 'conflicts', { status: 'open' }),
+        call('reception', 'days', { status: 'draft' }),
+      ]);
+      const awaiting = drafts.items.filter((d) => d.deputies.some((a) => a.status === 'invited')).length;
+      return { held: held.waiting, conflicts: conflicts.open, awaiting };
+    },
+    'office-pending',
+    enabled,
+  );
+  return r.data ?? undefined;
+}
+
+const countText = (n: number) => (n >= 100 ? '99+' : String(n));
 
 const OFFICE_ITEMS: Item[] = [
   { url: '/office/register/index', title: '选民名册', desc: '导入选民名册，查看名册和认证情况' },
-  { url: '/office/conflicts/index', title: '实名认证冲突', desc: '同一名册条目被不同微信认证时在这里处理' },
+  {
+    url: '/office/conflicts/index',
+    title: '实名认证冲突',
+    desc: '同一名册条目被不同微信认证时在这里处理',
+    pending: 'conflicts',
+  },
   { url: '/office/deputies/index', title: '代表信息', desc: '新增或修改代表的公开信息和联系卡' },
-  { url: '/office/held/index', title: '待审核留言', desc: '内容安全检查要求人工复核的留言' },
+  {
+    url: '/office/held/index',
+    title: '待审核留言',
+    desc: '内容安全检查要求人工复核的留言',
+    pending: 'held',
+  },
 ];
 const RECEPTION_OFFICE: Item[] = [
-  { url: '/office/days/index', title: '接待日', desc: '安排接待日和代表，发布预约，现场签到和接待记录' },
+  {
+    url: '/office/days/index',
+    title: '接待日',
+    desc: '安排接待日和代表，发布预约，现场签到和接待记录',
+    pending: 'awaiting',
+  },
   { url: '/office/stations/index', title: '联络站', desc: '代表联络站、人大代表之家的地址和开放说明' },
   { url: '/office/stats/index', title: '接待统计', desc: '各接待日和联络站的预约、签到数字，代表参加情况' },
 ];
@@ -57,7 +101,7 @@ const RECEPTION_STAFF: Item[] = [
   },
 ];
 
-function Menu({ items }: { items: Item[] }) {
+function Menu({ items, pending }: { items: Item[]; pending?: Pending }) {
   return (
     <View className="menu">
       {items.map((it) => (
@@ -76,6 +120,11 @@ function Menu({ items }: { items: Item[] }) {
               {it.desc}
             </Text>
           </View>
+          {it.pending && pending && pending[it.pending] > 0 ? (
+            <Text className={`count office-pending office-pending--${it.pending}`}>
+              {countText(pending[it.pending])}
+            </Text>
+          ) : null}
           <Text className="chevron">›</Text>
         </View>
       ))}
@@ -130,6 +179,7 @@ export default function OfficeIndex() {
   const office = roles.has('townshipOffice') || roles.has('countyOffice');
   const staff = roles.has('stationStaff');
   const title = office ? '人大办工作台' : '接待日工作台';
+  const pending = usePending(office);
 
   useEffect(() => {
     if (me.data) void Taro.setNavigationBarTitle({ title });
@@ -149,9 +199,9 @@ export default function OfficeIndex() {
         {office ? (
           <View>
             <Text className="h2">代表接待</Text>
-            <Menu items={RECEPTION_OFFICE} />
+            <Menu items={RECEPTION_OFFICE} pending={pending} />
             <Text className="h2">代表联络</Text>
-            <Menu items={OFFICE_ITEMS} />
+            <Menu items={OFFICE_ITEMS} pending={pending} />
             <Text className="h2">意见征询</Text>
             <Menu items={CONSULT_OFFICE} />
             <Text className="h2">社情民意</Text>

@@ -22,6 +22,7 @@ import { ROLE_LABEL, VERIFY_STATE_LABEL } from '../../utils/labels';
 import { go } from '../../utils/nav';
 import { tapProps } from '../../utils/a11y';
 import { Nums } from '../../components/Num';
+import { InviteForm } from './InviteForm';
 
 function VerifyForm({ onDone }: { onDone: () => void }) {
   const [name, setName] = useState('');
@@ -117,10 +118,25 @@ function Locked({ until }: { until: string | null }) {
   );
 }
 
-/** Real-name verification where it is the point (a voter not yet verified): the form, or why it is locked. */
+/** The details matched an entry another account holds: the township office decides, and says so. */
+function Pending() {
+  return (
+    <View className="section verify-pending">
+      <Text className="h2" style={{ marginTop: 0 }}>
+        已提交，等待乡镇人大核实
+      </Text>
+      <Text className="text" style={{ display: 'block' }}>
+        您填写的选民信息已由另一个微信账号认证。乡镇人大核实后会通知您结果，这期间无需重复提交。
+      </Text>
+    </View>
+  );
+}
+
+/** Real-name verification where it is the point (a voter not yet verified): the form, or why it waits. */
 function Verification({ me, onDone }: { me: Me; onDone: () => void }) {
   const v = me.verification;
   if (v.state === 'unverified') return <VerifyForm onDone={onDone} />;
+  if (v.state === 'pending') return <Pending />;
   if (v.state === 'locked') return <Locked until={v.lockedUntil} />;
   return null;
 }
@@ -190,6 +206,7 @@ export default function MePage() {
   useReloadOnShow(reload);
   const big = useBigFont();
   const [verifyOpen, setVerifyOpen] = useState(false);
+  const [inviteOpen, setInviteOpen] = useState(false);
 
   const roles = me ? Array.from(new Set(me.roles.map((r) => r.role))) : [];
   const isDeputy = Boolean(me?.deputyId) || roles.includes('deputy');
@@ -279,6 +296,22 @@ export default function MePage() {
               </View>
             ) : null}
             {works && verifyOpen ? <Verification me={me} onDone={() => void reload(true)} /> : null}
+
+            {isDeputy ? null : (
+              <View className="menu invite-fold">
+                <MenuItem className="invite-open" onClick={() => setInviteOpen((o) => !o)}>
+                  {inviteOpen ? '收起' : '我是人大代表：输入邀请码绑定'}
+                </MenuItem>
+              </View>
+            )}
+            {!isDeputy && inviteOpen ? (
+              <InviteForm
+                onDone={() => {
+                  setInviteOpen(false);
+                  void reload(true);
+                }}
+              />
+            ) : null}
           </View>
         ) : null}
       </Loadable>
