@@ -237,6 +237,7 @@ async function main() {
   console.log('\nreception.book: one slot of 50 seats');
   await booking();
   await (await import('./bench-consult')).benchConsult();
+  await (await import('./bench-cases')).benchCases();
 }
 
 void main();
