@@ -172,6 +172,7 @@ export const aThread = (over: Partial<Thread> = {}): Thread => ({
   unreadByVoter: false,
   openingMessageId: null,
   pendingFollowUps: 0,
+  reportCaseId: null,
   ...over,
 });
 
@@ -330,6 +331,7 @@ export const aVisit = (over: Partial<Visit> = {}): Visit => ({
   visitorName: '王五',
   raised: '村口的路灯坏了',
   promised: '一周内联系供电所',
+  caseId: null,
   recordedBy: 'user-staff',
   createdAt: at(0),
   ...over,
