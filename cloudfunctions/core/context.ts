@@ -59,4 +59,9 @@ export interface Ctx {
   now: Date;
   /** Read once per request (they change rarely and each instance caches them). */
   geo: Geo;
+  /**
+   * What the platform attached to the envelope beside `action`/`data` (its top-level `chat`: on WeChat a
+   * `wx.cloud.CloudID` the platform decrypted). Untrusted until a port confirms it (`ports.openData`).
+   */
+  openData: { chat?: unknown };
 }

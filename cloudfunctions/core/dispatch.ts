@@ -43,6 +43,7 @@ export async function dispatch(
       requestId,
       now: ports.clock.now(),
       geo: await who.geo(),
+      openData: req.data.chat === undefined ? {} : { chat: req.data.chat },
     };
     return { ok: true, data: await module.handlers[action](ctx, input.data) };
   } catch (e) {

@@ -21,7 +21,14 @@ export type Policy<C extends ContractTable> = { [A in keyof C]: Rule };
 
 /** The WeChat open APIs the ports call; a deployed function must list each it uses (permissions.openapi). */
 export type OpenApi =
-  'security.msgSecCheck' | 'security.mediaCheckAsync' | 'wxacode.getUnlimited' | 'subscribeMessage.send';
+  | 'security.msgSecCheck'
+  | 'security.mediaCheckAsync'
+  | 'wxacode.getUnlimited'
+  | 'subscribeMessage.send'
+  | 'cloudbase.getOpenData';
+
+/** Message-push events (消息推送) the `jobs` function receives besides its timer. */
+export type PushEvent = 'wxa_media_check';
 
 /** A piece of the timer's work (the `jobs` function). Safe to run again after a crash. */
 export interface JobStep {
@@ -31,6 +38,12 @@ export interface JobStep {
   /** The open APIs it reaches through the ports (the `jobs` function lists them all). */
   openapi?: readonly OpenApi[];
   run(ports: Ports): Promise<unknown>;
+  /**
+   * Message-push events it handles (the `jobs` function is invoked with one instead of by its timer), in
+   * registry order. Anyone may call a deployed function, so a handler trusts nothing in the event but what
+   * only WeChat and we know (e.g. a trace id we never gave out).
+   */
+  events?: Partial<Record<PushEvent, (ports: Ports, event: Record<string, unknown>) => Promise<unknown>>>;
 }
 
 export interface NotificationSpec {

@@ -13,7 +13,7 @@ import type { Ports } from '../core/ports';
 export interface WxServerSdk extends WxCloud {
   DYNAMIC_CURRENT_ENV: unknown;
   init(o: { env: unknown }): void;
-  getWXContext(): { OPENID?: string };
+  getWXContext(): { OPENID?: string; ENV?: string };
   database(o: { throwOnNotFound: false }): unknown;
 }
 
@@ -36,6 +36,17 @@ function templates(env: NodeJS.ProcessEnv, modules: readonly Served[]): Record<s
   return out;
 }
 
+/**
+ * The templates the client may ask users to accept, by kind (those of `templates` above); a kind named in
+ * TMPL_LONG_TERM (comma-separated, e.g. `groups.post`) has a long-term (长期订阅) template.
+ */
+function subscriptions(env: NodeJS.ProcessEnv, t: Record<string, SubscribeTemplate>) {
+  const long = new Set((env.TMPL_LONG_TERM ?? '').split(',').map((k) => k.trim()));
+  return Object.fromEntries(
+    Object.entries(t).map(([kind, { templateId }]) => [kind, { templateId, longTerm: long.has(kind) }]),
+  );
+}
+
 export function productionPorts(
   cloud: WxServerSdk,
   env: NodeJS.ProcessEnv,
@@ -47,10 +58,13 @@ export function productionPorts(
   const points = Object.fromEntries(
     modules.flatMap((m) => Object.entries(m.activities ?? {}).map(([type, a]) => [type, a!.points])),
   );
+  const t = templates(env, modules);
   return {
     store: createCloudbaseStore(cloud.database({ throwOnNotFound: false }) as CloudDb),
     ...createWechatPorts(cloud, {
-      templates: templates(env, modules),
+      templates: t,
+      // Only files of this environment's storage (getWXContext's ENV holds for the instance).
+      media: { envId: () => cloud.getWXContext().ENV },
       miniprogramState: env.MINIPROGRAM_STATE === 'trial' ? 'trial' : 'formal',
       codes: { envVersion: env.MINIPROGRAM_STATE === 'trial' ? 'trial' : 'release', qr },
     }),
@@ -61,6 +75,7 @@ export function productionPorts(
       publicUrl: env.PUBLIC_URL ?? '',
       dailyMessageLimit: Number(env.DAILY_MESSAGE_LIMIT ?? 10),
       points,
+      subscriptions: subscriptions(env, t),
     },
   };
 }

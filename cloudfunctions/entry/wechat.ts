@@ -3,7 +3,7 @@
  * registry): builds the CloudBase ports once per instance, takes the caller's OPENID from getWXContext()
  * (only here — it reads process globals) and serves the request.
  */
-import { runJobs } from '../core/jobs';
+import { pushEventOf, runEvent, runJobs } from '../core/jobs';
 import type { JobStep, AnyModule } from '../core/module';
 import type { Ports } from '../core/ports';
 import { ensureUser, loadCaller, serve } from '../modules/shared/public';
@@ -34,7 +34,16 @@ export function wechatMain(module: AnyModule, qr?: Ports['codes']['qr']) {
   };
 }
 
-/** The timer function (trigger in its config.json): every module's steps. Not callable by clients. */
+/**
+ * The timer function (trigger in its config.json): every module's steps. It also receives the message-push
+ * events configured to it (云开发 → 消息推送: `wxa_media_check`), which go to the steps that handle them.
+ * A client could call it too: the steps trust nothing in an event but ids only WeChat and we know.
+ */
 export function wechatJobs(modules: readonly Served[], steps: readonly JobStep[]) {
-  return async () => runJobs(wechatPorts(modules), steps);
+  return async (event?: unknown) => {
+    const ports = wechatPorts(modules);
+    const push = pushEventOf(event);
+    if (push) return runEvent(ports, steps, push, event as Record<string, unknown>);
+    return runJobs(ports, steps);
+  };
 }

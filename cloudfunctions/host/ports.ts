@@ -1,9 +1,11 @@
 /** Builds the local ports over SQLite and this machine — used by the host, the tests and the bench. */
 import { chmodSync, closeSync, existsSync, openSync } from 'node:fs';
-import type { Clock, ContentCheck, Ports } from '../core/ports';
+import type { Clock, ContentCheck, MediaCheck, Ports } from '../core/ports';
 import { createSqliteStore, type SqliteStore } from '../adapters/sqlite/store';
 import {
+  demoOpenData,
   folderFiles,
+  localMediaCheck,
   hmacHasher,
   inAppNotifier,
   qrCodes,
@@ -20,6 +22,8 @@ export interface LocalOptions {
   idHashSecret: string;
   clock?: Clock;
   content?: ContentCheck;
+  /** The image check (default: every stored upload passes at once). */
+  media?: (files: { exists(fileId: string): boolean }) => MediaCheck;
   dailyMessageLimit?: number;
 }
 
@@ -39,12 +43,15 @@ export function createLocalPorts(o: LocalOptions): Ports & { store: SqliteStore 
   secureDatabaseFiles(o.dbPath);
   const store = createSqliteStore(o.dbPath, STORAGES);
   secureDatabaseFiles(o.dbPath);
+  const files = folderFiles(o.filesDir);
   return {
     store,
     content: o.content ?? wordListContentCheck(),
+    media: o.media ? o.media(files) : localMediaCheck(files),
+    openData: demoOpenData(),
     notifier: inAppNotifier(),
     codes: qrCodes(o.publicUrl),
-    files: folderFiles(o.filesDir),
+    files,
     clock: o.clock ?? systemClock(),
     ids: randomIds(),
     hasher: hmacHasher(o.idHashSecret),

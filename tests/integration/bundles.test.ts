@@ -29,9 +29,10 @@ const fakeSdk = {
 /** How module code reaches each open API: through the ports that wrap it. */
 const CALLS: Record<OpenApi, RegExp> = {
   'security.msgSecCheck': /\bcontent\.text\(/,
-  'security.mediaCheckAsync': /\bcontent\.media\(/,
+  'security.mediaCheckAsync': /\bmedia\.check\(/,
   'wxacode.getUnlimited': /\bcodes\.image\(/,
   'subscribeMessage.send': /\bnotifier\.deliver\(/,
+  'cloudbase.getOpenData': /\bopenData\.chat\(/,
 };
 
 const sources = (dir: string): string[] =>

@@ -11,6 +11,8 @@ import {
   qrCodes,
   wordListContentCheck,
   folderFiles,
+  localMediaCheck,
+  demoOpenData,
 } from '../../cloudfunctions/adapters/local';
 import { createCloudbaseDbDouble } from '../doubles/cloudbase-db';
 import { qrDataUrl } from '../../cloudfunctions/adapters/local/qr';
@@ -61,6 +63,8 @@ beforeAll(async () => {
   await seedDemo({
     store: createCloudbaseStore(db),
     content: wordListContentCheck(),
+    media: localMediaCheck(folderFiles('/tmp')),
+    openData: demoOpenData(),
     notifier: inAppNotifier(),
     codes: qrCodes('http://x'),
     files: folderFiles('/tmp'),

@@ -5,7 +5,9 @@ import {
   createCodes,
   createContentCheck,
   createFiles,
+  createMediaCheck,
   createNotifier,
+  createOpenData,
   createWechatPorts,
   MSG_SEC_CHECK_MAX,
 } from '../../cloudfunctions/adapters/wechat';
@@ -22,6 +24,8 @@ function fakeCloud() {
     getUnlimited: [] as Array<Parameters<WxCloud['openapi']['wxacode']['getUnlimited']>[0]>,
     uploadFile: [] as Array<Parameters<WxCloud['uploadFile']>[0]>,
     getTempFileURL: [] as Array<Parameters<WxCloud['getTempFileURL']>[0]>,
+    mediaCheckAsync: [] as Array<Parameters<WxCloud['openapi']['security']['mediaCheckAsync']>[0]>,
+    getOpenData: [] as Array<Parameters<WxCloud['openapi']['cloudbase']['getOpenData']>[0]>,
   };
   /** Decides each msgSecCheck answer from the content; pass by default. */
   let judge: (content: string) => Suggest | Error | MsgSecCheckResult = () => 'pass';
@@ -40,9 +44,35 @@ function fakeCloud() {
     errMsg: 'ok',
   });
 
+  let openDataAnswer: (cloudID: string) => unknown = (cloudID) => ({
+    errCode: 0,
+    errMsg: 'openapi.cloudbase.getOpenData:ok',
+    dataList: [
+      {
+        cloudId: cloudID,
+        json: JSON.stringify({
+          cloudID,
+          data: { opengid: 'G-real', watermark: { appid: 'wx1', timestamp: 1 } },
+        }),
+      },
+    ],
+  });
+
   const cloud: WxCloud = {
     openapi: {
+      cloudbase: {
+        async getOpenData(p) {
+          calls.getOpenData.push(p);
+          const a = openDataAnswer(p.cloudidList[0]);
+          if (a instanceof Error) throw a;
+          return a as Awaited<ReturnType<WxCloud['openapi']['cloudbase']['getOpenData']>>;
+        },
+      },
       security: {
+        async mediaCheckAsync(p) {
+          calls.mediaCheckAsync.push(p);
+          return { errCode: 0, errMsg: 'ok', traceId: 'trace-1' };
+        },
         async msgSecCheck(p) {
           calls.msgSecCheck.push(p);
           const v = judge(p.content);
@@ -86,6 +116,7 @@ function fakeCloud() {
     sendAnswer: (f: typeof sendAnswer) => (sendAnswer = f),
     codeAnswer: (f: typeof codeAnswer) => (codeAnswer = f),
     urlAnswer: (f: typeof urlAnswer) => (urlAnswer = f),
+    openDataAnswer: (f: typeof openDataAnswer) => (openDataAnswer = f),
   };
 }
 
@@ -297,7 +328,7 @@ describe('Files (cloud storage)', () => {
 });
 
 describe('createWechatPorts', () => {
-  it('builds all four ports on one cloud object', async () => {
+  it('builds all six ports on one cloud object', async () => {
     const f = fakeCloud();
     const ports = createWechatPorts(f.cloud, { templates: {} });
     expect(await ports.content.text({ text: 'hi', openid: 'o', scene: 2 })).toBe('pass');
@@ -310,6 +341,75 @@ describe('createWechatPorts', () => {
         link: '/',
       }),
     ).toBe('skipped');
-    expect(Object.keys(ports).sort()).toEqual(['codes', 'content', 'files', 'notifier']);
+    expect(Object.keys(ports).sort()).toEqual(['codes', 'content', 'files', 'media', 'notifier', 'openData']);
+  });
+});
+
+describe('MediaCheck (mediaCheckAsync v2)', () => {
+  const file = 'cloud://prod-1a2b.7072-prod-1a2b-1300000000/uploads/u0123abcd/r8k2mQ9xZ1.jpg';
+
+  it('accepts only its own environment’s uploads of this user', async () => {
+    const media = createMediaCheck(fakeCloud().cloud, { envId: () => 'prod-1a2b' });
+    expect(await media.accepts(file, 'u0123abcd')).toBe(true);
+    expect(await media.accepts(file, 'u9999')).toBe(false);
+    expect(await media.accepts(file.replace('prod-1a2b.', 'other-env.'), 'u0123abcd')).toBe(false);
+    expect(await media.accepts(file.replace('/uploads/', '/cards/'), 'u0123abcd')).toBe(false);
+    expect(await media.accepts(file.replace('.jpg', '.svg'), 'u0123abcd')).toBe(false);
+    expect(await media.accepts(`${file}/../x.jpg`, 'u0123abcd')).toBe(false);
+    expect(await media.accepts('https://example.com/a.jpg', 'u0123abcd')).toBe(false);
+  });
+
+  it('asks WeChat to fetch the image from a temporary URL and answers with the trace id', async () => {
+    const f = fakeCloud();
+    const media = createMediaCheck(f.cloud, { envId: () => undefined });
+    expect(await media.check({ fileId: file, openid: 'o-1', scene: 1 })).toEqual({ traceId: 'trace-1' });
+    expect(f.calls.getTempFileURL).toEqual([{ fileList: [file] }]);
+    expect(f.calls.mediaCheckAsync).toEqual([
+      { mediaUrl: `https://tmp.example/${file}`, mediaType: 2, version: 2, openid: 'o-1', scene: 1 },
+    ]);
+  });
+
+  it('a file storage cannot serve is bad input, asked of nobody', async () => {
+    const f = fakeCloud();
+    f.urlAnswer((fileID) => ({ fileID, tempFileURL: '', status: -503003, errMsg: 'STORAGE_FILE_NONEXIST' }));
+    await expect(
+      createMediaCheck(f.cloud, { envId: () => undefined }).check({ fileId: file, openid: 'o', scene: 1 }),
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    expect(f.calls.mediaCheckAsync).toEqual([]);
+  });
+});
+
+describe('OpenData (the chat a card was opened in)', () => {
+  const decrypted = {
+    cloudID: 'cid-1',
+    data: { opengid: 'G-real', watermark: { appid: 'wx1', timestamp: 1 } },
+  };
+
+  it('takes the opengid from getOpenData for the caller, not from the event', async () => {
+    const f = fakeCloud();
+    const chat = await createOpenData(f.cloud).chat(
+      { ...decrypted, data: { opengid: 'G-forged' } },
+      { openid: 'o-1' },
+    );
+    expect(chat).toEqual({ opengid: 'G-real', demo: false });
+    expect(f.calls.getOpenData).toEqual([{ openid: 'o-1', cloudidList: ['cid-1'] }]);
+  });
+
+  it('an expired or foreign CloudID, or none, is no chat', async () => {
+    const f = fakeCloud();
+    f.openDataAnswer(() => wxError(-1, 'cloudID expired'));
+    expect(await createOpenData(f.cloud).chat(decrypted, { openid: 'o' })).toBeNull();
+    f.openDataAnswer(() => ({ errCode: 0, errMsg: 'ok', dataList: [{ json: '{"data":{}}' }] }));
+    expect(await createOpenData(f.cloud).chat(decrypted, { openid: 'o' })).toBeNull();
+    expect(await createOpenData(f.cloud).chat(undefined, { openid: 'o' })).toBeNull();
+    expect(await createOpenData(f.cloud).chat({ opengid: 'G-plain' }, { openid: 'o' })).toBeNull();
+  });
+
+  it('refuses the local host’s demo parameter', async () => {
+    await expect(
+      createOpenData(fakeCloud().cloud).chat({ demo: 'x' }, { openid: 'o' }),
+    ).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
   });
 });

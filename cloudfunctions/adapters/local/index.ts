@@ -1,7 +1,17 @@
 /** The local host's ports: everything WeChat provides in production, done on this machine. */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
-import type { Clock, Codes, ContentCheck, Files, Notifier, Verdict } from '../../core/ports';
+import { AppError } from '../../core/errors';
+import type {
+  Clock,
+  Codes,
+  ContentCheck,
+  Files,
+  MediaCheck,
+  Notifier,
+  OpenData,
+  Verdict,
+} from '../../core/ports';
 import { qrDataUrl, qrPng } from './qr';
 
 /**
@@ -16,6 +26,44 @@ export const wordListContentCheck = (risky = RISKY_WORDS, review = REVIEW_WORDS)
     if (risky.some((w) => text.includes(w))) return 'risky';
     if (review.some((w) => text.includes(w))) return 'review';
     return 'pass';
+  },
+});
+
+/** An uploaded image's name: `uploads/<userId>/<random>.<jpg|png|webp>`. */
+const LOCAL_UPLOAD = /^local:\/\/uploads\/([A-Za-z0-9]+)\/([A-Za-z0-9_-]{8,64}\.(?:jpg|jpeg|png|webp))$/;
+
+/**
+ * Images checked at once on the local host: `pass`, or what `verdict` says (the tests' hook for `risky` and
+ * `review`). Only files the host stored under uploads/<userId>/ (POST /api/files) are accepted.
+ */
+export function localMediaCheck(
+  files: { exists(fileId: string): boolean },
+  verdict: (fileId: string) => Verdict = () => 'pass',
+): MediaCheck {
+  return {
+    async accepts(fileId, userId) {
+      const m = LOCAL_UPLOAD.exec(fileId);
+      return !!m && m[1] === userId && files.exists(fileId);
+    },
+    async check({ fileId }) {
+      if (!files.exists(fileId))
+        throw new AppError('INVALID_INPUT', '图片不存在或已过期，请重新选择', { images: '图片无效' });
+      return { verdict: verdict(fileId) };
+    },
+  };
+}
+
+/**
+ * The local host has no WeChat chats: a demo parameter `{ demo: 'name' }` stands in for the chat a card was
+ * opened in, marked as demo wherever it shows. Nothing else is accepted as a chat here.
+ */
+export const demoOpenData = (): OpenData => ({
+  async chat(raw) {
+    if (raw === undefined || raw === null) return null;
+    const demo = typeof raw === 'object' ? (raw as { demo?: unknown }).demo : undefined;
+    if (typeof demo !== 'string' || !/^[A-Za-z0-9_-]{1,32}$/.test(demo))
+      throw new AppError('INVALID_INPUT', '本地演示只接受演示群参数 { demo }', { chat: '无效' });
+    return { opengid: `demo-${demo}`, demo: true };
   },
 });
 
@@ -34,7 +82,9 @@ export const qrCodes = (publicUrl: string): Codes => ({
 });
 
 /** Files under a folder, served by the host at /files/ (readable by this user only, like the database). */
-export function folderFiles(root: string): Files & { read(fileId: string): Buffer } {
+export function folderFiles(
+  root: string,
+): Files & { read(fileId: string): Buffer; exists(fileId: string): boolean } {
   const pathOf = (fileId: string) => {
     const rel = normalize(fileId.replace(/^local:\/\//, '')).replace(/^(\.\.(\/|\\|$))+/, '');
     return join(root, rel);
@@ -50,6 +100,7 @@ export function folderFiles(root: string): Files & { read(fileId: string): Buffe
       return `/files/${fileId.replace(/^local:\/\//, '')}`;
     },
     read: (fileId) => readFileSync(pathOf(fileId)),
+    exists: (fileId) => existsSync(pathOf(fileId)),
   };
 }
 

@@ -38,6 +38,26 @@ export interface WxCloud {
         version: 2;
         content: string;
       }): Promise<MsgSecCheckResult>;
+      /**
+       * Starts the check of an image at a URL WeChat can download (a temporary URL of the cloud file); the
+       * verdict arrives within 30 minutes as the `wxa_media_check` message-push event with this `traceId`.
+       */
+      mediaCheckAsync(params: {
+        mediaUrl: string;
+        /** 1 audio, 2 image */
+        mediaType: 1 | 2;
+        version: 2;
+        openid: string;
+        scene: SecScene;
+      }): Promise<{ errCode: number; errMsg: string; traceId?: string }>;
+    };
+    cloudbase: {
+      /** Decrypts open data by its CloudID (e.g. wx.getGroupEnterInfo's); `json` is the data, as text or parsed. */
+      getOpenData(params: { openid: string; cloudidList: string[] }): Promise<{
+        errCode: number;
+        errMsg: string;
+        dataList?: Array<{ cloudId?: string; cloudID?: string; json: string | Record<string, unknown> }>;
+      }>;
     };
     subscribeMessage: {
       send(params: {
@@ -63,6 +83,19 @@ export interface WxCloud {
   getTempFileURL(params: { fileList: Array<string | { fileID: string; maxAge?: number }> }): Promise<{
     fileList: Array<{ fileID: string; tempFileURL: string; status: number; errMsg: string }>;
   }>;
+}
+
+/**
+ * The `wxa_media_check` message-push event (云开发 → 消息推送, to the `jobs` function): the verdict of one
+ * mediaCheckAsync call, by its trace id.
+ */
+export interface MediaCheckEvent {
+  MsgType: 'event';
+  Event: 'wxa_media_check';
+  appid?: string;
+  trace_id: string;
+  version?: number;
+  result?: { suggest: Suggest; label: number | string };
 }
 
 /** The WeChat errcode of a rejected cloud call, if it is one. */

@@ -10,6 +10,11 @@ export const Request = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]{8,64}$/)
     .optional(),
+  /**
+   * Open data (开放数据) of the call: on WeChat `wx.cloud.CloudID(cloudID)` of the chat a card was opened in
+   * (only top-level fields are decrypted by the platform); locally `{ demo }`. Read only through ports.openData.
+   */
+  chat: z.unknown().optional(),
 });
 export type Request = z.infer<typeof Request>;
 
