@@ -6,7 +6,16 @@
 import { dispatch } from '../../core/dispatch';
 import type { AnyModule } from '../../core/module';
 import type { Ports } from '../../core/ports';
-import { COUNTY, ensureUser, forgetGeo, loadCaller, loadGeo, PERSONA_OPENIDS } from '../shared/public';
+import {
+  COUNTY,
+  ensureUser,
+  forgetGeo,
+  loadCaller,
+  loadGeo,
+  PERSONA_OPENIDS,
+  sharedQueries,
+  userIdFor,
+} from '../shared/public';
 import { casesContracts } from './contract';
 import { filingHandlers } from './handlers/filing';
 import { handlingHandlers } from './handlers/handling';
@@ -124,4 +133,13 @@ export async function seedCases(ports: Ports): Promise<void> {
   // Declined: a matter in litigation, pointed to 信访.
   const court = await report('其他', '我和邻居的宅基地纠纷法院已经判了，但我不服，希望代表帮我改判。', false);
   await as(deputy, 'decline', { caseId: court.caseId, litigation: true });
+
+  // The demo's history was told long ago: its notifications are delivered and read.
+  const q = sharedQueries(ports);
+  const told = [voter, deputy, township, UNIT_PERSONA_OPENID, HEALTH_STAFF_OPENID].map(userIdFor);
+  const notes = (await Promise.all(told.map((u) => q.outboxOfUser(u, { limit: 100 })))).flat();
+  await ports.store.transact(async (tx) => {
+    for (const n of notes.filter((x) => x.link.startsWith('/cases/')))
+      await tx.update('outbox', n.id, { status: 'sent', sentAt: n.createdAt, readAt: n.createdAt });
+  });
 }
