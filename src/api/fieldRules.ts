@@ -16,7 +16,8 @@ export const fieldRules = {
         trim: true,
         minLength: 2,
         maxLength: 30,
-        pattern: '^[\\u4e00-\\u9fa5·A-Za-z ]+$',
+        pattern: '^[\\p{Script=Han}·A-Za-z ]+$',
+        flags: 'u',
         messages: {
           minLength: '请填写姓名',
           maxLength: '姓名过长',
@@ -781,7 +782,8 @@ export const fieldRules = {
         trim: true,
         minLength: 2,
         maxLength: 30,
-        pattern: '^[\\u4e00-\\u9fa5·A-Za-z ]+$',
+        pattern: '^[\\p{Script=Han}·A-Za-z ]+$',
+        flags: 'u',
         messages: {
           minLength: '请填写姓名',
           maxLength: '姓名过长',
@@ -872,7 +874,8 @@ export const fieldRules = {
         trim: true,
         minLength: 2,
         maxLength: 30,
-        pattern: '^[\\u4e00-\\u9fa5·A-Za-z ]+$',
+        pattern: '^[\\p{Script=Han}·A-Za-z ]+$',
+        flags: 'u',
         messages: {
           minLength: '请填写姓名',
           maxLength: '姓名过长',

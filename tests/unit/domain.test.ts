@@ -71,3 +71,12 @@ describe('ids', () => {
     expect(CODE_ALPHABET).not.toMatch(/[OI01]/);
   });
 });
+
+describe('person names', () => {
+  it('take any Han character, rare ones too, and refuse digits and symbols', async () => {
+    const { PersonName } = await import('../../cloudfunctions/core/contracts/common');
+    for (const ok of ['王小明', '李䶮', '陈𠀀', '阿依古丽·买买提', 'Tom Li'])
+      expect(PersonName.safeParse(ok).success).toBe(true);
+    for (const bad of ['王1', '张三!', '<b>李</b>']) expect(PersonName.safeParse(bad).success).toBe(false);
+  });
+});

@@ -47,4 +47,15 @@ export const PersonName = z
   .trim()
   .min(2, '请填写姓名')
   .max(30, '姓名过长')
-  .regex(/^[\u4e00-\u9fa5·A-Za-z ]+$/, '姓名含有无效字符');
+  // Any Han character (rare ones too: 䶮, 𠀀 — CJK extensions), the middle dot of minority names, Latin.
+  .regex(/^[\p{Script=Han}·A-Za-z ]+$/u, '姓名含有无效字符');
+
+/**
+ * A file the user uploaded for an action (photos): `cloud://…/uploads/…` on WeChat, `local://uploads/…` on
+ * the local host. The function checks that it is the caller's own upload in our storage (ports.media.accepts).
+ */
+export const UploadId = z
+  .string()
+  .trim()
+  .max(300)
+  .regex(/^(cloud:\/\/[^/\s]+|local:\/)\/uploads\/[A-Za-z0-9]+\/[A-Za-z0-9_-]{8,64}\.(jpg|jpeg|png|webp)$/, '图片无效');

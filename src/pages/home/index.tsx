@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useCallback, useState } from 'react';
+import { isDemoHost } from '../../api/session';
 import { call, goSignIn, isSignedIn } from '../../api';
 import { Button } from '../../components/Button';
 import { DayRow } from '../../components/DayRow';
@@ -79,7 +80,7 @@ export default function Home() {
           </Button>
         ) : process.env.TARO_ENV === 'h5' ? (
           <Button className="btn btn--plain" onClick={() => goSignIn()}>
-            登录（演示）
+            {isDemoHost() ? '登录（演示）' : '登录'}
           </Button>
         ) : null}
       </View>

@@ -8,6 +8,7 @@ import {
   VERIFY_CONSENT_VERSION,
 } from '../../../cloudfunctions/modules/account/constants';
 import { call, clearSession } from '../../api';
+import { isDemoHost } from '../../api/session';
 import { checkInput } from '../../api/checks';
 import { Button } from '../../components/Button';
 import { Field, FormError } from '../../components/Form';
@@ -218,8 +219,8 @@ export default function MePage() {
 
   const signOut = async () => {
     const ok = await Taro.showModal({
-      title: '退出演示身份',
-      content: '确定退出当前演示身份吗？',
+      title: isDemoHost() ? '退出演示身份' : '退出登录',
+      content: isDemoHost() ? '确定退出当前演示身份吗？' : '确定退出登录吗？',
       confirmText: '退出',
     });
     if (!ok.confirm) return;
@@ -330,7 +331,7 @@ export default function MePage() {
         </View>
         {process.env.TARO_ENV === 'h5' ? (
           <MenuItem onClick={() => go('/pages/login/index?redirect=%2Fpages%2Fme%2Findex')}>
-            切换演示身份
+            {isDemoHost() ? '切换演示身份' : '切换账号'}
           </MenuItem>
         ) : null}
         {process.env.TARO_ENV === 'h5' ? (
