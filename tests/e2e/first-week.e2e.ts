@@ -128,7 +128,7 @@ async function contactCard(page: Page, deputy: Persona) {
   step('and in the saved image (保存图片)');
   const href = await page.locator('.save-link').getAttribute('href');
   expect(href, 'the card has no 保存图片 link');
-  const saved = await qrProblems(page, new URL(href ?? '', BASE).toString(), 2);
+  const saved = await qrProblems(page, new URL(href ?? '', BASE).toString(), 4);
   expect(saved.problems.length === 0, `the saved card image: ${saved.problems.join('; ')}`);
 }
 

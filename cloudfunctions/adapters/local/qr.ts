@@ -5,4 +5,5 @@ import QRCode from 'qrcode';
 export const qrDataUrl = (text: string) => QRCode.toDataURL(text, { margin: 1, width: 240 });
 
 /** PNG bytes of a QR code of a URL, large enough to scan off a phone screen or a print. */
-export const qrPng = (url: string) => QRCode.toBuffer(url, { type: 'png', width: 430, margin: 2 });
+// A quiet zone of 4 modules, as the QR standard asks: cheap phone cameras need it to find the code.
+export const qrPng = (url: string) => QRCode.toBuffer(url, { type: 'png', width: 430, margin: 4 });
