@@ -7,6 +7,7 @@ import { accountContracts } from './account/contract';
 import { casesContracts } from './cases/contract';
 import { consultContracts } from './consult/contract';
 import { contactContracts } from './contact/contract';
+import { groupsContracts } from './groups/contract';
 import { receptionContracts } from './reception/contract';
 
 export const contracts = {
@@ -15,6 +16,7 @@ export const contracts = {
   reception: receptionContracts,
   consult: consultContracts,
   cases: casesContracts,
+  groups: groupsContracts,
 } as const;
 
 export type Contracts = typeof contracts;

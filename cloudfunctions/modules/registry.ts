@@ -13,12 +13,13 @@ import { account } from './account';
 import { cases } from './cases';
 import { consult } from './consult';
 import { contact } from './contact';
+import { groups } from './groups';
 import { reception } from './reception';
 import { shared } from './shared';
 import { forgetGeo } from './shared/public';
 
 /** In dependency order: seeds and migrations run in this order. */
-export const MODULES = [shared, account, contact, reception, consult, cases] as const;
+export const MODULES = [shared, account, contact, reception, consult, cases, groups] as const;
 
 type Listed<K extends 'collections' | 'notifications' | 'activities'> =
   (typeof MODULES)[number] extends infer M

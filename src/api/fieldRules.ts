@@ -1895,4 +1895,449 @@ export const fieldRules = {
       },
     },
   },
+  groups: {
+    create: {
+      constituencyId: {
+        required: false,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 64,
+      },
+      stationId: {
+        required: false,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 64,
+      },
+      name: {
+        required: true,
+        type: 'string',
+        trim: true,
+        minLength: 2,
+        maxLength: 30,
+        messages: {
+          minLength: '请填写群名称',
+          maxLength: '不超过 30 字',
+        },
+      },
+      description: {
+        required: false,
+        type: 'string',
+        trim: true,
+        maxLength: 300,
+        messages: {
+          maxLength: '不超过 300 字',
+        },
+      },
+      joinRule: {
+        required: true,
+        type: 'string',
+        enum: ['auto', 'approval'],
+        messages: {
+          enum: '请选择加入方式',
+        },
+      },
+    },
+    preview: {
+      code: {
+        required: false,
+        type: 'string',
+        trim: true,
+        case: 'upper',
+        pattern: '^G[A-HJ-NP-Z2-9]{7}$',
+        messages: {
+          pattern: '群码应为 G 开头的 8 位字母或数字',
+        },
+      },
+      deputyId: {
+        required: false,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 64,
+      },
+    },
+    list: {
+      cursor: {
+        required: false,
+        type: 'string',
+        maxLength: 200,
+      },
+    },
+    mine: {
+      cursor: {
+        required: false,
+        type: 'string',
+        maxLength: 200,
+      },
+    },
+    code: {
+      groupId: {
+        required: true,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 64,
+      },
+    },
+    chats: {
+      groupId: {
+        required: true,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 64,
+      },
+    },
+    join: {
+      code: {
+        required: true,
+        type: 'string',
+        trim: true,
+        case: 'upper',
+        pattern: '^G[A-HJ-NP-Z2-9]{7}$',
+        messages: {
+          pattern: '群码应为 G 开头的 8 位字母或数字',
+        },
+      },
+      chat: {
+        required: false,
+        type: 'boolean',
+      },
+      from: {
+        required: false,
+        type: 'string',
+        enum: ['code', 'card'],
+      },
+    },
+    leave: {
+      groupId: {
+        required: true,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 64,
+      },
+    },
+    members: {
+      groupId: {
+        required: true,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 64,
+      },
+      status: {
+        required: false,
+        type: 'string',
+        enum: ['member', 'pending', 'removed'],
+      },
+      cursor: {
+        required: false,
+        type: 'string',
+        maxLength: 200,
+      },
+    },
+    approve: {
+      groupId: {
+        required: true,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 64,
+      },
+      userId: {
+        required: true,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 64,
+      },
+    },
+    remove: {
+      groupId: {
+        required: true,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 64,
+      },
+      userId: {
+        required: true,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 64,
+      },
+    },
+    mute: {
+      groupId: {
+        required: true,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 64,
+      },
+      userId: {
+        required: true,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 64,
+      },
+      muted: {
+        required: false,
+        type: 'boolean',
+      },
+    },
+    post: {
+      groupId: {
+        required: true,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 64,
+      },
+      text: {
+        required: true,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 2000,
+        messages: {
+          minLength: '请填写内容',
+          maxLength: '不超过 2000 字',
+        },
+      },
+      images: {
+        required: false,
+        type: 'array',
+        maxItems: 9,
+      },
+      poll: {
+        required: false,
+        type: 'object',
+      },
+      'poll.options': {
+        required: true,
+        type: 'array',
+        minItems: 2,
+        maxItems: 10,
+      },
+      'poll.closesAt': {
+        required: true,
+        type: 'string',
+        pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,3})?)?(Z|[+-]\\d{2}:\\d{2})$',
+        messages: {
+          pattern: '时间格式不正确',
+        },
+      },
+    },
+    edit: {
+      postId: {
+        required: true,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 64,
+      },
+      text: {
+        required: true,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 2000,
+        messages: {
+          minLength: '请填写内容',
+          maxLength: '不超过 2000 字',
+        },
+      },
+      version: {
+        required: true,
+        type: 'integer',
+        minimum: 1,
+        maximum: 9007199254740991,
+      },
+    },
+    pin: {
+      postId: {
+        required: true,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 64,
+      },
+      pinned: {
+        required: false,
+        type: 'boolean',
+      },
+    },
+    feed: {
+      groupId: {
+        required: true,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 64,
+      },
+      cursor: {
+        required: false,
+        type: 'string',
+        maxLength: 200,
+      },
+    },
+    getPost: {
+      postId: {
+        required: true,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 64,
+      },
+    },
+    read: {
+      postId: {
+        required: false,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 64,
+      },
+      postIds: {
+        required: false,
+        type: 'array',
+        minItems: 1,
+        maxItems: 20,
+      },
+    },
+    vote: {
+      postId: {
+        required: true,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 64,
+      },
+      option: {
+        required: true,
+        type: 'integer',
+        minimum: 0,
+        maximum: 9,
+      },
+    },
+    closePoll: {
+      postId: {
+        required: true,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 64,
+      },
+    },
+    comment: {
+      postId: {
+        required: true,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 64,
+      },
+      text: {
+        required: true,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 500,
+        messages: {
+          minLength: '请填写内容',
+          maxLength: '不超过 500 字',
+        },
+      },
+    },
+    comments: {
+      postId: {
+        required: true,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 64,
+      },
+      cursor: {
+        required: false,
+        type: 'string',
+        maxLength: 200,
+      },
+    },
+    report: {
+      postId: {
+        required: false,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 64,
+      },
+      commentId: {
+        required: false,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 64,
+      },
+      reason: {
+        required: true,
+        type: 'string',
+        enum: ['spam', 'offensive', 'irrelevant'],
+        messages: {
+          enum: '请选择举报原因',
+        },
+      },
+    },
+    hide: {
+      postId: {
+        required: false,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 64,
+      },
+      commentId: {
+        required: false,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 64,
+      },
+      hidden: {
+        required: false,
+        type: 'boolean',
+      },
+    },
+    reports: {
+      groupId: {
+        required: false,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 64,
+      },
+      cursor: {
+        required: false,
+        type: 'string',
+        maxLength: 200,
+      },
+    },
+    subscription: {},
+    subscribe: {
+      result: {
+        required: true,
+        type: 'string',
+        enum: ['accept', 'reject', 'ban', 'filter'],
+        messages: {
+          enum: '订阅结果无效',
+        },
+      },
+    },
+  },
 } as const satisfies FieldRuleTable;

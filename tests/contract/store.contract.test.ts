@@ -37,6 +37,21 @@ import { accountStorage } from '../../cloudfunctions/modules/account/storage';
 import { contactStorage } from '../../cloudfunctions/modules/contact/storage';
 import { sharedStorage } from '../../cloudfunctions/modules/shared/storage';
 import { aCase, aCalendar, aCaseCounter, aCaseSettings, aCaseUnit, aStep, aUnit } from './cases-fixtures';
+import {
+  aChat,
+  aFanout,
+  aGroup,
+  aGroupComment,
+  aGroupTally,
+  aMember,
+  anEdit,
+  aPost,
+  aRead,
+  aReport,
+  aReview,
+  aSubscription,
+  aVote,
+} from './groups-fixtures';
 
 describe.each(engines)('Store contract — %s', (_name, open) => {
   let engine: Engine;
@@ -115,6 +130,36 @@ describe.each(engines)('Store contract — %s', (_name, open) => {
       workCalendars: () => aCalendar(),
       caseSettings: () => aCaseSettings(),
       caseCounters: () => aCaseCounter(),
+      mediaChecks: () => ({
+        id: 'trace:t-1',
+        traceId: 't-1',
+        fileId: 'cloud://env.b/uploads/u1/abcdefgh.jpg',
+        userId: 'u1',
+        ref: 'groupPosts/p-1',
+        status: 'pending',
+        createdAt: at(1),
+        decidedAt: null,
+      }),
+      groups: () => aGroup({ kind: 'station', constituencyId: null, stationId: 'station-1', memberCount: 5 }),
+      groupMembers: () => aMember({ muted: true, chatId: 'chat-1', chatCounted: true, joinedAt: null }),
+      groupChats: () => aChat({ demo: true }),
+      groupPosts: () =>
+        aPost({
+          images: [{ fileId: 'cloud://e.b/uploads/u1/abcdefgh.jpg', status: 'pending', traceId: 't-1' }],
+          imagesPending: true,
+          poll: { options: ['甲', '乙'], closesAt: at(60), closedAt: null },
+          pollOpen: true,
+          pinned: true,
+        }),
+      groupPostEdits: () => anEdit(),
+      groupComments: () => aGroupComment({ status: 'held', reviewed: true }),
+      groupReads: () => aRead(),
+      groupVotes: () => aVote({ option: 2 }),
+      groupTallies: () => aGroupTally({ counts: [0, 3] }),
+      groupReports: () => aReport(),
+      groupReviews: () => aReview({ open: false, decision: 'restore', closedAt: at(3) }),
+      groupFanouts: () => aFanout({ done: true, sent: 12 }),
+      groupSubscriptions: () => aSubscription({ longTerm: true }),
     };
 
     it.each(COLLECTIONS)(

@@ -29,7 +29,7 @@ const fakeSdk = {
 /** How module code reaches each open API: through the ports that wrap it. */
 const CALLS: Record<OpenApi, RegExp> = {
   'security.msgSecCheck': /\bcontent\.text\(/,
-  'security.mediaCheckAsync': /\bmedia\.check\(/,
+  'security.mediaCheckAsync': /\bmedia\.check\(|\bcheckImages\(/,
   'wxacode.getUnlimited': /\bcodes\.image\(/,
   'subscribeMessage.send': /\bnotifier\.deliver\(/,
   'cloudbase.getOpenData': /\bopenData\.chat\(/,

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { createCloudbaseStore } from '../../cloudfunctions/adapters/cloudbase/store';
 import { manualClock, wordListContentCheck } from '../../cloudfunctions/adapters/local';
 import type { Envelope } from '../../cloudfunctions/core/contracts/envelope';
-import type { ContentCheck, Verdict } from '../../cloudfunctions/core/ports';
+import type { ContentCheck, MediaCheck, Verdict } from '../../cloudfunctions/core/ports';
 import { createLocalPorts } from '../../cloudfunctions/host/ports';
 import {
   contracts,
@@ -40,6 +40,8 @@ export async function makeWorld(
     seed?: boolean;
     dailyMessageLimit?: number;
     verdict?: (text: string) => Verdict;
+    /** The image check (default: the local one, every stored upload passes). */
+    media?: (files: { exists(fileId: string): boolean }) => MediaCheck;
     engine?: EngineName;
   } = {},
 ) {
@@ -54,6 +56,7 @@ export async function makeWorld(
     idHashSecret: 'test-secret',
     clock,
     content,
+    media: opts.media,
     dailyMessageLimit: opts.dailyMessageLimit,
   });
   const engine = opts.engine ?? 'sqlite';

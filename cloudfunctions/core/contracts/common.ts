@@ -58,4 +58,7 @@ export const UploadId = z
   .string()
   .trim()
   .max(300)
-  .regex(/^(cloud:\/\/[^/\s]+|local:\/)\/uploads\/[A-Za-z0-9]+\/[A-Za-z0-9_-]{8,64}\.(jpg|jpeg|png|webp)$/, '图片无效');
+  .regex(
+    /^(cloud:\/\/[^/\s]+|local:\/)\/uploads\/[A-Za-z0-9]+\/[A-Za-z0-9_-]{8,64}\.(jpg|jpeg|png|webp)$/,
+    '图片无效',
+  );

@@ -5,6 +5,7 @@
 import type { JobStep } from '../../core/module';
 import type { Ports } from '../../core/ports';
 import type { NotificationKind } from '../../core/records';
+import { applyMediaVerdict } from './media';
 import { sharedQueries } from './storage';
 
 const MAX_ATTEMPTS = 5;
@@ -53,4 +54,11 @@ const outboxStep: JobStep = {
   run: deliverOutbox,
 };
 
-export const JOBS: JobStep[] = [outboxStep];
+/** The image checks' verdicts (message push, not the timer): the modules they belong to settle them after. */
+const mediaStep: JobStep = {
+  name: 'mediaChecks',
+  run: async () => 0,
+  events: { wxa_media_check: applyMediaVerdict },
+};
+
+export const JOBS: JobStep[] = [mediaStep, outboxStep];

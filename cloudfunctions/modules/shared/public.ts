@@ -1,5 +1,16 @@
 /** What other modules (and the entry points) may use of the shared module. */
-export type { Activity, Deputy, OutboxItem, Region, RoleGrantRecord, Station, User } from './records';
+export type {
+  Activity,
+  Deputy,
+  MediaCheckRecord,
+  MediaStatus,
+  OutboxItem,
+  Region,
+  RoleGrantRecord,
+  Station,
+  User,
+} from './records';
+export { applyMediaVerdict, checkImages, mediaChecksOf, recordMediaChecks, type ImageState } from './media';
 export { sharedQueries, type DeputyFilter, type SharedQueries } from './storage';
 export { ensureUser, loadCaller, userIdFor } from './identity';
 export { forgetGeo, loadGeo, serve } from './geo';

@@ -129,6 +129,25 @@ export interface Claim {
   at: string;
 }
 
+/** What the image check made of an image: shown to everyone only once it has passed. */
+export type MediaStatus = 'pending' | 'pass' | 'review' | 'risky';
+
+/**
+ * An image check that answers later (WeChat mediaCheckAsync), by its trace id (`trace:<traceId>`): the
+ * `wxa_media_check` event sets its status; the module named by `ref` settles what it belongs to.
+ */
+export interface MediaCheckRecord {
+  id: string;
+  traceId: string;
+  fileId: string;
+  userId: string;
+  /** What the image belongs to, `<collection>/<id>` (e.g. `groupPosts/p1`). */
+  ref: string;
+  status: MediaStatus;
+  createdAt: string;
+  decidedAt: string | null;
+}
+
 declare module '../../core/records' {
   interface Collections {
     regions: Region;
@@ -142,6 +161,7 @@ declare module '../../core/records' {
     idempotency: IdempotencyRecord;
     counters: Counter;
     claims: Claim;
+    mediaChecks: MediaCheckRecord;
   }
 }
 
@@ -157,4 +177,5 @@ export const SHARED_COLLECTIONS = [
   'idempotency',
   'counters',
   'claims',
+  'mediaChecks',
 ] as const;

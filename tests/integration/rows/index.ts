@@ -6,7 +6,8 @@ import * as account from './account';
 import * as cases from './cases';
 import * as consult from './consult';
 import * as contact from './contact';
+import * as groups from './groups';
 import * as reception from './reception';
 import type { ModuleRows } from './types';
 
-export const ROWS: Record<string, ModuleRows> = { account, contact, reception, consult, cases };
+export const ROWS: Record<string, ModuleRows> = { account, contact, reception, consult, cases, groups };

@@ -82,7 +82,7 @@ export const sharedCloudbase: CloudbaseSchema<SharedQueries> = {
         ],
       },
     ],
-    // audit, idempotency, counters and claims are read and written by id only.
+    // audit, idempotency, counters, claims and mediaChecks are read and written by id only.
   },
 
   queries: (kit) => {

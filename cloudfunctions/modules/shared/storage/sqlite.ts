@@ -52,6 +52,12 @@ export const sharedSqlite: SqliteSchema<SharedQueries> = {
     `,
     // 2: a user's unread notifications that open one page (opening the page reads them).
     `CREATE INDEX outbox_link ON outbox (userId, link, createdAt, id);`,
+    // 3: image checks that answer later (mediaCheckAsync), by trace id.
+    `CREATE TABLE mediaChecks (
+      id TEXT PRIMARY KEY, traceId TEXT NOT NULL, fileId TEXT NOT NULL, userId TEXT NOT NULL, ref TEXT NOT NULL,
+      status TEXT NOT NULL CHECK (status IN ('pending','pass','review','risky')), createdAt TEXT NOT NULL,
+      decidedAt TEXT
+    );`,
   ],
   codecs: { audit: { json: ['detail'] }, idempotency: { json: ['result'] } },
 
