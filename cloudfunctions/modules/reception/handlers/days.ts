@@ -4,6 +4,7 @@ import { audit, notify, once } from '../../../core/effects';
 import { AppError } from '../../../core/errors';
 import { authorize, officeScope } from '../../../core/policy';
 import { addDays, chinaInstant, daysBetween, isRealDate } from '../../../core/time';
+import { announceReceptionDay } from '../../groups/public';
 import { PUBLISH_DAYS_AHEAD } from '../constants';
 import type { ReceptionHandlers } from '../contract';
 import type { ReceptionDay } from '../records';
@@ -172,6 +173,12 @@ export const dayHandlers: Pick<
           link: `/deputy/reception/index?dayId=${day.id}`,
         });
       }
+      await announceReceptionDay(
+        tx,
+        ctx,
+        day,
+        confirmed.map((a) => a.deputyId),
+      );
       await audit(tx, ctx, { entityType: 'receptionDay', entityId: day.id, detail: { status: 'published' } });
     });
     return dayView(ctx, { ...day, status: 'published', publishedAt: ctx.now.toISOString() }, true);
