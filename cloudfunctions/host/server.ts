@@ -10,7 +10,8 @@
  *                                           office staff (Bearer) → { code, expiresAt }
  *   POST /api/session/redeem { code, login?, password }  → a new account (or password), signed in
  *   POST /api/<function> { action, data, requestId? } with Authorization: Bearer <token>
- *   GET  /files/…                           locally stored files (contact-card images)
+ *   POST /api/files  (the image as the body, Bearer)  → { fileId } of an upload (uploads.ts)
+ *   GET  /files/…                           locally stored files (contact-card images, uploads)
  *   GET  anything else                      dist/h5, falling back to index.html (browser routing)
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -24,6 +25,7 @@ import { failure, invalid, isObject, readJson, sendJson, sendText } from './http
 import { demoPersonas } from './personas';
 import { bearer, createSessions, type Lifetimes, type Sessions } from './sessions';
 import { staticFiles } from './static';
+import { uploads } from './uploads';
 import { hostDb } from './store';
 
 export interface HostOptions {
@@ -48,6 +50,10 @@ export function createHost(o: HostOptions): HostServer {
   const sessions = createSessions(host, o.sessionSecret, () => ports.clock.now().getTime(), o.lifetimes);
   const accounts = createAccounts(host, ports);
   const files = staticFiles(o);
+  const upload = uploads(ports, async (req) => {
+    const s = sessions.check(bearer(req.headers.authorization));
+    return s ? ports.store.get('users', s.userId) : null;
+  });
 
   const signedIn = async (res: ServerResponse, user: User, kind: 'demo' | 'password') =>
     sendJson(res, 200, {
@@ -148,6 +154,7 @@ export function createHost(o: HostOptions): HostServer {
       return sendText(res, 400, 'Bad request.');
     }
     if (path === '/api/session' || path.startsWith('/api/session/')) return session(req, res, path);
+    if (path === '/api/files' && req.method === 'POST') return upload(req, res);
     const m = /^\/api\/([A-Za-z]+)$/.exec(path);
     if (m && req.method === 'POST') return call(req, res, m[1]);
     if (path.startsWith('/api/')) return sendJson(res, 404, invalid('未知接口'));
