@@ -5,7 +5,7 @@ import {
   DbError,
   MissingIndex,
   NotImplemented,
-  TransactionConflict,
+  WriteConflict,
   type DoubleOptions,
 } from '../doubles/cloudbase-db';
 
@@ -268,57 +268,137 @@ describe('CloudBase double — transactions', () => {
     });
   });
 
-  it('a conflicting commit re-runs the callback (SDK retry), and gives up after the retries', async () => {
+  it('a write to a document someone else wrote since the transaction began aborts it at once (MongoDB)', async () => {
     const db = make();
     await db.collection('things').add({ data: { _id: 'a', n: 0 } });
     let runs = 0;
-    await db.runTransaction(async (t) => {
-      runs++;
-      const { data } = await t.collection('things').doc('a').get();
-      if (runs === 1)
+    let later: unknown;
+    const err = await db
+      .runTransaction(async (t) => {
+        runs++;
+        const { data } = await t.collection('things').doc('a').get();
+        await t.collection('things').add({ data: { _id: 'b', n: 1 } });
         await db
           .collection('things')
           .doc('a')
-          .update({ data: { n: 100 } }); // someone else wins
-      await t
-        .collection('things')
-        .doc('a')
-        .update({ data: { n: (data!.n as number) + 1 } });
-    });
-    expect(runs).toBe(2);
-    expect(db.dump('things')[0].n).toBe(101);
-    expect(db.stats).toMatchObject({ conflicts: 1, retries: 1, commits: 1 });
-
-    let tries = 0;
-    const never = db.runTransaction(async (t) => {
-      tries++;
-      await db
-        .collection('things')
-        .doc('a')
-        .update({ data: { n: db.command.inc(1) } });
-      await t
-        .collection('things')
-        .doc('a')
-        .update({ data: { touched: tries } });
-    }, 2);
-    await expect(never).rejects.toBeInstanceOf(TransactionConflict);
-    expect(tries).toBe(3);
+          .update({ data: { n: 100 } }); // a single-document write outside, after the transaction began
+        try {
+          await t
+            .collection('things')
+            .doc('a')
+            .update({ data: { n: (data!.n as number) + 1 } });
+        } finally {
+          // The transaction is gone: its next operation fails the same way.
+          later = await (async () => t.collection('things').doc('b').get())().catch((e) => e);
+        }
+      })
+      .catch((e) => e);
+    expect(err).toBeInstanceOf(WriteConflict);
+    expect(err.errCode).toBe(-501001);
+    expect(later).toBeInstanceOf(WriteConflict);
+    expect(runs).toBe(1); // the SDK re-runs only a conflict reported at commit
+    expect(db.dump('things')).toEqual([{ _id: 'a', n: 100 }]); // nothing of the transaction landed
+    expect(db.stats).toMatchObject({ conflicts: 1, commits: 0, retries: 0 });
   });
 
-  it('two concurrent transactions writing one document: the later commit conflicts and is re-run', async () => {
+  it('two open transactions writing one document: the second aborts at its write, before either commits', async () => {
     const db = make();
     await db.collection('slots').add({ data: { _id: 's', booked: 0 } });
-    const book = () =>
-      db.runTransaction(async (t) => {
-        const { data } = await t.collection('slots').doc('s').get();
+    let firstWrote!: () => void;
+    const wrote = new Promise<void>((r) => (firstWrote = r));
+    let letFirstCommit!: () => void;
+    const commitGate = new Promise<void>((r) => (letFirstCommit = r));
+    const first = db.runTransaction(async (t) => {
+      await t
+        .collection('slots')
+        .doc('s')
+        .update({ data: { booked: 1 } });
+      firstWrote();
+      await commitGate; // still open while the second one writes
+    });
+    await wrote;
+    const second = await db
+      .runTransaction(async (t) => {
         await t
           .collection('slots')
           .doc('s')
-          .update({ data: { booked: (data!.booked as number) + 1 } });
-      });
-    await Promise.all([book(), book()]);
+          .update({ data: { booked: 7 } });
+      })
+      .catch((e) => e);
+    expect(second).toBeInstanceOf(WriteConflict);
+    letFirstCommit();
+    await first;
+    expect(db.dump('slots')[0].booked).toBe(1);
+    // A third that began after the first committed writes freely.
+    await db.runTransaction(async (t) => {
+      await t
+        .collection('slots')
+        .doc('s')
+        .update({ data: { booked: 2 } });
+    });
     expect(db.dump('slots')[0].booked).toBe(2);
-    expect(db.stats.conflicts).toBeGreaterThanOrEqual(1);
+  });
+
+  it('a write outside any transaction waits behind an open transaction holding the document, then applies', async () => {
+    const db = make();
+    const _ = db.command;
+    await db.collection('slots').add({ data: { _id: 's', booked: 0, capacity: 2 } });
+    let held!: () => void;
+    const holding = new Promise<void>((r) => (held = r));
+    let finish!: () => void;
+    const gate = new Promise<void>((r) => (finish = r));
+    const order: string[] = [];
+    const tx = db.runTransaction(async (t) => {
+      await t
+        .collection('slots')
+        .doc('s')
+        .update({ data: { capacity: 1 } });
+      held();
+      await gate;
+      order.push('commit');
+    });
+    await holding;
+    // Conditional, outside any transaction: it waits for the commit, then sees capacity 1 and misses.
+    const take = db
+      .collection('slots')
+      .where({ _id: 's', booked: _.lt(2), capacity: 2 })
+      .update({ data: { booked: _.inc(1) } })
+      .then((r) => {
+        order.push('update');
+        return r;
+      });
+    await new Promise((r) => setImmediate(r));
+    expect(order).toEqual([]);
+    finish();
+    await tx;
+    expect(await take).toEqual({ stats: { updated: 0 } });
+    expect(order).toEqual(['commit', 'update']);
+    // Never aborts: many at once, each atomic, exactly up to the condition.
+    const takes = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        db
+          .collection('slots')
+          .where({ _id: 's', booked: _.lt(1), capacity: 1 })
+          .update({ data: { booked: _.inc(1) } }),
+      ),
+    );
+    expect(takes.filter((r) => r.stats.updated === 1)).toHaveLength(1);
+    expect(db.dump('slots')[0]).toMatchObject({ booked: 1, capacity: 1 });
+    expect(db.stats.conflicts).toBe(0);
+  });
+
+  it('latency: every call takes the configured time on real timers, drawn per call from a range', async () => {
+    const db = make({ latencyMs: [20, 40], random: () => 0 });
+    const started = Date.now();
+    await db.collection('things').add({ data: { _id: 'a', n: 1 } });
+    await db.collection('things').doc('a').get();
+    expect(Date.now() - started).toBeGreaterThanOrEqual(38); // two calls of at least 20 ms each
+    expect(db.stats.calls).toBe(2);
+    // A transaction: its start, each operation and its commit are calls.
+    await db.runTransaction(async (t) => {
+      await t.collection('things').doc('a').get();
+    });
+    expect(db.stats.calls).toBe(5);
   });
 
   it('only document operations inside; rollback(reason) rejects with the reason; ended handles refuse', async () => {

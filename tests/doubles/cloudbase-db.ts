@@ -18,9 +18,20 @@
  * - orderBy (several, asc/desc), limit 1..100, get, count;
  * - `runTransaction(cb, retries = 3)`: snapshot reads (a transaction sees the database as it was when it
  *   began, plus its own writes), writes buffered and applied atomically at commit, dropped on throw;
- *   commit fails with `{ code: 'DATABASE_TRANSACTION_CONFLICT' }` when another writer changed one of the
- *   documents this transaction writes since it began (first committer wins), and runTransaction then
- *   re-runs the callback, up to `retries` more times, as the SDK does; `transaction.rollback(reason)`.
+ *   MongoDB's rule for write conflicts, at the write itself: a transaction that writes a document which
+ *   another transaction or a single-document write changed since it began — or which another open
+ *   transaction has written and not yet committed — aborts at once with a write conflict (a CloudSDKError
+ *   whose message says so, errCode -501001; the SDK does not re-run the callback on it, and the
+ *   transaction's later operations fail the same way). A write outside any transaction to a document an
+ *   open transaction has written waits until that transaction ends (as MongoDB makes it wait), then
+ *   applies, so a single-document update — conditional or not — is atomic and never aborts. Commit still
+ *   checks and fails with `{ code: 'DATABASE_TRANSACTION_CONFLICT' }` should a written document have
+ *   changed, and runTransaction then re-runs the callback, up to `retries` more times, as the SDK does;
+ *   `transaction.rollback(reason)`;
+ * - latency: with `latencyMs` (a number or a [min, max] range drawn per call), every database call —
+ *   each document operation, query, count, update, the start and the commit of a transaction — takes
+ *   that long on real timers, half on the way in and half on the way back, and the server acts in
+ *   between; without it a call yields one microtask each way (so tests using fake timers do not hang).
  *
  * Deliberately NOT implemented — each throws NotImplemented: other commands (`in`, `nin`, `exists`,
  * `push`, `remove`, `mul`, geo, regexp …), chained field commands (`_.gt(1).and(…)`), matching on nested
@@ -29,8 +40,10 @@
  * at 100 — our rule is to always say how many), `limit` > 100, sorting on a missing or mixed-type field,
  * `serverDate`, Date/Geo/Buffer values, numeric `_id`s, an update that flattens to nothing (`{ f: {} }`).
  *
- * Simplifications: conflicts are detected at commit only (MongoDB, under CloudBase, fails the second
- * writer at its write); reads never conflict (snapshot isolation, as MongoDB); no size or rate limits.
+ * Simplifications: reads never conflict (snapshot isolation, as MongoDB); a multi-document `where().update`
+ * writes its documents one by one (as MongoDB does outside a transaction) and does not see documents an
+ * open transaction is adding; no size, rate or concurrency limits (the server answers every call in
+ * parallel).
  *
  * With `requireIndexes`, every query must be served by one of the given indexes or the built-in `_id` one
  * — the index leads with equality-filtered fields (at least one, when the query has any) and continues
@@ -90,6 +103,22 @@ export class TransactionConflict extends Error {
   constructor() {
     super('database transaction conflict');
     this.name = 'TransactionConflict';
+  }
+}
+
+const ERR_TRANSACTION_CONFLICT = -501001;
+
+/**
+ * What an operation inside a transaction gets when the document it writes was written by someone else
+ * since the transaction began (or is being written by another open transaction): the transaction is
+ * aborted there and then. The SDK passes it through without re-running the callback.
+ */
+export class WriteConflict extends DbError {
+  constructor(api: string) {
+    super(
+      ERR_TRANSACTION_CONFLICT,
+      `${api}:fail database transaction conflict (WriteConflict): the document was written by another operation since this transaction began`,
+    );
   }
 }
 
@@ -379,8 +408,14 @@ interface View {
   read(collection: string, id: string): DbDoc | null;
   /** All documents of a collection as this view sees them (for unique checks). */
   docs(collection: string): DbDoc[];
-  write(w: Write): void;
+  /** Applies one write (live) or buffers it (a transaction, which aborts here on a write conflict). */
+  write(w: Write, api: string): void;
   ensureOpen(api: string): void;
+  /**
+   * Live writes only: the open transaction holding a write on one of these documents, which the write
+   * must wait for (inside a transaction writes never wait: they conflict).
+   */
+  blocker(collection: string, ids: readonly string[]): TxState | undefined;
 }
 
 export interface DoubleOptions {
@@ -391,9 +426,18 @@ export interface DoubleOptions {
   /** Indexes per collection: `unique` ones are enforced; with `requireIndexes` every query must use one. */
   indexes?: Partial<Record<string, IndexSpec[]>>;
   requireIndexes?: boolean;
+  /**
+   * Milliseconds each database call takes (real timers), or a [min, max] range drawn per call; half is
+   * spent before the server acts, half after. 0 (the default) yields a microtask each way instead.
+   */
+  latencyMs?: number | readonly [min: number, max: number];
+  /** Where latency draws come from (default Math.random). */
+  random?: () => number;
 }
 
 export interface DoubleStats {
+  /** Every database call (document operations, queries, transaction starts and commits). */
+  calls: number;
   queries: number;
   transactions: number;
   commits: number;
@@ -403,10 +447,19 @@ export interface DoubleStats {
 
 export class CloudbaseDbDouble implements CloudDb {
   readonly command = command;
-  readonly stats: DoubleStats = { queries: 0, transactions: 0, commits: 0, conflicts: 0, retries: 0 };
+  readonly stats: DoubleStats = {
+    calls: 0,
+    queries: 0,
+    transactions: 0,
+    commits: 0,
+    conflicts: 0,
+    retries: 0,
+  };
   private seq = 0;
   private readonly data = new Map<string, Map<string, Version[]>>();
   private readonly active = new Set<TxState>();
+  /** Documents written by an open transaction (not yet committed), and by which. */
+  private readonly locks = new Map<string, TxState>();
   readonly throwOnNotFound: boolean;
 
   constructor(readonly options: DoubleOptions) {
@@ -424,23 +477,28 @@ export class CloudbaseDbDouble implements CloudDb {
   async runTransaction<T>(work: (transaction: CloudTransaction) => Promise<T>, retries = 3): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       this.stats.transactions++;
-      const tx = new TxState(this, this.seq);
-      this.active.add(tx);
+      const tx = await this.call(() => {
+        const t = new TxState(this, this.seq);
+        this.active.add(t);
+        return t;
+      });
       try {
         const result = await work(tx.handle);
         if (tx.aborted) throw tx.abortReason;
-        this.commit(tx);
+        // The callback went on after a write conflict (it caught the error): the server aborted anyway.
+        if (tx.conflicted) throw new WriteConflict('transaction.commit');
+        await this.call(() => this.commit(tx));
         return result;
       } catch (e) {
+        // The SDK rolls back on the server, which then lets go of the transaction's writes.
+        if (tx.open) await this.call(() => this.end(tx));
         if (e instanceof TransactionConflict && attempt < retries) {
           this.stats.retries++;
           continue;
         }
         throw e;
       } finally {
-        tx.open = false;
-        this.active.delete(tx);
-        this.prune();
+        this.end(tx);
       }
     }
   }
@@ -465,6 +523,57 @@ export class CloudbaseDbDouble implements CloudDb {
   }
 
   // --- internals ---
+
+  /** One database call: half its latency on the way in, `run` at the server, half on the way back. */
+  async call<T>(run: () => T | Promise<T>): Promise<T> {
+    this.stats.calls++;
+    const half = this.latency() / 2;
+    await wire(half);
+    try {
+      return await run();
+    } finally {
+      await wire(half); // the answer (or the error) on its way back
+    }
+  }
+
+  private latency(): number {
+    const l = this.options.latencyMs ?? 0;
+    if (typeof l === 'number') return l;
+    const [min, max] = l;
+    return min + (this.options.random ?? Math.random)() * (max - min);
+  }
+
+  /** The open transaction (other than `except`) holding a write on the document, if any. */
+  lockOf(collection: string, id: string, except?: TxState): TxState | undefined {
+    const holder = this.locks.get(keyOf(collection, id));
+    return holder && holder !== except ? holder : undefined;
+  }
+
+  lock(collection: string, id: string, tx: TxState) {
+    this.locks.set(keyOf(collection, id), tx);
+  }
+
+  /** Ends a transaction at the server: its writes no longer hold anyone up. */
+  end(tx: TxState) {
+    if (!tx.open) return;
+    tx.open = false;
+    this.active.delete(tx);
+    for (const w of tx.pending.values()) {
+      const k = keyOf(w.collection, w.id);
+      if (this.locks.get(k) === tx) this.locks.delete(k);
+    }
+    tx.release();
+    this.prune();
+  }
+
+  /** A write conflict inside `tx`: the server aborts it there and then. */
+  abortOnConflict(tx: TxState, api: string): never {
+    this.stats.conflicts++;
+    tx.conflicted = true;
+    this.end(tx);
+    tx.pending.clear();
+    throw new WriteConflict(api);
+  }
 
   table(name: string): Map<string, Version[]> {
     const t = this.data.get(name);
@@ -526,6 +635,7 @@ export class CloudbaseDbDouble implements CloudDb {
   }
 
   private commit(tx: TxState) {
+    if (tx.conflicted) throw new WriteConflict('transaction.commit');
     const writes = [...tx.pending.values()];
     for (const w of writes) {
       if (this.latestSeq(w.collection, w.id) > tx.startSeq) {
@@ -542,6 +652,7 @@ export class CloudbaseDbDouble implements CloudDb {
     }
     this.apply(writes);
     this.stats.commits++;
+    this.end(tx);
   }
 
   /** Old versions are kept only while a transaction that began before them is open. */
@@ -559,12 +670,19 @@ export class CloudbaseDbDouble implements CloudDb {
   private readonly live: View = {
     read: (c, id) => this.docAt(c, id),
     docs: (c) => this.liveDocs(c),
-    write: (w) => {
-      if (w.doc) this.checkUnique(w.collection, w.doc, this.liveDocs(w.collection), 'write');
+    write: (w, api) => {
+      if (w.doc) this.checkUnique(w.collection, w.doc, this.liveDocs(w.collection), api);
       this.apply([w]);
       this.prune();
     },
     ensureOpen: () => undefined,
+    blocker: (c, ids) => {
+      for (const id of ids) {
+        const holder = this.lockOf(c, id);
+        if (holder) return holder;
+      }
+      return undefined;
+    },
   };
 }
 
@@ -574,13 +692,19 @@ class TxState {
   open = true;
   aborted = false;
   abortReason: unknown;
+  /** Aborted by the server on a write conflict. */
+  conflicted = false;
   readonly pending = new Map<string, Write>();
   readonly handle: CloudTransaction;
+  /** Settles when the transaction ends (committed, rolled back or aborted): writers waiting behind it go on. */
+  readonly released: Promise<void>;
+  release!: () => void;
 
   constructor(
     readonly db: CloudbaseDbDouble,
     readonly startSeq: number,
   ) {
+    this.released = new Promise<void>((resolve) => (this.release = resolve));
     const view: View = {
       read: (c, id) => {
         const p = this.pending.get(keyOf(c, id));
@@ -595,14 +719,21 @@ class TxState {
         }
         return [...out.values()];
       },
-      write: (w) => {
-        if (w.doc) db.checkUnique(w.collection, w.doc, view.docs(w.collection), 'transaction');
+      write: (w, api) => {
+        // MongoDB: written by someone else since this transaction began, or by another open one → abort.
+        if (db.latestSeq(w.collection, w.id) > startSeq || db.lockOf(w.collection, w.id, this)) {
+          db.abortOnConflict(this, api);
+        }
+        if (w.doc) db.checkUnique(w.collection, w.doc, view.docs(w.collection), api);
         this.pending.set(keyOf(w.collection, w.id), w);
+        db.lock(w.collection, w.id, this);
       },
       ensureOpen: (api) => {
+        if (this.conflicted) throw new WriteConflict(api);
         if (!this.open)
           throw new DbError(ERR_REQUEST_FAILED, `${api}:fail the transaction has already ended`);
       },
+      blocker: () => undefined,
     };
     this.handle = {
       collection: (name: string) => {
@@ -631,10 +762,11 @@ class TxState {
 // References
 
 /**
- * Lets other operations run between steps, so concurrent units of work really interleave. A microtask,
- * not a timer, so tests using jest's fake timers do not hang.
+ * Half a call's way. Without latency a microtask (not a timer, so tests using jest's fake timers do not
+ * hang), which still lets other operations run between steps, so concurrent units of work interleave.
  */
-const tick = () => Promise.resolve();
+const wire = (ms: number): Promise<void> =>
+  ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
 
 class DocRefImpl implements CloudDocRef {
   constructor(
@@ -648,42 +780,59 @@ class DocRefImpl implements CloudDocRef {
 
   async get(): Promise<{ data: DbDoc | null }> {
     this.view.ensureOpen('document.get');
-    await tick();
-    const doc = this.view.read(this.collection, this.id);
-    if (!doc && this.db.throwOnNotFound) {
-      throw new DbError(-1, `document with _id ${this.id} does not exist; document.get`);
-    }
-    return { data: doc ? clone(doc) : null };
+    return this.db.call(() => {
+      this.view.ensureOpen('document.get');
+      const doc = this.view.read(this.collection, this.id);
+      if (!doc && this.db.throwOnNotFound) {
+        throw new DbError(-1, `document with _id ${this.id} does not exist; document.get`);
+      }
+      return { data: doc ? clone(doc) : null };
+    });
+  }
+
+  /** Runs a write at the server once no open transaction holds this document (live writes wait). */
+  private writing<T>(api: string, run: () => T): Promise<T> {
+    return this.db.call(async () => {
+      for (let h; (h = this.view.blocker(this.collection, [this.id]));) await h.released;
+      this.view.ensureOpen(api);
+      return run(); // no await from the check above to here: the write is atomic
+    });
   }
 
   async set(options: { data: Record<string, unknown> }) {
     this.view.ensureOpen('document.set');
     const data = checkDocData(options?.data, 'document.set');
     if ('_id' in data) throw new DbError(ERR_INVALID_PARAM, 'document.set:fail 不能更新_id的值');
-    await tick();
-    const existed = this.view.read(this.collection, this.id) !== null;
-    this.view.write({ collection: this.collection, id: this.id, doc: { ...data, _id: this.id } });
-    return { _id: this.id, stats: { updated: existed ? 1 : 0, created: existed ? 0 : 1 } };
+    return this.writing('document.set', () => {
+      const existed = this.view.read(this.collection, this.id) !== null;
+      this.view.write(
+        { collection: this.collection, id: this.id, doc: { ...data, _id: this.id } },
+        'document.set',
+      );
+      return { _id: this.id, stats: { updated: existed ? 1 : 0, created: existed ? 0 : 1 } };
+    });
   }
 
   async update(options: { data: Record<string, unknown> }): Promise<UpdateResult> {
     this.view.ensureOpen('document.update');
     const ops = checkUpdateData(options?.data, 'document.update');
-    await tick();
-    const doc = this.view.read(this.collection, this.id);
-    if (!doc) return { stats: { updated: 0 } };
-    const next = applyUpdate(doc, ops);
-    if (isDeepStrictEqual(next, doc)) return { stats: { updated: 0 } }; // nothing changed
-    this.view.write({ collection: this.collection, id: this.id, doc: next });
-    return { stats: { updated: 1 } };
+    return this.writing('document.update', () => {
+      const doc = this.view.read(this.collection, this.id);
+      if (!doc) return { stats: { updated: 0 } };
+      const next = applyUpdate(doc, ops);
+      if (isDeepStrictEqual(next, doc)) return { stats: { updated: 0 } }; // nothing changed
+      this.view.write({ collection: this.collection, id: this.id, doc: next }, 'document.update');
+      return { stats: { updated: 1 } };
+    });
   }
 
   async remove(): Promise<{ stats: { removed: number } }> {
     this.view.ensureOpen('document.remove');
-    await tick();
-    if (!this.view.read(this.collection, this.id)) return { stats: { removed: 0 } };
-    this.view.write({ collection: this.collection, id: this.id, doc: null });
-    return { stats: { removed: 1 } };
+    return this.writing('document.remove', () => {
+      if (!this.view.read(this.collection, this.id)) return { stats: { removed: 0 } };
+      this.view.write({ collection: this.collection, id: this.id, doc: null }, 'document.remove');
+      return { stats: { removed: 1 } };
+    });
   }
 
   field(): never {
@@ -694,21 +843,24 @@ class DocRefImpl implements CloudDocRef {
   }
 }
 
-async function addDoc(collection: string, view: View, options: { data: Row }) {
+async function addDoc(db: CloudbaseDbDouble, collection: string, view: View, options: { data: Row }) {
   view.ensureOpen('collection.add');
   if (Array.isArray(options?.data)) throw new NotImplemented('collection.add with an array (batch insert)');
   const data = checkDocData(options?.data, 'collection.add');
   const id = data._id === undefined ? randomBytes(16).toString('hex') : data._id;
   if (typeof id !== 'string' || id === '') throw new NotImplemented(`a ${typeof id} _id`);
-  await tick();
-  if (view.read(collection, id)) {
-    throw new DbError(
-      ERR_REQUEST_FAILED,
-      `collection.add:fail E11000 duplicate key error collection: ${collection} index: _id_ dup key: { _id: "${id}" }`,
-    );
-  }
-  view.write({ collection, id, doc: { ...data, _id: id } });
-  return { _id: id };
+  return db.call(async () => {
+    for (let h; (h = view.blocker(collection, [id]));) await h.released;
+    view.ensureOpen('collection.add');
+    if (view.read(collection, id)) {
+      throw new DbError(
+        ERR_REQUEST_FAILED,
+        `collection.add:fail E11000 duplicate key error collection: ${collection} index: _id_ dup key: { _id: "${id}" }`,
+      );
+    }
+    view.write({ collection, id, doc: { ...data, _id: id } }, 'collection.add');
+    return { _id: id };
+  });
 }
 
 interface QueryState {
@@ -756,16 +908,16 @@ class QueryImpl implements CloudQuery {
     }
     this.db.stats.queries++;
     this.checkIndex('get');
-    await tick();
-    const rows = this.matching().sort((a, b) => this.compare(a, b));
-    return { data: rows.slice(0, this.state.limit).map(clone) };
+    return this.db.call(() => {
+      const rows = this.matching().sort((a, b) => this.compare(a, b));
+      return { data: rows.slice(0, this.state.limit).map(clone) };
+    });
   }
 
   async count(): Promise<{ total: number }> {
     this.db.stats.queries++;
     this.checkIndex('count');
-    await tick();
-    return { total: this.matching().length };
+    return this.db.call(() => ({ total: this.matching().length }));
   }
 
   async update(options: { data: Record<string, unknown> }): Promise<UpdateResult> {
@@ -775,17 +927,27 @@ class QueryImpl implements CloudQuery {
     const ops = checkUpdateData(options?.data, 'collection.update');
     this.db.stats.queries++;
     this.checkIndex('update');
-    await tick();
-    let updated = 0;
-    const writes: Write[] = [];
-    for (const doc of this.matching()) {
-      const next = applyUpdate(doc, ops);
-      if (isDeepStrictEqual(next, doc)) continue;
-      writes.push({ collection: this.name, id: doc._id, doc: next });
-      updated++;
-    }
-    for (const w of writes) this.view.write(w);
-    return { stats: { updated } };
+    return this.db.call(async () => {
+      // Wait behind open transactions holding a matching document, then match and write in one step.
+      for (
+        let h;
+        (h = this.view.blocker(
+          this.name,
+          this.matching().map((d) => d._id),
+        ));
+      )
+        await h.released;
+      let updated = 0;
+      const writes: Write[] = [];
+      for (const doc of this.matching()) {
+        const next = applyUpdate(doc, ops);
+        if (isDeepStrictEqual(next, doc)) continue;
+        writes.push({ collection: this.name, id: doc._id, doc: next });
+        updated++;
+      }
+      for (const w of writes) this.view.write(w, 'collection.update');
+      return { stats: { updated } };
+    });
   }
 
   skip(): never {
@@ -855,7 +1017,7 @@ class CollectionImpl extends QueryImpl implements CloudCollection {
     return new DocRefImpl(this.db, this.name, id, this.view);
   }
   add(options: { data: Record<string, unknown> }): Promise<{ _id: string }> {
-    return addDoc(this.name, this.view, options);
+    return addDoc(this.db, this.name, this.view, options);
   }
   aggregate(): never {
     throw new NotImplemented('aggregate');
@@ -873,7 +1035,7 @@ class TxCollectionImpl implements CloudTxCollection {
     return new DocRefImpl(this.db, this.name, id, this.view);
   }
   add(options: { data: Record<string, unknown> }): Promise<{ _id: string }> {
-    return addDoc(this.name, this.view, options);
+    return addDoc(this.db, this.name, this.view, options);
   }
   where(): never {
     throw new NotImplemented(
