@@ -1,20 +1,40 @@
 /**
- * A rush on one slot: `voters` verified voters book the same slot of `capacity` seats all at once,
- * through the real `reception.book` handler. Used by the concurrency test (both engines) and the bench.
+ * A rush on one slot: `voters` verified voters book the same slot of `capacity` seats — all at once, or
+ * arriving evenly over `spreadMs` — through the real `reception.book` handler. Used by the concurrency
+ * test (both engines) and the bench.
  */
 import type { Caller } from '../cloudfunctions/core/context';
 import type { Ports } from '../cloudfunctions/core/ports';
 import { addDays, chinaDate, chinaInstant } from '../cloudfunctions/core/time';
 import { reception } from '../cloudfunctions/modules/reception';
+import { receptionQueries } from '../cloudfunctions/modules/reception/storage';
 import { forgetGeo, serve, sharedQueries, type User } from '../cloudfunctions/modules/shared/public';
 
 export interface RushResult {
   confirmed: number;
   waitlisted: number;
   full: number;
+  /** Other refusals by code (CONFLICT: 系统繁忙 after the store's retries). */
   other: Record<string, number>;
+  /** The slot's counters at the end… */
   booked: number;
+  waitlistPlaces: number;
+  /** …and the bookings that exist (seats held, waiting). */
+  seated: number;
+  waiting: number;
+  capacity: number;
   seconds: number;
+  /** Each answer's time from the voter's arrival, in ms, sorted. */
+  latencies: number[];
+  p95Ms: number;
+}
+
+export interface RushOptions {
+  tag?: string;
+  /** Arrivals spread evenly over this many ms (0: all at once). */
+  spreadMs?: number;
+  /** Runs once the day, the slot and the voters exist, just before the first voter arrives. */
+  ready?: () => void;
 }
 
 /** A published day a week ahead with one slot, and `voters` verified voters (no register entries needed). */
@@ -62,7 +82,9 @@ export async function prepareRush(ports: Ports, voters: number, capacity: number
       endsAt: chinaInstant(date, '10:00'),
       capacity,
       booked: 0,
-      waitlist: [],
+      waitlisted: 0,
+      touchedAt: null,
+      settled: true,
     });
   });
   for (let i = 0; i < users.length; i += 100) {
@@ -79,27 +101,50 @@ export async function rush(
   ports: Ports,
   voters: number,
   capacity: number,
-  tag = 'rush',
+  opts: RushOptions | string = {},
 ): Promise<RushResult> {
+  const { tag = 'rush', spreadMs = 0, ready } = typeof opts === 'string' ? { tag: opts } : opts;
   const { slotId, callers } = await prepareRush(ports, voters, capacity, tag);
+  ready?.();
   const started = process.hrtime.bigint();
+  const ms = (from: bigint) => Number(process.hrtime.bigint() - from) / 1e6;
+  const latencies: number[] = [];
   const results = await Promise.all(
-    callers.map((caller, i) =>
-      serve(
+    callers.map(async (caller, i) => {
+      if (spreadMs > 0) await new Promise((r) => setTimeout(r, (i * spreadMs) / voters));
+      const arrived = process.hrtime.bigint();
+      const r = await serve(
         reception,
         { action: 'book', data: { slotId, topic: '同一时段' }, requestId: `${tag}-req-${i}` },
         caller,
         ports,
-      ),
-    ),
+      );
+      latencies.push(ms(arrived));
+      return r;
+    }),
   );
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const out: RushResult = { confirmed: 0, waitlisted: 0, full: 0, other: {}, booked: 0, seconds };
+  const seconds = ms(started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const slot = (await ports.store.get('slots', slotId))!;
+  const counts = await receptionQueries(ports).slotCounts(slotId);
+  const out: RushResult = {
+    confirmed: 0,
+    waitlisted: 0,
+    full: 0,
+    other: {},
+    booked: slot.booked,
+    waitlistPlaces: slot.waitlisted,
+    seated: counts.seated,
+    waiting: counts.waiting,
+    capacity: slot.capacity,
+    seconds,
+    latencies,
+    p95Ms: latencies[Math.min(latencies.length - 1, Math.ceil(latencies.length * 0.95) - 1)] ?? 0,
+  };
   for (const r of results) {
     if (r.ok) out[(r.data as { status: 'confirmed' | 'waitlisted' }).status]++;
     else if (r.error.code === 'FULL') out.full++;
     else out.other[r.error.code] = (out.other[r.error.code] ?? 0) + 1;
   }
-  out.booked = (await ports.store.get('slots', slotId))!.booked;
   return out;
 }

@@ -275,7 +275,9 @@ export const aSlot = (over: Partial<Slot> = {}): Slot => ({
   endsAt: '2026-03-10T01:30:00.000Z',
   capacity: 5,
   booked: 0,
-  waitlist: [],
+  waitlisted: 0,
+  touchedAt: null,
+  settled: true,
   ...over,
 });
 

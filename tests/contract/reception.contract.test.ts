@@ -2,7 +2,6 @@
  * Reception days on every Store adapter: the new records' round trips, the reception queries (filters,
  * order, keyset pages across ties, inclusive date ranges) and booking a slot under contention.
  */
-import { AppError } from '../../cloudfunctions/core/errors';
 import type { Store } from '../../cloudfunctions/core/ports';
 import type { CollectionName, Collections } from '../../cloudfunctions/core/records';
 import type {
@@ -15,7 +14,7 @@ import { aBooking, aClaim, anAssignment, aReceptionDay, aSlot, aStation, at, aVi
 import { codeOf, type Engine, engines, ordered, readAll, seed as seedInto } from './harness';
 import { receptionStorage, type DayFilter } from '../../cloudfunctions/modules/reception/storage';
 
-describe.each(engines)('Store contract, reception — %s', (name, open) => {
+describe.each(engines)('Store contract, reception — %s', (_name, open) => {
   let engine: Engine;
   let store: Store;
 
@@ -48,30 +47,16 @@ describe.each(engines)('Store contract, reception — %s', (name, open) => {
       expect(await store.get('stations', mapped.id)).toEqual({ ...mapped, latitude: null, longitude: null });
     });
 
-    it('slot waitlists round-trip as arrays, empty included, and an update replaces them whole', async () => {
-      const empty = aSlot({ waitlist: [] });
-      const queued = aSlot({ capacity: 2, booked: 2, waitlist: ['b-3', 'b-1', 'b-2'] });
-      await seed('slots', [empty, queued]);
-      expect(await store.get('slots', empty.id)).toEqual(empty);
-      expect(await store.transact((tx) => tx.get('slots', queued.id))).toEqual(queued);
-
-      const waitlistOf = async (id: string) => (await store.get('slots', id))!.waitlist;
-      // Shorter: no leftover tail (an index-wise merge would keep 'b-2').
-      await store.transact((tx) => tx.update('slots', queued.id, { waitlist: ['b-9'] }));
-      expect(await waitlistOf(queued.id)).toEqual(['b-9']);
-      await store.transact((tx) => tx.update('slots', queued.id, { waitlist: [] }));
-      expect(await waitlistOf(queued.id)).toEqual([]);
-      await store.transact((tx) => tx.update('slots', empty.id, { booked: 1, waitlist: ['x', 'y'] }));
-      expect(await store.get('slots', empty.id)).toEqual({ ...empty, booked: 1, waitlist: ['x', 'y'] });
-      // The same list again is an update that changes nothing, not NOT_FOUND.
-      await store.transact((tx) => tx.update('slots', empty.id, { waitlist: ['x', 'y'] }));
-      // Inside one unit of work the Tx sees its own array writes.
-      const seen = await store.transact(async (tx) => {
-        await tx.update('slots', empty.id, { waitlist: ['x', 'y', 'z'] });
-        return (await tx.get('slots', empty.id))!.waitlist;
-      });
-      expect(seen).toEqual(['x', 'y', 'z']);
-      expect(await waitlistOf(empty.id)).toEqual(['x', 'y', 'z']);
+    it('slots keep their counters, touch time (or null) and settled flag; updates change them', async () => {
+      const fresh = aSlot();
+      const busy = aSlot({ capacity: 2, booked: 2, waitlisted: 3, touchedAt: at(4), settled: false });
+      await seed('slots', [fresh, busy]);
+      expect(await store.get('slots', fresh.id)).toEqual(fresh);
+      expect(await store.transact((tx) => tx.get('slots', busy.id))).toEqual(busy);
+      await store.transact((tx) => tx.update('slots', fresh.id, { touchedAt: at(5), settled: false }));
+      await store.transact((tx) => tx.update('slots', busy.id, { touchedAt: null, settled: true }));
+      expect(await store.get('slots', fresh.id)).toEqual({ ...fresh, touchedAt: at(5), settled: false });
+      expect(await store.get('slots', busy.id)).toEqual({ ...busy, touchedAt: null, settled: true });
     });
 
     it('bookings: walk-in flag both ways, null slot and voter, and updates to and from null', async () => {
@@ -237,7 +222,7 @@ describe.each(engines)('Store contract, reception — %s', (name, open) => {
           // Pairs share a start time, so the id breaks ties.
           startsAt: new Date(start + Math.floor(i / 2) * 15 * 60_000).toISOString(),
           endsAt: new Date(start + (Math.floor(i / 2) + 1) * 15 * 60_000).toISOString(),
-          waitlist: i % 5 ? [] : [`b-${i}`],
+          waitlisted: i % 5 ? 0 : i,
         }),
       );
       await seed('slots', [...slots, aSlot({ dayId: 'day-other' })]);
@@ -398,74 +383,176 @@ describe.each(engines)('Store contract, reception — %s', (name, open) => {
     });
   });
 
-  describe('booking a slot under contention', () => {
-    const VOTERS = 200;
-    const CAPACITY = 50;
+  describe('slot counters', () => {
+    const q = () => store.queries(receptionStorage);
+    const slotOf = async (id: string) => (await store.get('slots', id))!;
 
-    /**
-     * Starts `voters` units of work at once, each doing what the booking service does: read the slot,
-     * check for a seat, count it and write the booking. `pause` runs between the read and the writes
-     * (awaiting I/O), so that on CloudBase the units of work overlap across timer turns too.
-     */
-    async function rush(voters: number, capacity: number, pause?: () => Promise<void>) {
+    it('takeSeat: while seats are free and the capacity is the one given; it touches the slot', async () => {
+      const slot = aSlot({ capacity: 2, booked: 1 });
+      await seed('slots', [slot]);
+      expect(await q().takeSeat(slot.id, 3, at(1))).toBe(false); // capacity changed since it was read
+      expect(await slotOf(slot.id)).toEqual(slot);
+      expect(await q().takeSeat(slot.id, 2, at(2))).toBe(true);
+      expect(await slotOf(slot.id)).toEqual({ ...slot, booked: 2, touchedAt: at(2), settled: false });
+      expect(await q().takeSeat(slot.id, 2, at(3))).toBe(false); // full
+      expect(await q().takeSeat('no-such-slot', 2, at(3))).toBe(false);
+      expect(await q().giveSeatBack(slot.id, at(4))).toBe(true);
+      expect(await q().giveSeatBack(slot.id, at(5))).toBe(true);
+      expect(await q().giveSeatBack(slot.id, at(6))).toBe(false); // never below zero
+      expect(await slotOf(slot.id)).toMatchObject({ booked: 0, touchedAt: at(5) });
+    });
+
+    it('waitlist places: up to the maximum, given back never below zero; touchSlot marks the slot', async () => {
+      const slot = aSlot({ capacity: 1, booked: 1, waitlisted: 1 });
+      await seed('slots', [slot]);
+      expect(await q().takeWaitlistPlace(slot.id, 2, at(1))).toBe(true);
+      expect(await q().takeWaitlistPlace(slot.id, 2, at(2))).toBe(false);
+      expect((await slotOf(slot.id)).waitlisted).toBe(2);
+      expect(await q().giveWaitlistPlaceBack(slot.id, at(3))).toBe(true);
+      expect(await q().giveWaitlistPlaceBack(slot.id, at(4))).toBe(true);
+      expect(await q().giveWaitlistPlaceBack(slot.id, at(5))).toBe(false);
+      const other = aSlot();
+      await seed('slots', [other]);
+      expect(await q().touchSlot(other.id, at(7))).toBe(true);
+      expect(await slotOf(other.id)).toEqual({ ...other, touchedAt: at(7), settled: false });
+    });
+
+    it.each([0, 2])(
+      'a burst of 300 on 50 seats and 100 places (latency %i ms on CloudBase): exactly 50 seats, 100 places, 150 refused',
+      async (latency) => {
+        if (engine.double && latency) engine.double.options.latencyMs = [0, latency];
+        const slot = aSlot({ capacity: 50 });
+        await seed('slots', [slot]);
+        const outcomes = await Promise.all(
+          Array.from({ length: 300 }, async (_, i) => {
+            if (await q().takeSeat(slot.id, 50, at(i))) return 'seat';
+            if (await q().takeWaitlistPlace(slot.id, 100, at(i))) return 'place';
+            return 'full';
+          }),
+        );
+        const tally = (o: string) => outcomes.filter((x) => x === o).length;
+        expect([tally('seat'), tally('place'), tally('full')]).toEqual([50, 100, 150]);
+        expect(await slotOf(slot.id)).toMatchObject({ booked: 50, waitlisted: 100, capacity: 50 });
+        if (engine.double) expect(engine.double.stats.conflicts).toBe(0);
+      },
+    );
+
+    it('a burst of bookings: each takes a place, then writes its booking in a unit of work; counters equal bookings', async () => {
+      if (engine.double) engine.double.options.latencyMs = [0, 2];
       const day = aReceptionDay();
-      const slot = aSlot({ dayId: day.id, capacity, booked: 0 });
+      const slot = aSlot({ dayId: day.id, capacity: 20 });
       await seed('receptionDays', [day]);
       await seed('slots', [slot]);
-      const book = (i: number) =>
-        store.transact(async (tx) => {
-          const s = (await tx.get('slots', slot.id))!;
-          if (s.booked >= s.capacity) throw new AppError('FULL', '该时段已约满');
-          await pause?.();
-          await tx.update('slots', slot.id, { booked: s.booked + 1 });
+      const book = async (i: number) => {
+        let place: Booking['status'];
+        if (await q().takeSeat(slot.id, 20, at(1))) place = 'confirmed';
+        else if (await q().takeWaitlistPlace(slot.id, 30, at(1))) place = 'waitlisted';
+        else return 'full';
+        await store.transact(async (tx) => {
+          await tx.insert('claims', aClaim({ id: `booking:${day.id}:voter-${i}` }));
           await tx.insert(
             'bookings',
-            aBooking({ dayId: day.id, slotId: slot.id, voterUserId: `voter-${i}` }),
+            aBooking({ dayId: day.id, slotId: slot.id, voterUserId: `voter-${i}`, status: place }),
           );
         });
-      const outcomes = await Promise.all(Array.from({ length: voters }, (_, i) => codeOf(book(i))));
-      const tally = (o: string) => outcomes.filter((x) => x === o).length;
-      const bookings = await store.queries(receptionStorage).bookingsOfDay(day.id, {}, { limit: 100 });
-      return {
-        confirmed: tally('resolved'),
-        full: tally('FULL'),
-        /** Conflicts that outlasted the adapter's retries (CloudBase only). */
-        refused: tally('CONFLICT'),
-        booked: (await store.get('slots', slot.id))!.booked,
-        bookings: bookings.length,
-        voters: new Set(bookings.map((b) => b.voterUserId)).size,
+        return place;
       };
-    }
+      const outcomes = await Promise.all(Array.from({ length: 80 }, (_, i) => book(i)));
+      const tally = (o: string) => outcomes.filter((x) => x === o).length;
+      expect([tally('confirmed'), tally('waitlisted'), tally('full')]).toEqual([20, 30, 30]);
+      expect(await q().slotCounts(slot.id)).toEqual({ seated: 20, waiting: 30 });
+      expect(await slotOf(slot.id)).toMatchObject({ booked: 20, waitlisted: 30 });
+      if (engine.double) expect(engine.double.stats.conflicts).toBe(0);
+    });
 
-    it(`${VOTERS} concurrent units of work on a slot of ${CAPACITY}: exactly ${CAPACITY} bookings, booked === ${CAPACITY}`, async () => {
-      const r = await rush(VOTERS, CAPACITY);
-      expect(r.confirmed + r.full + r.refused).toBe(VOTERS); // nothing else went wrong
-      expect(r).toMatchObject({
-        confirmed: CAPACITY,
-        booked: CAPACITY,
-        bookings: CAPACITY,
-        voters: CAPACITY,
+    it('a capacity change in a unit of work during a burst: never above either capacity, every seat counted', async () => {
+      if (engine.double) engine.double.options.latencyMs = [0, 2];
+      const slot = aSlot({ capacity: 30 });
+      await seed('slots', [slot]);
+      const take = async (i: number) => {
+        for (let tries = 0; tries < 8; tries++) {
+          const s = await slotOf(slot.id);
+          if (s.booked >= s.capacity) return false;
+          if (await q().takeSeat(slot.id, s.capacity, at(i))) return true;
+        }
+        return false;
+      };
+      const lower = store.transact(async (tx) => {
+        const s = (await tx.get('slots', slot.id))!;
+        await tx.update('slots', slot.id, { capacity: Math.max(s.booked, 10) });
+        return Math.max(s.booked, 10);
       });
-      if (name === 'sqlite') {
-        // Units of work run one at a time: everyone after the 50th finds the slot full.
-        expect(r).toMatchObject({ full: VOTERS - CAPACITY, refused: 0 });
-      } else {
-        // Optimistic: most first attempts conflict, and the retries sort it out.
-        expect(engine.double!.stats.conflicts).toBeGreaterThan(VOTERS);
-      }
-    }, 20_000);
+      const [taken, capacity] = await Promise.all([
+        Promise.all(Array.from({ length: 60 }, (_, i) => take(i))),
+        lower,
+      ]);
+      const s = await slotOf(slot.id);
+      expect(s.capacity).toBe(capacity);
+      expect(s.booked).toBe(taken.filter(Boolean).length);
+      expect(s.booked).toBeLessThanOrEqual(30);
+      expect(s.booked).toBe(s.capacity); // 60 voters for at most 30 seats: every seat is taken
+    });
 
-    // Smaller, as every unit of work now spans event-loop turns (about a second on CloudBase's retries).
-    it('with I/O inside the unit of work: never overbooked, every confirmation counted once', async () => {
-      const [voters, capacity] = [100, 25];
-      const r = await rush(voters, capacity, () => new Promise((resolve) => setImmediate(resolve)));
-      expect(r.confirmed + r.full + r.refused).toBe(voters);
-      expect(r).toMatchObject({ booked: r.confirmed, bookings: r.confirmed, voters: r.confirmed });
-      // Every seat is taken (CloudBase's retries may still turn a few voters away with CONFLICT, but never
-      // while seats are free): FULL is only ever said of a full slot.
-      expect(r.confirmed).toBe(capacity);
-      expect(r.full).toBe(voters - capacity - r.refused);
-      if (name === 'sqlite') expect(r.refused).toBe(0);
-    }, 20_000);
+    it('waitlistOfSlot / waitlistPosition: a slot’s waitlisted bookings by (createdAt, id), 1-based places', async () => {
+      const rows = [
+        [2, 'waitlisted', 'w-3'],
+        [1, 'waitlisted', 'w-9'],
+        [2, 'waitlisted', 'w-1'],
+        [1, 'confirmed', 'w-0'],
+        [3, 'cancelled', 'w-5'],
+        [4, 'waitlisted', 'w-4'],
+      ] as const;
+      const bookings = rows.map(([m, status, id]) =>
+        aBooking({ id, slotId: 'slot-w', createdAt: at(m), status, voterUserId: `v-${id}` }),
+      );
+      await seed('bookings', [...bookings, aBooking({ slotId: 'slot-other', status: 'waitlisted' })]);
+      const key = (b: Booking) => b.createdAt;
+      const waiting = bookings.filter((b) => b.status === 'waitlisted');
+      for (const size of [1, 2, 10])
+        expect(await readAll((o) => q().waitlistOfSlot('slot-w', o), key, size)).toEqual(
+          ordered(waiting, key, 'asc'),
+        );
+      const order = ordered(waiting, key, 'asc');
+      for (const b of waiting) expect(await q().waitlistPosition(b)).toBe(order.indexOf(b.id) + 1);
+    });
+
+    it('slotCounts / unsettledSlots / settleSlot: seats held and places by status; settled only if untouched', async () => {
+      const statuses: Booking['status'][] = [
+        'confirmed',
+        'checkedIn',
+        'noShow',
+        'waitlisted',
+        'waitlisted',
+        'cancelled',
+        'confirmed',
+      ];
+      await seed(
+        'bookings',
+        statuses.map((status, i) => aBooking({ slotId: 'slot-c', status, voterUserId: `v-${i}` })),
+      );
+      expect(await q().slotCounts('slot-c')).toEqual({ seated: 4, waiting: 2 });
+      expect(await q().slotCounts('slot-none')).toEqual({ seated: 0, waiting: 0 });
+
+      const stray = aSlot({
+        id: 'slot-c',
+        capacity: 9,
+        booked: 5,
+        waitlisted: 2,
+        touchedAt: at(2),
+        settled: false,
+      });
+      const recent = aSlot({ touchedAt: at(20), settled: false });
+      const older = aSlot({ touchedAt: at(1), settled: false });
+      const quiet = aSlot({ touchedAt: at(0), settled: true });
+      await seed('slots', [stray, recent, older, quiet]);
+      expect((await q().unsettledSlots(at(10), 10)).map((s) => s.id)).toEqual([older.id, stray.id]);
+      expect((await q().unsettledSlots(at(10), 1)).map((s) => s.id)).toEqual([older.id]);
+      // Touched since it was read: not settled.
+      expect(await q().settleSlot(stray.id, at(1), { seated: 4, waiting: 2 })).toBe(false);
+      expect(await q().settleSlot(stray.id, at(2), { seated: 4, waiting: 2 })).toBe(true);
+      expect(await slotOf(stray.id)).toEqual({ ...stray, booked: 4, settled: true });
+      expect(await q().settleSlot(stray.id, at(2), { seated: 4, waiting: 2 })).toBe(false);
+      expect((await q().unsettledSlots(at(10), 10)).map((s) => s.id)).toEqual([older.id]);
+    });
   });
 });

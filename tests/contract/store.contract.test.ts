@@ -99,7 +99,7 @@ describe.each(engines)('Store contract — %s', (_name, open) => {
       counters: () => aCounter({ count: 7 }),
       receptionDays: () =>
         aReceptionDay({ status: 'draft', publishedAt: null, remindersSentAt: at(5), theme: '乡村振兴' }),
-      slots: () => aSlot({ capacity: 3, booked: 2, waitlist: ['booking-7', 'booking-3'] }),
+      slots: () => aSlot({ capacity: 3, booked: 2, waitlisted: 7, touchedAt: at(4), settled: false }),
       assignments: () =>
         anAssignment({ status: 'declined', reason: '外出开会', respondedAt: at(2), attendedAt: null }),
       bookings: () =>

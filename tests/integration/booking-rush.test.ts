@@ -1,53 +1,33 @@
 /**
- * 1,000 voters book one slot of 50 seats at the same moment, through the real handler:
- * exactly 50 confirmed, the rest waitlisted or refused — on SQLite and on the CloudBase adapter (double).
+ * Voters book one slot of 50 seats at the same moment, through the real handler: exactly 50 confirmed,
+ * 100 waitlisted and the rest FULL — never CONFLICT — on SQLite and on the CloudBase adapter over the
+ * double, where the seat is taken by a conditional update (the double aborts transactions that write a
+ * document someone else wrote since they began, as MongoDB does). The 1,000-voter bursts with 5–20 ms per
+ * database call are in `npm run bench`; here the calls take at most 2 ms, so the test stays cheap.
  */
-import { createCloudbaseStore } from '../../cloudfunctions/adapters/cloudbase/store';
-import { COLLECTIONS, INDEXES, seedDemo } from '../../cloudfunctions/modules/registry';
 import { WAITLIST_MAX } from '../../cloudfunctions/modules/reception/constants';
 import { rush } from '../../scripts/booking-rush';
-import { createCloudbaseDbDouble } from '../doubles/cloudbase-db';
-import { makeWorld } from './harness';
+import { ENGINES, makeWorld, type EngineName } from './harness';
 
-// A thousand requests at once: allow for a busy machine.
-jest.setTimeout(120_000);
+const VOTERS = 300;
+const CAPACITY = 50;
 
-it('on SQLite', async () => {
-  const w = await makeWorld();
-  const r = await rush(w.ports, 1000, 50);
+it.each(ENGINES)('on %s: exact counts, the counters equal the bookings', async (engine: EngineName) => {
+  const w = await makeWorld({ engine });
+  const r = await rush(w.ports, VOTERS, CAPACITY, {
+    ready: () => {
+      if (w.double) w.double.options.latencyMs = [0, 2];
+    },
+  });
   expect(r).toMatchObject({
-    confirmed: 50,
+    confirmed: CAPACITY,
     waitlisted: WAITLIST_MAX,
-    full: 1000 - 50 - WAITLIST_MAX,
+    full: VOTERS - CAPACITY - WAITLIST_MAX,
     other: {},
-    booked: 50,
+    booked: CAPACITY,
+    waitlistPlaces: WAITLIST_MAX,
+    seated: CAPACITY,
+    waiting: WAITLIST_MAX,
   });
-  const rows = w.db
-    .prepare("SELECT status, COUNT(*) AS n FROM bookings WHERE dayId = 'rush-day' GROUP BY status")
-    .all();
-  expect(rows).toEqual(
-    expect.arrayContaining([
-      { status: 'confirmed', n: 50 },
-      { status: 'waitlisted', n: WAITLIST_MAX },
-    ]),
-  );
-});
-
-it('on CloudBase (the strict database double)', async () => {
-  const w = await makeWorld({ seed: false });
-  const db = createCloudbaseDbDouble({
-    collections: COLLECTIONS,
-    throwOnNotFound: false,
-    indexes: INDEXES,
-    requireIndexes: true,
-  });
-  const ports = { ...w.ports, store: createCloudbaseStore(db) };
-  await seedDemo(ports);
-  const r = await rush(ports, 1000, 50);
-  // Contention may turn some requests away with CONFLICT after the adapter's retries — never overbook.
-  expect(r.confirmed).toBe(50);
-  expect(r.booked).toBe(50);
-  expect(r.confirmed + r.waitlisted + r.full + Object.values(r.other).reduce((a, b) => a + b, 0)).toBe(1000);
-  expect(Object.keys(r.other).every((code) => code === 'CONFLICT')).toBe(true);
-  expect(r.waitlisted).toBeLessThanOrEqual(WAITLIST_MAX);
+  if (w.double) expect(w.double.stats.conflicts).toBe(0);
 });

@@ -31,4 +31,11 @@ export interface CloudbaseKit {
   byId<C extends CollectionName>(collection: C, where: Where): Promise<Collections[C][]>;
   /** An inclusive range on `date` (China dates compare as strings); one condition per bound. */
   dateRange(filter: { fromDate?: string; toDate?: string }): Where[];
+  /**
+   * A conditional update outside any transaction — `where({ _id, booked: _.lt(cap) })` with `_.inc` data,
+   * say: atomic per document and never aborted by a write conflict. Answers `stats.updated`.
+   */
+  updateWhere(collection: CollectionName, where: Where, data: Record<string, unknown>): Promise<number>;
+  /** A page count kept as a counter document (core/counters.ts): `recount` counts the rows when it has none. */
+  counter(id: string, recount: () => Promise<number>): Promise<number>;
 }

@@ -10,6 +10,7 @@
  *
  * Needs `cloud.database({ throwOnNotFound: false })`: a missing document reads as `{ data: null }`.
  */
+import { readCounter } from '../../core/counters';
 import { AppError } from '../../core/errors';
 import type { After, ListOptions, Storage, Store, Tx } from '../../core/ports';
 import type { CollectionName, Collections } from '../../core/records';
@@ -234,10 +235,25 @@ export function createCloudbaseStore(
     };
   }
 
-  const kit: CloudbaseKit = { db, _, list, first, count, scan, byId, dateRange };
+  async function updateWhere(collection: CollectionName, where: Where, data: Record<string, unknown>) {
+    return (await db.collection(collection).where(where).update({ data })).stats.updated;
+  }
+
+  const kit: CloudbaseKit = {
+    db,
+    _,
+    list,
+    first,
+    count,
+    scan,
+    byId,
+    dateRange,
+    updateWhere,
+    counter: (id, recount) => readCounter(store, id, recount),
+  };
   const built = new Map<Storage<unknown>, unknown>();
 
-  return {
+  const store: Store = {
     async transact<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
       for (let attempt = 1; ; attempt++) {
         try {
@@ -261,4 +277,5 @@ export function createCloudbaseStore(
       return built.get(storage) as Q;
     },
   };
+  return store;
 }

@@ -30,4 +30,12 @@ export interface SqliteKit {
   all<C extends CollectionName>(collection: C, sql: string, params: unknown[]): Promise<Collections[C][]>;
   /** `sql` selects one row with a column `n`. */
   count(sql: string, params: unknown[]): Promise<number>;
+  /**
+   * One statement that writes, on its own (outside any unit of work, and never interleaved with one: it
+   * waits its turn in the store's queue) — a conditional update of a counter, say. Answers the number of
+   * rows it changed.
+   */
+  run(sql: string, params: unknown[]): Promise<number>;
+  /** A page count kept as a counter document (core/counters.ts): `recount` counts the rows when it has none. */
+  counter(id: string, recount: () => Promise<number>): Promise<number>;
 }

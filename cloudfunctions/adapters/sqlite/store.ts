@@ -4,6 +4,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import Database from 'better-sqlite3';
+import { readCounter } from '../../core/counters';
 import { AppError } from '../../core/errors';
 import type { After, ListOptions, Storage, Store, Tx } from '../../core/ports';
 import type { CollectionName, Collections } from '../../core/records';
@@ -32,12 +33,14 @@ export function createSqliteStore(path: string, storages: readonly ModuleStorage
   return new Sqlite(db, codecs);
 }
 
-/** `(key > ? OR (key = ? AND id > ?))` — or the descending mirror — for keyset pagination. */
+/**
+ * `(key, id) > (?, ?)` — or `<` descending — for keyset pagination. A row value, so that SQLite seeks to
+ * the position in the index (`key > ? OR (key = ? AND id > ?)` walks every row before it).
+ */
 function keyset(column: string, after: After | undefined, desc: boolean, params: unknown[]): string {
   if (!after) return '1';
-  const op = desc ? '<' : '>';
-  params.push(after.key, after.key, after.id);
-  return `(${column} ${op} ? OR (${column} = ? AND id ${op} ?))`;
+  params.push(after.key, after.id);
+  return `(${column}, id) ${desc ? '<' : '>'} (?, ?)`;
 }
 
 /**
@@ -177,6 +180,13 @@ class Sqlite implements SqliteStore {
       one: (collection, sql, params) =>
         this.read(() => this.decode(collection, this.prep(sql).get(...params) as Row | undefined)),
       count: (sql, params) => this.read(() => (this.prep(sql).get(...params) as { n: number }).n),
+      run: (sql, params) => {
+        if (this.inTx.getStore()) return Promise.resolve(this.prep(sql).run(...params).changes);
+        const next = this.queue.catch(() => undefined).then(() => this.prep(sql).run(...params).changes);
+        this.queue = next;
+        return next;
+      },
+      counter: (id, recount) => readCounter(this, id, recount),
       list: (collection, conditions: Condition[], sortKey, desc, opts: ListOptions) => {
         const where: string[] = [];
         const params: unknown[] = [];

@@ -1,6 +1,8 @@
 /**
- * The reception module's timer steps: remind tomorrow's reception days, mark no-shows of finished days.
- * Each is safe to run again: reminders have ids of their own, and a day is flagged once done.
+ * The reception module's timer steps: remind tomorrow's reception days, mark no-shows of finished days,
+ * and repair slot counters left wrong by a request that died between taking a seat and writing its booking.
+ * Each is safe to run again: reminders have ids of their own, a day is flagged once done, and a slot is
+ * repaired only while nothing is under way on it.
  */
 import type { Ctx } from '../../core/context';
 import { notify } from '../../core/effects';
@@ -8,6 +10,7 @@ import { timerCtx } from '../../core/jobs';
 import type { JobStep } from '../../core/module';
 import type { Ports } from '../../core/ports';
 import { addDays, chinaDate } from '../../core/time';
+import { fillFromWaitlist } from './seats';
 import type { ReceptionDay } from './records';
 import { receptionQueries } from './storage';
 
@@ -122,7 +125,46 @@ export async function markNoShows(ctx: Pick<Ctx, 'ports' | 'now'>, day: Receptio
   return marked;
 }
 
+/**
+ * How long a slot stays untouched before the repair step recounts it: longer than any request lives (a
+ * cloud function is stopped after its timeout, 3 s by default and 60 s at most), so no operation that took
+ * a seat or place before the last touch can still write its booking or give the place back.
+ */
+export const SETTLE_MS = 10 * 60_000;
+
+/**
+ * Slots whose counters may disagree with their bookings: touched, and left alone for SETTLE_MS. Each is
+ * recounted and settled — its counters set from the bookings — only if nobody touched it meanwhile (a
+ * conditional update on touchedAt); a seat found free goes to the waitlist. Answers how many it corrected.
+ */
+export async function repairSlots(ports: Ports): Promise<number> {
+  const ctx = timerCtx(ports, 'repairSlots');
+  const q = receptionQueries(ports);
+  const before = new Date(ctx.now.getTime() - SETTLE_MS).toISOString();
+  let repaired = 0;
+  for (const slot of await q.unsettledSlots(before, 100)) {
+    const counts = await q.slotCounts(slot.id);
+    const wrong = counts.seated !== slot.booked || counts.waiting !== slot.waitlisted;
+    if (counts.seated > slot.capacity) {
+      console.error('[jobs] slot has more seated bookings than seats', slot.id, counts, slot.capacity);
+      continue;
+    }
+    if (!(await q.settleSlot(slot.id, slot.touchedAt!, counts))) continue; // touched meanwhile: next time
+    if (!wrong) continue;
+    repaired++;
+    console.warn(
+      '[jobs] slot counters repaired',
+      slot.id,
+      { booked: slot.booked, waitlisted: slot.waitlisted },
+      counts,
+    );
+    if (counts.seated < slot.capacity && counts.waiting > 0) await fillFromWaitlist(ctx, slot.id);
+  }
+  return repaired;
+}
+
 export const JOBS: JobStep[] = [
   { name: 'receptionReminders', run: remindReceptions },
   { name: 'receptionNoShows', run: closeFinishedDays },
+  { name: 'receptionSeats', run: repairSlots },
 ];

@@ -22,7 +22,13 @@ export interface ReceptionDay {
   createdAt: string;
 }
 
-/** A slot of a reception day; `booked` never exceeds `capacity`, `waitlist` holds booking ids in order. */
+/**
+ * A slot of a reception day. Its counters change only by single-document conditional updates (never in a
+ * unit of work, so a burst of voters does not collide on it): `booked` — seats taken, never above
+ * `capacity` — and `waitlisted` — waitlist places taken, never above WAITLIST_MAX. A seat or place is
+ * taken before the booking that holds it is written, and given back if that booking is not written; the
+ * waitlist's order is its bookings' (createdAt, id).
+ */
 export interface Slot {
   id: string;
   dayId: string;
@@ -30,7 +36,14 @@ export interface Slot {
   endsAt: string;
   capacity: number;
   booked: number;
-  waitlist: string[];
+  waitlisted: number;
+  /**
+   * When an operation that changes the counters last began (null: never). The repair step (jobs.ts)
+   * recounts a slot only once this is older than any request can live, so nothing is in flight.
+   */
+  touchedAt: string | null;
+  /** False from a touch until the repair step has found (or made) the counters equal to the bookings. */
+  settled: boolean;
 }
 
 /**

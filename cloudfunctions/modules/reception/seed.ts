@@ -48,7 +48,9 @@ export async function seedReception(ports: Ports): Promise<void> {
           endsAt: new Date(from + 30 * 60_000).toISOString(),
           capacity: 5,
           booked: d.id === 'rd-today' && i === 0 ? 1 : 0,
-          waitlist: [],
+          waitlisted: 0,
+          touchedAt: null,
+          settled: true,
         });
       }
       const confirmed = d.status === 'published';

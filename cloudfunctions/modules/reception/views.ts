@@ -27,7 +27,7 @@ export const slotView = (s: Slot): SlotView => ({
   capacity: s.capacity,
   booked: s.booked,
   remaining: Math.max(0, s.capacity - s.booked),
-  waitlisted: s.waitlist.length,
+  waitlisted: s.waitlisted,
 });
 
 export const bookingView = (b: Booking, slot: Slot | null): BookingView => ({

@@ -1,15 +1,33 @@
 /** reception: voters' bookings — a seat or a place on the waitlist, cancelling, their own list. */
+import type { Ctx } from '../../../core/context';
 import { page } from '../../../core/cursor';
 import { audit, once, priorResult } from '../../../core/effects';
 import { AppError } from '../../../core/errors';
 import { authorize } from '../../../core/policy';
 import { maskName } from '../../../core/privacy';
 import { registeredName } from '../../account/public';
-import { WAITLIST_MAX } from '../constants';
 import type { ReceptionHandlers } from '../contract';
-import { claimCode, promote } from '../seats';
+import { claimCode, fillFromWaitlist, givePlaceBack, takePlace, type Place } from '../seats';
 import { receptionQueries } from '../storage';
 import { bookingView, loadDay } from '../views';
+
+interface BookResult {
+  bookingId: string;
+  code: string;
+  status: Place;
+  dayId: string;
+  slotId: string;
+  waitlistPosition: number | null;
+}
+
+/** The answer as the booking stands now: a waitlisted one with its place (or confirmed, once promoted). */
+async function asItStands(ctx: Ctx, r: BookResult): Promise<BookResult> {
+  if (r.status !== 'waitlisted') return { ...r, waitlistPosition: null };
+  const b = await ctx.ports.store.get('bookings', r.bookingId);
+  if (b?.status === 'confirmed') return { ...r, status: 'confirmed', waitlistPosition: null };
+  if (b?.status !== 'waitlisted') return { ...r, waitlistPosition: null };
+  return { ...r, waitlistPosition: await receptionQueries(ctx.ports).waitlistPosition(b) };
+}
 
 export const bookingHandlers: Pick<ReceptionHandlers, 'book' | 'cancel' | 'myBookings'> = {
   async book(ctx, input) {
@@ -20,55 +38,53 @@ export const bookingHandlers: Pick<ReceptionHandlers, 'book' | 'cancel' | 'myBoo
     const day = await loadDay(ctx, slot.dayId);
     if (day.status !== 'published') throw new AppError('CLOSED', '该接待日尚未开放预约');
     if (ctx.now.toISOString() >= day.bookingCutoff) throw new AppError('CLOSED', '预约已截止');
-    const prior = await priorResult<{
-      bookingId: string;
-      code: string;
-      status: 'confirmed' | 'waitlisted';
-      dayId: string;
-      slotId: string;
-      waitlistPosition: number | null;
-    }>(ctx);
-    if (prior) return prior;
+    const prior = await priorResult<BookResult>(ctx);
+    if (prior) return asItStands(ctx, prior);
     const verdict = await ctx.ports.content.text({ text: input.topic, openid: caller.user.openid, scene: 1 });
     if (verdict !== 'pass') throw new AppError('CONTENT_REJECTED', '反映主题未通过内容检查，请修改后再提交');
     const registered = await registeredName(ctx, caller.user);
-    return once(ctx, async (tx) => {
-      const claimId = `booking:${day.id}:${caller.user.id}`;
-      if (await tx.get('claims', claimId))
-        throw new AppError('CONFLICT', '您已预约该接待日，如需改约请先取消');
-      const current = (await tx.get('slots', slot.id))!;
-      const bookingId = ctx.ports.ids.next();
-      let status: 'confirmed' | 'waitlisted';
-      let waitlistPosition: number | null = null;
-      if (current.booked < current.capacity) {
-        status = 'confirmed';
-        await tx.update('slots', slot.id, { booked: current.booked + 1 });
-      } else if (current.waitlist.length < WAITLIST_MAX) {
-        status = 'waitlisted';
-        waitlistPosition = current.waitlist.length + 1;
-        await tx.update('slots', slot.id, { waitlist: [...current.waitlist, bookingId] });
-      } else {
-        throw new AppError('FULL', '该时段已约满，候补也已满，请选择其他时段');
-      }
-      const code = await claimCode(ctx, tx, day.id, bookingId);
-      await tx.insert('claims', { id: claimId, refId: bookingId, at: ctx.now.toISOString() });
-      await tx.insert('bookings', {
-        id: bookingId,
-        dayId: day.id,
-        slotId: slot.id,
-        voterUserId: caller.user.id,
-        visitorName: maskName(registered ?? caller.user.displayName),
-        topic: input.topic,
-        code,
-        status,
-        walkIn: false,
-        createdAt: ctx.now.toISOString(),
-        checkedInAt: null,
-        cancelledAt: null,
+    const claimId = `booking:${day.id}:${caller.user.id}`;
+    const taken = () => new AppError('CONFLICT', '您已预约该接待日，如需改约请先取消');
+    // Asked before taking a seat, so a second booking of the day takes none (the unit of work asks again).
+    if (await store.get('claims', claimId)) throw taken();
+
+    // The seat (or waitlist place) first, by one conditional update of the slot; then the booking in a
+    // unit of work whose booking id is fixed here, so that a retry of it can tell whether it landed.
+    const bookingId = ctx.ports.ids.next();
+    const place = await takePlace(ctx, slot);
+    let result: BookResult;
+    try {
+      result = await once(ctx, async (tx) => {
+        if (await tx.get('claims', claimId)) throw taken();
+        const code = await claimCode(ctx, tx, day.id, bookingId);
+        await tx.insert('claims', { id: claimId, refId: bookingId, at: ctx.now.toISOString() });
+        await tx.insert('bookings', {
+          id: bookingId,
+          dayId: day.id,
+          slotId: slot.id,
+          voterUserId: caller.user.id,
+          visitorName: maskName(registered ?? caller.user.displayName),
+          topic: input.topic,
+          code,
+          status: place,
+          walkIn: false,
+          createdAt: ctx.now.toISOString(),
+          checkedInAt: null,
+          cancelledAt: null,
+        });
+        await audit(tx, ctx, { entityType: 'booking', entityId: bookingId, detail: { status: place } });
+        return { bookingId, code, status: place, dayId: day.id, slotId: slot.id, waitlistPosition: null };
       });
-      await audit(tx, ctx, { entityType: 'booking', entityId: bookingId, detail: { status } });
-      return { bookingId, code, status, dayId: day.id, slotId: slot.id, waitlistPosition };
-    });
+    } catch (e) {
+      // Nothing was booked (unless the unit landed and only its answer was lost): the place goes back.
+      if (!(await store.get('bookings', bookingId))) await givePlaceBack(ctx, slot.id, place);
+      throw e;
+    }
+    // A twin of this request (same requestId) booked first: its booking holds a place of its own.
+    if (result.bookingId !== bookingId) await givePlaceBack(ctx, slot.id, place);
+    // A seat may have come free between taking the place and writing the booking.
+    else if (place === 'waitlisted') await fillFromWaitlist(ctx, slot.id);
+    return asItStands(ctx, result);
   },
 
   async cancel(ctx, input) {
@@ -78,20 +94,27 @@ export const bookingHandlers: Pick<ReceptionHandlers, 'book' | 'cancel' | 'myBoo
     const day = await loadDay(ctx, booking.dayId);
     if (ctx.now.toISOString() >= day.bookingCutoff)
       throw new AppError('CLOSED', '已过取消截止时间，请联系联络站');
+    const gone = () => new AppError('CONFLICT', '该预约已取消或已签到');
+    if (booking.status !== 'confirmed' && booking.status !== 'waitlisted') throw gone();
+    const slotId = booking.slotId!;
+    const q = receptionQueries(ctx.ports);
+    // The slot's counters change after the unit of work: mark the slot first, so the repair step leaves it
+    // alone while this is under way.
+    await q.touchSlot(slotId, ctx.now.toISOString());
     const result = await ctx.ports.store.transact(async (tx) => {
       const b = (await tx.get('bookings', booking.id))!;
-      if (b.status !== 'confirmed' && b.status !== 'waitlisted')
-        throw new AppError('CONFLICT', '该预约已取消或已签到');
+      if (b.status !== 'confirmed' && b.status !== 'waitlisted') throw gone();
       await tx.update('bookings', b.id, { status: 'cancelled', cancelledAt: ctx.now.toISOString() });
       await tx.remove('claims', `booking:${b.dayId}:${b.voterUserId}`);
-      const slot = (await tx.get('slots', b.slotId!))!;
-      // A freed seat goes to the earliest waitlisted voter at once.
-      if (b.status === 'confirmed') await promote(ctx, tx, { ...slot, booked: slot.booked - 1 });
-      else await tx.update('slots', slot.id, { waitlist: slot.waitlist.filter((id) => id !== b.id) });
       await audit(tx, ctx, { entityType: 'booking', entityId: b.id, detail: { status: 'cancelled' } });
-      return { ...b, status: 'cancelled' as const, cancelledAt: ctx.now.toISOString() };
+      return b;
     });
-    return bookingView(result, await ctx.ports.store.get('slots', booking.slotId!));
+    // A freed seat goes to the earliest waitlisted voter at once.
+    await givePlaceBack(ctx, slotId, result.status as Place);
+    return bookingView(
+      { ...result, status: 'cancelled', cancelledAt: ctx.now.toISOString() },
+      await ctx.ports.store.get('slots', slotId),
+    );
   },
 
   async myBookings(ctx, input) {
@@ -120,7 +143,7 @@ export const bookingHandlers: Pick<ReceptionHandlers, 'book' | 'cancel' | 'myBoo
           },
           qr: await ctx.ports.codes.qr(b.code),
           waitlistPosition:
-            b.status === 'waitlisted' && slot ? slot.waitlist.indexOf(b.id) + 1 || null : null,
+            b.status === 'waitlisted' ? await receptionQueries(ctx.ports).waitlistPosition(b) : null,
           canCancel:
             (b.status === 'confirmed' || b.status === 'waitlisted') &&
             !!day &&

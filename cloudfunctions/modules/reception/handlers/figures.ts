@@ -108,7 +108,7 @@ async function dayFigures(ctx: Ctx, d: ReceptionDay): Promise<Figures> {
   for (const s of await q.slotsOfDay(d.id)) {
     f.capacity += s.capacity;
     f.booked += s.booked;
-    f.waitlisted += s.waitlist.length;
+    f.waitlisted += s.waitlisted;
   }
   let after: { key: string; id: string } | undefined;
   for (;;) {

@@ -45,8 +45,21 @@ export const receptionSqlite: SqliteSchema<ReceptionQueries> = {
     `,
     // 2: the public opinion report a deputy turned the visit into (cases module).
     `ALTER TABLE visits ADD COLUMN caseId TEXT;`,
+    // 3: slot counters taken by conditional updates (the waitlist becomes a counter; its order is the
+    // bookings'), the repair step's marks, a slot's bookings by status, days by county and by station.
+    `
+    ALTER TABLE slots ADD COLUMN waitlisted INTEGER NOT NULL DEFAULT 0 CHECK (waitlisted >= 0);
+    UPDATE slots SET waitlisted = json_array_length(waitlist);
+    ALTER TABLE slots DROP COLUMN waitlist;
+    ALTER TABLE slots ADD COLUMN touchedAt TEXT;
+    ALTER TABLE slots ADD COLUMN settled INTEGER NOT NULL DEFAULT 1;
+    CREATE INDEX slots_unsettled ON slots (touchedAt, id) WHERE settled = 0;
+    CREATE INDEX bookings_slot ON bookings (slotId, status, createdAt, id);
+    CREATE INDEX receptionDays_county ON receptionDays (countyId, date, id);
+    CREATE INDEX receptionDays_station ON receptionDays (stationId, date, id);
+    `,
   ],
-  codecs: { slots: { json: ['waitlist'] }, bookings: { bool: ['walkIn'] } },
+  codecs: { slots: { bool: ['settled'] }, bookings: { bool: ['walkIn'] } },
 
   queries: (kit) => ({
     receptionDays: (filter, opts) =>
@@ -92,5 +105,71 @@ export const receptionSqlite: SqliteSchema<ReceptionQueries> = {
     bookingsOfVoter: (voterUserId, opts) =>
       kit.list('bookings', [['voterUserId = ?', voterUserId]], 'createdAt', true, opts),
     visitsOfDay: (dayId, opts) => kit.list('visits', [['dayId = ?', dayId]], 'createdAt', false, opts),
+
+    takeSeat: async (slotId, capacity, at) =>
+      (await kit.run(
+        `UPDATE slots SET booked = booked + 1, touchedAt = ?, settled = 0
+         WHERE id = ? AND capacity = ? AND booked < capacity`,
+        [at, slotId, capacity],
+      )) === 1,
+    giveSeatBack: async (slotId, at) =>
+      (await kit.run(
+        'UPDATE slots SET booked = booked - 1, touchedAt = ?, settled = 0 WHERE id = ? AND booked > 0',
+        [at, slotId],
+      )) === 1,
+    takeWaitlistPlace: async (slotId, max, at) =>
+      (await kit.run(
+        'UPDATE slots SET waitlisted = waitlisted + 1, touchedAt = ?, settled = 0 WHERE id = ? AND waitlisted < ?',
+        [at, slotId, max],
+      )) === 1,
+    giveWaitlistPlaceBack: async (slotId, at) =>
+      (await kit.run(
+        'UPDATE slots SET waitlisted = waitlisted - 1, touchedAt = ?, settled = 0 WHERE id = ? AND waitlisted > 0',
+        [at, slotId],
+      )) === 1,
+    touchSlot: async (slotId, at) =>
+      (await kit.run('UPDATE slots SET touchedAt = ?, settled = 0 WHERE id = ?', [at, slotId])) === 1,
+
+    waitlistOfSlot: (slotId, opts) =>
+      kit.list(
+        'bookings',
+        [
+          ['slotId = ?', slotId],
+          ["status = 'waitlisted'", true],
+        ],
+        'createdAt',
+        false,
+        opts,
+      ),
+    waitlistPosition: async (b) =>
+      1 +
+      (await kit.count(
+        `SELECT COUNT(*) AS n FROM bookings
+         WHERE slotId = ? AND status = 'waitlisted' AND (createdAt, id) < (?, ?)`,
+        [b.slotId, b.createdAt, b.id],
+      )),
+    slotCounts: async (slotId) => {
+      const [seated, waiting] = await Promise.all([
+        kit.count(
+          `SELECT COUNT(*) AS n FROM bookings
+           WHERE slotId = ? AND status IN ('confirmed', 'checkedIn', 'noShow')`,
+          [slotId],
+        ),
+        kit.count("SELECT COUNT(*) AS n FROM bookings WHERE slotId = ? AND status = 'waitlisted'", [slotId]),
+      ]);
+      return { seated, waiting };
+    },
+    unsettledSlots: (before, limit) =>
+      kit.all(
+        'slots',
+        'SELECT * FROM slots WHERE settled = 0 AND touchedAt < ? ORDER BY touchedAt, id LIMIT ?',
+        [before, limit],
+      ),
+    settleSlot: async (slotId, touchedAt, counts) =>
+      (await kit.run(
+        `UPDATE slots SET booked = ?, waitlisted = ?, settled = 1
+         WHERE id = ? AND touchedAt = ? AND settled = 0`,
+        [counts.seated, counts.waiting, slotId, touchedAt],
+      )) === 1,
   }),
 };
