@@ -1,5 +1,7 @@
 import { runJobs } from '../../cloudfunctions/core/jobs';
 import { JOB_STEPS } from '../../cloudfunctions/modules/registry';
+import { SETTLE_MS } from '../../cloudfunctions/modules/reception/jobs';
+import { receptionQueries } from '../../cloudfunctions/modules/reception/storage';
 import { ENGINES, makeWorld, type EngineName, type World } from './harness';
 
 const HOUR = 3600_000;
@@ -283,6 +285,108 @@ describe.each(ENGINES)('on %s', (engine: EngineName) => {
       expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.error.code === 'FULL')).toBe(true);
       const slot = (await w.call('township', 'reception', 'day', { dayId: day.dayId })).slots[0];
       expect(slot).toMatchObject({ booked: 50, capacity: 50 });
+    });
+  });
+
+  describe('seats and places', () => {
+    const q = () => receptionQueries(w.ports);
+    const slotOf = async (id: string) => (await w.ports.store.get('slots', id))!;
+    /** The slot's counters and what its bookings say. */
+    async function counters(slotId: string) {
+      const s = await slotOf(slotId);
+      return { booked: s.booked, waitlisted: s.waitlisted, ...(await q().slotCounts(slotId)) };
+    }
+
+    it('the same request twice at once books once: the twin gives its seat back', async () => {
+      const day = await publishedDay(5, 3);
+      const slotId = day.slots[0].slotId;
+      const [a, b] = await Promise.all([
+        w.call('voter', 'reception', 'book', { slotId, topic: '一' }, 'twin-0001'),
+        w.call('voter', 'reception', 'book', { slotId, topic: '一' }, 'twin-0001'),
+      ]);
+      expect(a).toEqual(b);
+      expect(await counters(slotId)).toEqual({ booked: 1, waitlisted: 0, seated: 1, waiting: 0 });
+    });
+
+    it('one voter, two slots of a day at once: one booking, one CONFLICT, and the other seat goes back', async () => {
+      const day = await publishedDay(5, 1);
+      const [s1, s2] = [day.slots[0].slotId, day.slots[1].slotId];
+      const results = await Promise.all([
+        w.raw('voter', 'reception', 'book', { slotId: s1, topic: '一' }),
+        w.raw('voter', 'reception', 'book', { slotId: s2, topic: '二' }),
+      ]);
+      expect(results.filter((r) => r.ok)).toHaveLength(1);
+      expect(results.filter((r) => !r.ok && r.error.code === 'CONFLICT')).toHaveLength(1);
+      const c1 = await counters(s1);
+      const c2 = await counters(s2);
+      expect([c1.booked + c2.booked, c1.seated + c2.seated]).toEqual([1, 1]);
+      expect(c1.booked).toBe(c1.seated);
+      // The seat that went back is free for someone else.
+      const other = await verifiedVoter(7);
+      const free = c1.booked ? s2 : s1;
+      expect((await w.call(other, 'reception', 'book', { slotId: free, topic: '三' })).status).toBe(
+        'confirmed',
+      );
+    });
+
+    it('cancelling a waitlisted booking gives its place back; the others keep their order', async () => {
+      const day = await publishedDay(5, 1);
+      const slotId = day.slots[0].slotId;
+      await w.call('voter', 'reception', 'book', { slotId, topic: '一' });
+      const [a, b, c] = [await verifiedVoter(11), await verifiedVoter(12), await verifiedVoter(13)];
+      const ba = await w.call(a, 'reception', 'book', { slotId, topic: '二' });
+      await w.call(b, 'reception', 'book', { slotId, topic: '三' });
+      w.clock.advance(1000);
+      await w.call(c, 'reception', 'book', { slotId, topic: '四' });
+      await w.call(a, 'reception', 'cancel', { bookingId: ba.bookingId });
+      expect(await counters(slotId)).toEqual({ booked: 1, waitlisted: 2, seated: 1, waiting: 2 });
+      expect((await w.call(b, 'reception', 'myBookings', {})).items[0].waitlistPosition).toBe(1);
+      expect((await w.call(c, 'reception', 'myBookings', {})).items[0].waitlistPosition).toBe(2);
+    });
+
+    it('cancellations and bookings at once: the counters end equal to the bookings, no seat free while anyone waits', async () => {
+      const day = await publishedDay(5, 5);
+      const slotId = day.slots[0].slotId;
+      const voters: { openid: string }[] = [];
+      for (let i = 0; i < 30; i++) voters.push(await verifiedVoter(200 + i));
+      const first = await Promise.all(
+        voters.slice(0, 15).map((v) => w.call(v, 'reception', 'book', { slotId, topic: '先' })),
+      );
+      await Promise.all([
+        ...first
+          .slice(0, 8)
+          .map((b, i) => w.call(voters[i], 'reception', 'cancel', { bookingId: b.bookingId })),
+        ...voters.slice(15).map((v) => w.raw(v, 'reception', 'book', { slotId, topic: '后' })),
+      ]);
+      const c = await counters(slotId);
+      expect(c.booked).toBe(c.seated);
+      expect(c.waitlisted).toBe(c.waiting);
+      expect(c.seated).toBe(5); // 22 active bookings for 5 seats
+      expect(c.waiting).toBe(17);
+    });
+
+    it('the timer recounts a slot left wrong by a request that died, once nothing can be under way on it', async () => {
+      const day = await publishedDay(5, 2);
+      const slotId = day.slots[0].slotId;
+      await w.call('voter', 'reception', 'book', { slotId, topic: '一' });
+      const waiting = await verifiedVoter(31);
+      // A request took the last seat and died before writing its booking.
+      expect(await q().takeSeat(slotId, 2, w.clock.now().toISOString())).toBe(true);
+      expect((await w.call(waiting, 'reception', 'book', { slotId, topic: '二' })).status).toBe('waitlisted');
+      expect(await counters(slotId)).toEqual({ booked: 2, waitlisted: 1, seated: 1, waiting: 1 });
+      // Nothing happens while a request could still be under way on the slot.
+      w.clock.advance(SETTLE_MS - 60_000);
+      expect((await runJobs(w.ports, JOB_STEPS)).receptionSeats).toBe(0);
+      expect((await slotOf(slotId)).booked).toBe(2);
+      w.clock.advance(2 * 60_000);
+      expect((await runJobs(w.ports, JOB_STEPS)).receptionSeats).toBe(1);
+      // The seat found free went to the waitlist.
+      expect(await counters(slotId)).toEqual({ booked: 2, waitlisted: 0, seated: 2, waiting: 0 });
+      expect((await w.call(waiting, 'reception', 'myBookings', {})).items[0].status).toBe('confirmed');
+      // Settled: the next runs find nothing, and a slot whose counters agree is settled without a change.
+      w.clock.advance(SETTLE_MS + 1000);
+      expect((await runJobs(w.ports, JOB_STEPS)).receptionSeats).toBe(0);
+      expect((await slotOf(slotId)).settled).toBe(true);
     });
   });
 
