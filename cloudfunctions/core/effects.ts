@@ -4,6 +4,7 @@
  * or doubled. (Their collections belong to the shared module.)
  */
 import type { Ctx } from './context';
+import { keepCount, unreadNoticesCounter } from './counters';
 import { AppError } from './errors';
 import type { Tx } from './ports';
 import type { ActivityType, NotificationKind } from './records';
@@ -43,6 +44,7 @@ export async function notify(
     sentAt: null,
     readAt: null,
   });
+  await keepCount(tx, unreadNoticesCounter(n.userId), 1);
 }
 
 export async function audit(

@@ -1,11 +1,12 @@
 /** Messages of a thread: content check, posting, and what a message does once the other party can see it. */
 import type { Ctx } from '../../core/context';
+import { keepCount } from '../../core/counters';
 import { appendActivity, audit, notify, once, priorResult, spendAllowance } from '../../core/effects';
 import { AppError } from '../../core/errors';
 import { authorize, type Subject } from '../../core/policy';
 import type { Tx } from '../../core/ports';
 import type { Message, Thread } from './records';
-import { contactQueries } from './storage';
+import { contactQueries, unreadByTheDeputy, unreadThreadsCounter } from './storage';
 
 /**
  * Follow-ups a voter may write in a row before the deputy answers: enough to add what was forgotten or
@@ -25,6 +26,16 @@ export async function loadThread(ctx: Ctx, threadId: string): Promise<Thread> {
   const t = await ctx.ports.store.get('threads', threadId);
   if (!t) throw new AppError('NOT_FOUND', '留言不存在');
   return t;
+}
+
+/**
+ * Updates a thread as it stands in this unit of work (`before`, read in it) and keeps its deputy's
+ * unread-thread counter in step. Every change to `held` or `unreadByDeputy` goes through here.
+ */
+export async function updateThread(tx: Tx, before: Thread, patch: Partial<Thread>): Promise<void> {
+  await tx.update('threads', before.id, patch);
+  const delta = Number(unreadByTheDeputy({ ...before, ...patch })) - Number(unreadByTheDeputy(before));
+  await keepCount(tx, unreadThreadsCounter(before.deputyId), delta);
 }
 
 /** Content check before anything is stored: risky is refused, review is held for staff. */
@@ -56,11 +67,11 @@ export async function deliverMessage(
   const at = m.createdAt;
   if (m.authorRole === 'voter' && thread.status === 'closed') {
     // Released after the voter closed the thread: the deputy may read it; the thread stays closed.
-    await tx.update('threads', thread.id, { held: false, lastText: preview(m.text), lastMessageAt: at });
+    await updateThread(tx, thread, { held: false, lastText: preview(m.text), lastMessageAt: at });
     return;
   }
   if (m.authorRole === 'voter') {
-    await tx.update('threads', thread.id, {
+    await updateThread(tx, thread, {
       held: false,
       status: 'new',
       lastText: preview(m.text),
@@ -80,7 +91,7 @@ export async function deliverMessage(
     return;
   }
   const firstReply = thread.firstReplyAt === null;
-  await tx.update('threads', thread.id, {
+  await updateThread(tx, thread, {
     status: 'replied',
     lastText: preview(m.text),
     lastMessageAt: at,

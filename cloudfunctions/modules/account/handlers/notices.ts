@@ -1,5 +1,6 @@
 /** account: a user's notifications, and a deputy's duty record. */
-import { page } from '../../../core/cursor';
+import { keepCount, unreadNoticesCounter } from '../../../core/counters';
+import { decodeCursor, page } from '../../../core/cursor';
 import { AppError } from '../../../core/errors';
 import { authorize } from '../../../core/policy';
 import { sharedQueries } from '../../shared/public';
@@ -9,6 +10,7 @@ export const noticeHandlers: Pick<AccountHandlers, 'notifications' | 'readNotifi
   async notifications(ctx, input) {
     const caller = authorize(ctx);
     const q = sharedQueries(ctx.ports);
+    decodeCursor(input.cursor); // refused before the count, which writes its counter the first time it counts
     const [p, unread] = await Promise.all([
       page(
         (o) => q.outboxOfUser(caller.user.id, o),
@@ -43,6 +45,7 @@ export const noticeHandlers: Pick<AccountHandlers, 'notifications' | 'readNotifi
           read++;
         }
       }
+      await keepCount(tx, unreadNoticesCounter(caller.user.id), -read);
       return { read };
     });
   },

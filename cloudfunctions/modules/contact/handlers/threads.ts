@@ -1,5 +1,5 @@
 /** contact: voter ↔ deputy threads — sending, the deputy's inbox, reading, replying, closing, chasing. */
-import { page } from '../../../core/cursor';
+import { decodeCursor, page } from '../../../core/cursor';
 import { audit, notify, once, priorResult, spendAllowance } from '../../../core/effects';
 import { AppError } from '../../../core/errors';
 import { authorize, officeOver } from '../../../core/policy';
@@ -15,6 +15,7 @@ import {
   post,
   preview,
   threadLink,
+  updateThread,
   threadSubject,
 } from '../messages';
 import type { Thread } from '../records';
@@ -82,6 +83,7 @@ export const threadHandlers: Pick<
     const caller = authorize(ctx);
     const deputy = caller.deputy!;
     const q = contactQueries(ctx.ports);
+    decodeCursor(input.cursor); // refused before the count, which writes its counter the first time it counts
     const [p, unread] = await Promise.all([
       page(
         (o) =>
@@ -147,7 +149,7 @@ export const threadHandlers: Pick<
         ? { unreadByDeputy: false, ...(thread.status === 'new' ? { status: 'read' as const } : {}) }
         : { unreadByVoter: false };
       await ctx.ports.store.transact(async (tx) => {
-        await tx.update('threads', thread.id, patch);
+        await updateThread(tx, (await tx.get('threads', thread.id))!, patch);
         if (patch.status)
           await audit(tx, ctx, { entityType: 'thread', entityId: thread.id, detail: { status: 'read' } });
       });

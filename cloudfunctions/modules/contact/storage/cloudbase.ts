@@ -1,4 +1,5 @@
 import type { CloudbaseSchema } from '../../../adapters/storage';
+import { unreadThreadsCounter } from './counters';
 import type { ContactQueries } from './queries';
 
 export const contactCloudbase: CloudbaseSchema<ContactQueries> = {
@@ -50,7 +51,9 @@ export const contactCloudbase: CloudbaseSchema<ContactQueries> = {
       return kit.list('threads', [eq], 'lastMessageAt', 'desc', opts);
     },
     unreadThreadsOfDeputy: (deputyId) =>
-      kit.count('threads', { deputyId, held: false, unreadByDeputy: true }),
+      kit.counter(unreadThreadsCounter(deputyId), () =>
+        kit.count('threads', { deputyId, held: false, unreadByDeputy: true }),
+      ),
     threadsOfVoter: (voterUserId, opts) =>
       kit.list('threads', [{ voterUserId }], 'lastMessageAt', 'desc', opts),
     messagesOfThread: (threadId, opts) => kit.list('messages', [{ threadId }], 'createdAt', 'asc', opts),

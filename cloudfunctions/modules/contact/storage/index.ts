@@ -6,6 +6,7 @@ import type { ContactQueries } from './queries';
 import { contactSqlite } from './sqlite';
 
 export type { ContactQueries } from './queries';
+export { unreadByTheDeputy, unreadThreadsCounter } from './counters';
 
 export const contactStorage = defineStorage<ContactQueries>('contact', {
   sqlite: contactSqlite,

@@ -8,6 +8,7 @@ export interface ContactQueries {
     filter: { deputyId: string; status?: Thread['status']; verifiedOnly?: boolean },
     opts: ListOptions,
   ): Promise<Thread[]>;
+  /** How many of a deputy's threads are visible and unread by the deputy: a counter document, counted once. */
   unreadThreadsOfDeputy(deputyId: string): Promise<number>;
   /** A voter's own threads, most recent activity first. */
   threadsOfVoter(voterUserId: string, opts: ListOptions): Promise<Thread[]>;

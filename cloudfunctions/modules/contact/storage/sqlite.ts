@@ -1,5 +1,7 @@
 import type { SqliteSchema } from '../../../adapters/storage';
+import { KEPT_COUNTER } from '../../../core/counters';
 import type { ContactQueries } from './queries';
+import { unreadThreadsCounter } from './counters';
 
 export const contactSqlite: SqliteSchema<ContactQueries> = {
   migrations: [
@@ -34,6 +36,14 @@ export const contactSqlite: SqliteSchema<ContactQueries> = {
     `,
     // 3: the public opinion report a deputy turned the thread into (cases module).
     `ALTER TABLE threads ADD COLUMN reportCaseId TEXT;`,
+    // 4: each deputy's unread threads as a counter document (see unreadThreadsCounter), counted once here
+    // for the threads that exist; the index makes a recount cost the unread threads only.
+    `
+    INSERT OR REPLACE INTO counters (id, count, expiresAt)
+      SELECT 'unread:threads:' || deputyId, SUM(held = 0 AND unreadByDeputy = 1), '${KEPT_COUNTER}'
+      FROM threads GROUP BY deputyId;
+    CREATE INDEX threads_unread ON threads (deputyId) WHERE held = 0 AND unreadByDeputy = 1;
+    `,
   ],
   codecs: { threads: { bool: ['voterVerified', 'held', 'unreadByDeputy', 'unreadByVoter'] } },
 
@@ -52,9 +62,12 @@ export const contactSqlite: SqliteSchema<ContactQueries> = {
         opts,
       ),
     unreadThreadsOfDeputy: (deputyId) =>
-      kit.count('SELECT COUNT(*) AS n FROM threads WHERE deputyId = ? AND held = 0 AND unreadByDeputy = 1', [
-        deputyId,
-      ]),
+      kit.counter(unreadThreadsCounter(deputyId), () =>
+        kit.count(
+          'SELECT COUNT(*) AS n FROM threads INDEXED BY threads_unread WHERE deputyId = ? AND held = 0 AND unreadByDeputy = 1',
+          [deputyId],
+        ),
+      ),
     threadsOfVoter: (voterUserId, opts) =>
       kit.list('threads', [['voterUserId = ?', voterUserId]], 'lastMessageAt', true, opts),
     messagesOfThread: (threadId, opts) =>

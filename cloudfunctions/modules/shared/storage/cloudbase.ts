@@ -1,5 +1,6 @@
 import type { CloudbaseSchema } from '../../../adapters/storage';
 import type { Where } from '../../../adapters/cloudbase/db';
+import { unreadNoticesCounter } from '../../../core/counters';
 import type { SharedQueries } from './queries';
 
 /** Binary string order, as both SQLite (BINARY collation) and CloudBase sort strings. */
@@ -110,7 +111,8 @@ export const sharedCloudbase: CloudbaseSchema<SharedQueries> = {
       },
       outboxOfUser: (userId, opts) => kit.list('outbox', [{ userId }], 'createdAt', 'desc', opts),
       // `_.eq(null)` matches null and a missing field alike.
-      unreadOutbox: (userId) => kit.count('outbox', { userId, readAt: _.eq(null) }),
+      unreadOutbox: (userId) =>
+        kit.counter(unreadNoticesCounter(userId), () => kit.count('outbox', { userId, readAt: _.eq(null) })),
       unreadAt: (userId, link) =>
         kit.list('outbox', [{ userId, link, readAt: _.eq(null) }], 'createdAt', 'asc', { limit: 100 }),
       pendingOutbox: (limit) => kit.list('outbox', [{ status: 'pending' }], 'createdAt', 'asc', { limit }),

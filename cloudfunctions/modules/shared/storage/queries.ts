@@ -21,6 +21,7 @@ export interface SharedQueries {
   deputies(filter: DeputyFilter, opts: ListOptions): Promise<Deputy[]>;
   /** A user's notifications, newest first. */
   outboxOfUser(userId: string, opts: ListOptions): Promise<OutboxItem[]>;
+  /** How many of a user's notifications are unread: a counter document (core/counters.ts), counted once. */
   unreadOutbox(userId: string): Promise<number>;
   /** A user's unread notifications that open `link` (at most 100), oldest first. */
   unreadAt(userId: string, link: string): Promise<OutboxItem[]>;

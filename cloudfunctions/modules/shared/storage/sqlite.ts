@@ -1,4 +1,5 @@
 import type { SqliteSchema } from '../../../adapters/storage';
+import { KEPT_COUNTER, unreadNoticesCounter } from '../../../core/counters';
 import type { SharedQueries } from './queries';
 
 export const sharedSqlite: SqliteSchema<SharedQueries> = {
@@ -58,6 +59,13 @@ export const sharedSqlite: SqliteSchema<SharedQueries> = {
       status TEXT NOT NULL CHECK (status IN ('pending','pass','review','risky')), createdAt TEXT NOT NULL,
       decidedAt TEXT
     );`,
+    // 4: each user's unread notifications as a counter document (core/counters.ts), counted once here for
+    // the notifications that exist; the index makes a recount cost the unread ones only.
+    `
+    INSERT OR REPLACE INTO counters (id, count, expiresAt)
+      SELECT 'unread:outbox:' || userId, SUM(readAt IS NULL), '${KEPT_COUNTER}' FROM outbox GROUP BY userId;
+    CREATE INDEX outbox_unread ON outbox (userId) WHERE readAt IS NULL;
+    `,
   ],
   codecs: { audit: { json: ['detail'] }, idempotency: { json: ['result'] } },
 
@@ -83,7 +91,12 @@ export const sharedSqlite: SqliteSchema<SharedQueries> = {
       ),
     outboxOfUser: (userId, opts) => kit.list('outbox', [['userId = ?', userId]], 'createdAt', true, opts),
     unreadOutbox: (userId) =>
-      kit.count('SELECT COUNT(*) AS n FROM outbox WHERE userId = ? AND readAt IS NULL', [userId]),
+      kit.counter(unreadNoticesCounter(userId), () =>
+        kit.count(
+          'SELECT COUNT(*) AS n FROM outbox INDEXED BY outbox_unread WHERE userId = ? AND readAt IS NULL',
+          [userId],
+        ),
+      ),
     unreadAt: (userId, link) =>
       kit.list(
         'outbox',
