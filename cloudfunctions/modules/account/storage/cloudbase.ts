@@ -37,6 +37,33 @@ export const accountCloudbase: CloudbaseSchema<AccountQueries> = {
           ['_id', 'desc'],
         ],
       },
+      // With a status (the open ones, few among many resolved), each scope seeks its page too.
+      {
+        name: 'county_status_createdAt_id',
+        fields: [
+          ['countyId', 'asc'],
+          ['status', 'asc'],
+          ['createdAt', 'desc'],
+          ['_id', 'desc'],
+        ],
+      },
+      {
+        name: 'township_status_createdAt_id',
+        fields: [
+          ['townshipId', 'asc'],
+          ['status', 'asc'],
+          ['createdAt', 'desc'],
+          ['_id', 'desc'],
+        ],
+      },
+      {
+        name: 'status_createdAt_id',
+        fields: [
+          ['status', 'asc'],
+          ['createdAt', 'desc'],
+          ['_id', 'desc'],
+        ],
+      },
     ],
     // consents are written by id only.
   },

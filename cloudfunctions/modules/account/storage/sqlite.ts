@@ -21,6 +21,16 @@ export const accountSqlite: SqliteSchema<AccountQueries> = {
       id TEXT PRIMARY KEY, userId TEXT NOT NULL, purpose TEXT NOT NULL, textVersion TEXT NOT NULL, at TEXT NOT NULL
     );
     `,
+    // 2: the conflicts lists (newest first) by county, by township or for all, with or without a status,
+    // each seeking its page (most conflicts end resolved, so the open ones are few among many).
+    `
+    CREATE INDEX conflicts_county ON conflicts (countyId, createdAt, id);
+    CREATE INDEX conflicts_county_status ON conflicts (countyId, status, createdAt, id);
+    CREATE INDEX conflicts_township ON conflicts (townshipId, createdAt, id);
+    CREATE INDEX conflicts_township_status ON conflicts (townshipId, status, createdAt, id);
+    CREATE INDEX conflicts_created ON conflicts (createdAt, id);
+    CREATE INDEX conflicts_status ON conflicts (status, createdAt, id);
+    `,
   ],
 
   queries: (kit) => ({

@@ -1,5 +1,14 @@
 import type { SqliteSchema } from '../../../adapters/storage';
+import type { ListOptions } from '../../../core/ports';
 import type { ReceptionQueries } from './queries';
+
+/**
+ * A lower bound on the date a later page does not need: past a cursor at or after `fromDate`, the keyset
+ * condition `(date, id) > (?, ?)` implies it — and left alone, SQLite seeks to `fromDate` and walks every
+ * row up to the cursor instead of seeking to the cursor.
+ */
+const sinceUnlessPast = (fromDate: string | undefined, opts: ListOptions) =>
+  fromDate !== undefined && opts.after && opts.after.key >= fromDate ? undefined : fromDate;
 
 export const receptionSqlite: SqliteSchema<ReceptionQueries> = {
   migrations: [
@@ -70,7 +79,7 @@ export const receptionSqlite: SqliteSchema<ReceptionQueries> = {
           ['countyId = ?', filter.countyId],
           ['townshipId = ?', filter.townshipId],
           ['stationId = ?', filter.stationId],
-          ['date >= ?', filter.fromDate],
+          ['date >= ?', sinceUnlessPast(filter.fromDate, opts)],
           ['date <= ?', filter.toDate],
         ],
         'date',
@@ -84,7 +93,7 @@ export const receptionSqlite: SqliteSchema<ReceptionQueries> = {
         'assignments',
         [
           ['deputyId = ?', deputyId],
-          ['date >= ?', filter.fromDate],
+          ['date >= ?', sinceUnlessPast(filter.fromDate, opts)],
           ['date <= ?', filter.toDate],
         ],
         'date',

@@ -60,11 +60,14 @@ export const sharedSqlite: SqliteSchema<SharedQueries> = {
       decidedAt TEXT
     );`,
     // 4: each user's unread notifications as a counter document (core/counters.ts), counted once here for
-    // the notifications that exist; the index makes a recount cost the unread ones only.
+    // the notifications that exist; the index makes a recount cost the unread ones only. Deputies listed
+    // by township or county seek an index too.
     `
     INSERT OR REPLACE INTO counters (id, count, expiresAt)
       SELECT 'unread:outbox:' || userId, SUM(readAt IS NULL), '${KEPT_COUNTER}' FROM outbox GROUP BY userId;
     CREATE INDEX outbox_unread ON outbox (userId) WHERE readAt IS NULL;
+    CREATE INDEX deputies_township ON deputies (townshipId, name, id);
+    CREATE INDEX deputies_name ON deputies (name, id);
     `,
   ],
   codecs: { audit: { json: ['detail'] }, idempotency: { json: ['result'] } },
