@@ -539,18 +539,22 @@ export async function openScaled(path: string): Promise<Scaled> {
   return { ports, db, deputy, mark };
 }
 
-/** p95 of `run` in ms: warmed up, then timed until 300 runs or 3 s, whichever comes first. */
-async function p95(run: () => Promise<unknown>): Promise<number> {
-  for (let i = 0; i < 20; i++) await run();
-  const times: number[] = [];
-  const until = Date.now() + 3000;
-  while (times.length < 300 && (times.length < 30 || Date.now() < until)) {
-    const t = process.hrtime.bigint();
-    await run();
-    times.push(Number(process.hrtime.bigint() - t) / 1e6);
+/**
+ * p95 in ms of each of `runs`, taken in turns (one of each, again and again), so that whatever else the
+ * machine is doing weighs on both alike: warmed up, then up to 400 turns or 4 s, whichever comes first.
+ */
+async function p95s(runs: (() => Promise<unknown>)[]): Promise<number[]> {
+  for (const run of runs) for (let i = 0; i < 20; i++) await run();
+  const times = runs.map((): number[] => []);
+  const until = Date.now() + 4000;
+  for (let turn = 0; turn < 400 && (turn < 40 || Date.now() < until); turn++) {
+    for (const [i, run] of runs.entries()) {
+      const t = process.hrtime.bigint();
+      await run();
+      times[i].push(Number(process.hrtime.bigint() - t) / 1e6);
+    }
   }
-  times.sort((a, b) => a - b);
-  return times[Math.ceil(times.length * 0.95) - 1];
+  return times.map((ts) => ts.sort((a, b) => a - b)[Math.ceil(ts.length * 0.95) - 1]);
 }
 
 const fmt = (ms: number) => (ms < 10 ? ms.toFixed(2) : ms < 100 ? ms.toFixed(1) : ms.toFixed(0));
@@ -569,8 +573,7 @@ export async function benchScale(scales: [number, number] = [1, 10]): Promise<vo
   ];
   const plans: string[] = [];
   for (const c of casesFor()) {
-    const times: number[] = [];
-    for (const w of worlds) times.push(await p95(() => c.run(w)));
+    const times = await p95s(worlds.map((w) => () => c.run(w)));
     console.log(
       `scale ${c.name}: p95 1× ${fmt(times[0])} ms, 10× ${fmt(times[1])} ms, ratio ${(times[1] / times[0]).toFixed(1)}`,
     );

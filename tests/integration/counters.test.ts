@@ -68,7 +68,16 @@ describe.each(ENGINES)('on %s', (engine: EngineName) => {
   }
 
   it('the unread counts equal the rows after sending, holding, releasing, reading and replying', async () => {
-    const users: Who[] = ['voter', 'deputy', { openid: 'counter-voter-1' }, { openid: 'counter-voter-2' }];
+    const users: Who[] = [
+      'voter',
+      'deputy',
+      { openid: 'counter-voter-1' },
+      { openid: 'counter-voter-2' },
+      // Everyone the demo seeds notifications for, whichever module seeds them and however.
+      ...(['newcomer', 'station', 'township', 'county'] as const),
+      { openid: 'demo:unit' },
+      { openid: 'demo:unit-wj' },
+    ];
     const check = async () => expect(await pages(users)).toEqual(await rows(users));
 
     await check(); // the seeded county: counted once
