@@ -266,6 +266,8 @@ export type PostView = z.infer<typeof PostView>;
 
 export const FeedGroup = z.object({
   groupId: z.string(),
+  /** Its code (for sharing its card, showing its code). */
+  code: z.string(),
   name: z.string(),
   placeName: z.string(),
   description: z.string(),
@@ -331,7 +333,19 @@ export type SubscriptionView = z.infer<typeof SubscriptionView>;
 export const groupsContracts = {
   create: { input: CreateInput, output: z.object({ groupId: z.string(), code: z.string() }) },
   preview: { input: PreviewInput, output: z.object({ items: z.array(GroupPreview) }) },
-  list: { input: CursorInput, output: Page(GroupView) },
+  list: {
+    input: CursorInput,
+    output: Page(GroupView).extend({
+      /** Where the caller may create a group: a deputy's constituency, a station's staff their station. */
+      places: z.array(
+        z.object({
+          constituencyId: z.string().nullable(),
+          stationId: z.string().nullable(),
+          name: z.string(),
+        }),
+      ),
+    }),
+  },
   mine: { input: CursorInput, output: Page(MyGroup) },
   code: {
     input: GroupIdInput,

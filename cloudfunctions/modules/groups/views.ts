@@ -97,6 +97,7 @@ export const feedGroup = (
   membership: GroupMember | null,
 ): FeedGroup => ({
   groupId: g.id,
+  code: g.code,
   name: g.name,
   placeName: placeName(ctx, g),
   description: g.description,

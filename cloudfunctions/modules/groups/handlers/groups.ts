@@ -174,7 +174,7 @@ export const groupHandlers: Pick<GroupsHandlers, 'create' | 'preview' | 'list' |
     },
 
     async list(ctx, input) {
-      authorize(ctx);
+      const caller = authorize(ctx);
       const scope = listScope(ctx);
       const p = await page(
         (o) => groupsQueries(ctx.ports).groupsIn(scope, o),
@@ -186,6 +186,24 @@ export const groupHandlers: Pick<GroupsHandlers, 'create' | 'preview' | 'list' |
           groupView(ctx, g, roleIn(ctx, groupSubject(g, null)) === 'owner' ? 'owner' : 'office'),
         ),
         nextCursor: p.nextCursor,
+        places: [
+          ...(caller.deputy
+            ? [
+                {
+                  constituencyId: caller.deputy.constituencyId,
+                  stationId: null,
+                  name: ctx.geo.region(caller.deputy.constituencyId)?.name ?? '',
+                },
+              ]
+            : []),
+          ...caller.grants
+            .filter((gr) => gr.role === 'stationStaff')
+            .map((gr) => ({
+              constituencyId: null,
+              stationId: gr.scopeId,
+              name: ctx.geo.station(gr.scopeId)?.name ?? '',
+            })),
+        ],
       };
     },
 
