@@ -14,6 +14,8 @@ export interface CallOptions {
   requestId?: string;
   /** Do not send the user to the sign-in page on UNAUTHENTICATED (H5). */
   quietAuth?: boolean;
+  /** Open data for the envelope's top level (see RequestBody.chat). */
+  openData?: { chat?: unknown };
 }
 
 /** A fresh id for one create (matches the envelope's /^[A-Za-z0-9_-]{8,64}$/). */
@@ -60,6 +62,7 @@ export async function call<F extends FunctionName, A extends ActionName<F>>(
       action,
       data: input,
       ...(opts.requestId ? { requestId: opts.requestId } : {}),
+      ...(opts.openData?.chat !== undefined ? { chat: opts.openData.chat } : {}),
     });
   } catch (e) {
     throw toApiError(e);

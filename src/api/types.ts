@@ -8,6 +8,11 @@ export interface RequestBody {
   action: string;
   data: unknown;
   requestId?: string;
+  /**
+   * Open data (开放数据) beside the action: on WeChat `wx.cloud.CloudID(…)` of the chat a card was opened in,
+   * which the platform decrypts (only top-level fields are); on the local host a demo parameter `{ demo }`.
+   */
+  chat?: unknown;
 }
 
 /** The transport of one platform: send one request to one function, get its envelope back. */

@@ -20,7 +20,7 @@ export function go(url: string): void {
 
 /** Whether a notification link is one of our page paths. */
 export function isPagePath(link: string): boolean {
-  return /^\/(pages|deputy|office|consult|cases|unit)\/[A-Za-z0-9_/-]+(\?.*)?$/.test(link);
+  return /^\/(pages|deputy|office|consult|cases|unit|groups)\/[A-Za-z0-9_/-]+(\?.*)?$/.test(link);
 }
 
 /** Reads the card code out of a scanned mini-program path or a card URL. */
