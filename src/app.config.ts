@@ -27,6 +27,8 @@ export default defineAppConfig({
         'receptions/index',
         'reception/index',
         'cases/index',
+        'groups/index',
+        'group/index',
       ],
     },
     {
@@ -48,11 +50,13 @@ export default defineAppConfig({
         'casestats/index',
         'calendar/index',
         'units/index',
+        'groups/index',
       ],
     },
     { root: 'consult', pages: ['list/index', 'answer/index'] },
     { root: 'cases', pages: ['submit/index', 'detail/index', 'mine/index', 'published/index'] },
     { root: 'unit', pages: ['index/index'] },
+    { root: 'groups', pages: ['mine/index', 'join/index', 'feed/index', 'post/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -67,6 +67,9 @@ export default function Inbox() {
         <MenuItem className="receptions-link" onClick={() => go('/deputy/receptions/index')}>
           我的接待日
         </MenuItem>
+        <MenuItem className="groups-manage-link" onClick={() => go('/deputy/groups/index')}>
+          实名制群
+        </MenuItem>
         <MenuItem onClick={() => go('/deputy/card/index')}>我的联系卡</MenuItem>
         <MenuItem onClick={() => go('/deputy/record/index')}>我的履职档案</MenuItem>
       </View>

@@ -93,6 +93,16 @@ const CASES_OFFICE: Item[] = [
   { url: '/office/units/index', title: '承办单位', desc: '承办单位和授权的工作人员' },
   { url: '/office/calendar/index', title: '工作日历', desc: '每年的法定节假日和调休，办理时限按工作日计算' },
 ];
+const GROUPS_OFFICE: Item[] = [
+  {
+    url: '/office/groups/index',
+    title: '实名制群',
+    desc: '辖区内各选区、联络站的实名制群，举报和待审核的内容',
+  },
+];
+const GROUPS_STAFF: Item[] = [
+  { url: '/deputy/groups/index', title: '实名制群', desc: '本站的实名制群：建群、发公告、审核成员' },
+];
 const RECEPTION_STAFF: Item[] = [
   {
     url: '/office/days/index',
@@ -206,9 +216,14 @@ export default function OfficeIndex() {
             <Menu items={CONSULT_OFFICE} />
             <Text className="h2">社情民意</Text>
             <Menu items={CASES_OFFICE} />
+            <Text className="h2">实名制群</Text>
+            <Menu items={GROUPS_OFFICE} />
           </View>
         ) : (
-          <Menu items={RECEPTION_STAFF} />
+          <View>
+            <Menu items={RECEPTION_STAFF} />
+            <Menu items={GROUPS_STAFF} />
+          </View>
         )}
       </Loadable>
     </PageShell>

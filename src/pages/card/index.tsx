@@ -18,6 +18,47 @@ function codeFrom(params: Record<string, string | undefined>): string {
   return '';
 }
 
+/** The real-name groups of the deputy's constituency: open one to join it (or to read it, when one is in). */
+function CardGroups({ deputyId }: { deputyId: string }) {
+  const groups = useResource(
+    () => call('groups', 'preview', { deputyId }, { quietAuth: true }),
+    `card-groups-${deputyId}`,
+  );
+  const items = groups.data?.items ?? [];
+  if (items.length === 0) return null;
+  return (
+    <View className="section card-groups">
+      <Text className="h2" style={{ marginTop: 0 }}>
+        本选区实名制群
+      </Text>
+      {items.map((g) => (
+        <View key={g.groupId} className="row row--between card-group">
+          <View className="grow">
+            <Text className="text card-group-name" style={{ display: 'block', fontWeight: 600 }}>
+              {g.name}
+            </Text>
+            <Text className="muted" style={{ display: 'block' }}>
+              {g.memberCount} 位实名选民{g.mine === 'member' ? ' · 您已加入' : ''}
+            </Text>
+          </View>
+          <Button
+            className="btn btn--small card-group-open"
+            onClick={() =>
+              go(
+                g.mine === 'member'
+                  ? `/groups/feed/index?groupId=${encodeURIComponent(g.groupId)}`
+                  : `/groups/join/index?code=${encodeURIComponent(g.code)}&from=card`,
+              )
+            }
+          >
+            {g.mine === 'member' ? '进入' : '加入'}
+          </Button>
+        </View>
+      ))}
+    </View>
+  );
+}
+
 function Kv({ k, v }: { k: string; v: string | null | undefined }) {
   if (!v) return null;
   return (
@@ -94,6 +135,7 @@ export default function Card() {
             <Text className="muted" style={{ display: 'block', marginTop: '16px' }}>
               留言会送到代表本人，代表回复后会通知您。
             </Text>
+            <CardGroups deputyId={deputy.deputyId} />
           </View>
         ) : null}
       </Loadable>

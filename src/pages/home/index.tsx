@@ -70,6 +70,11 @@ export default function Home() {
           </Button>
         ) : null}
         {signedIn ? (
+          <Button className="btn btn--plain home-groups-link" onClick={() => go('/groups/mine/index')}>
+            我的群
+          </Button>
+        ) : null}
+        {signedIn ? (
           <Button className="btn btn--plain notify-link" onClick={() => go('/pages/notifications/index')}>
             通知
             {unread ? (

@@ -187,6 +187,9 @@ function Workbenches({
           <MenuItem className="deputy-cases-link" onClick={() => go('/deputy/cases/index')}>
             社情民意
           </MenuItem>
+          <MenuItem className="deputy-groups-link" onClick={() => go('/deputy/groups/index')}>
+            实名制群
+          </MenuItem>
           <MenuItem className="deputy-card-link" onClick={() => go('/deputy/card/index')}>
             我的联系卡
           </MenuItem>
@@ -273,6 +276,9 @@ export default function MePage() {
               <MenuItem onClick={() => go('/pages/threads/index')}>我的留言</MenuItem>
               <MenuItem className="bookings-link" onClick={() => go('/pages/bookings/index')}>
                 我的预约
+              </MenuItem>
+              <MenuItem className="groups-link" onClick={() => go('/groups/mine/index')}>
+                我的群
               </MenuItem>
               <MenuItem onClick={() => go('/pages/receptions/index')}>代表接待日</MenuItem>
               <MenuItem className="consult-link" onClick={() => go('/consult/list/index')}>

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '实名制群',
+  enablePullDownRefresh: true,
+});
