@@ -16,7 +16,8 @@ import {
 import { DEFAULT_POINTS, STORAGES } from '../modules/registry';
 
 export interface LocalOptions {
-  dbPath: string;
+  /** A file, `:memory:`, or a serialised database opened in memory. */
+  dbPath: string | Buffer;
   filesDir: string;
   publicUrl: string;
   idHashSecret: string;
@@ -32,8 +33,8 @@ export interface LocalOptions {
  * secrets.json), before SQLite first opens it — SQLite gives its -wal and -shm files the database file's
  * mode — and a database made by an older host (644) is tightened too.
  */
-export function secureDatabaseFiles(dbPath: string): void {
-  if (dbPath === ':memory:' || dbPath.startsWith('file:')) return;
+export function secureDatabaseFiles(dbPath: string | Buffer): void {
+  if (typeof dbPath !== 'string' || dbPath === ':memory:' || dbPath.startsWith('file:')) return;
   if (!existsSync(dbPath)) closeSync(openSync(dbPath, 'a', 0o600));
   for (const f of [dbPath, `${dbPath}-wal`, `${dbPath}-shm`, `${dbPath}-journal`])
     if (existsSync(f)) chmodSync(f, 0o600);

@@ -8,13 +8,12 @@ import { FUNCTION_MODULES } from '../../cloudfunctions/modules/registry';
 import { VERIFY_CONSENT_VERSION } from '../../cloudfunctions/modules/account/constants';
 import { DEMO_VOTER } from '../../cloudfunctions/modules/account/public';
 import { userIdFor } from '../../cloudfunctions/modules/shared/public';
-import { makeWorld, type World } from './harness';
+import { worlds, type World } from './harness';
 import { ROWS } from './rows';
 import { asWho, CALLERS } from './rows/types';
 
 /** Two extra callers out of the demo deputy's scope: another township's office and another township's deputy. */
-async function world(): Promise<World> {
-  const w = await makeWorld();
+const world: () => Promise<World> = worlds({}, async (w) => {
   await w.call('county', 'contact', 'saveDeputy', {
     deputyId: 'dep-12',
     name: '外乡代表',
@@ -33,8 +32,7 @@ async function world(): Promise<World> {
       scopeId: 'tw-lx',
     }),
   );
-  return w;
-}
+});
 
 const consent = { consent: true, consentVersion: VERIFY_CONSENT_VERSION };
 

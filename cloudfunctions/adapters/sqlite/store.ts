@@ -16,8 +16,14 @@ type Row = Record<string, unknown>;
 
 export type SqliteStore = Store & { db: Database.Database; close(): void };
 
-/** Opens (creating or migrating) a SQLite database with the tables of the given modules' storage. */
-export function createSqliteStore(path: string, storages: readonly ModuleStorage<unknown>[]): SqliteStore {
+/**
+ * Opens (creating or migrating) a SQLite database with the tables of the given modules' storage: a file, or
+ * `:memory:`, or an in-memory copy of a serialised database (tests clone a seeded world that way).
+ */
+export function createSqliteStore(
+  path: string | Buffer,
+  storages: readonly ModuleStorage<unknown>[],
+): SqliteStore {
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
