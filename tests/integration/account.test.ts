@@ -1,14 +1,15 @@
 import { checkDigit } from '../../cloudfunctions/modules/account/domain/idNumber';
 import { VERIFY_CONSENT_VERSION } from '../../cloudfunctions/modules/account/constants';
 import { DEMO_UNCLAIMED, DEMO_VOTER } from '../../cloudfunctions/modules/account/public';
-import { makeWorld, type World } from './harness';
+import { worlds, type World } from './harness';
 import { xlsx } from './xlsx';
 
 const id = (first17: string) => first17 + checkDigit(first17);
 const consent = { consent: true, consentVersion: VERIFY_CONSENT_VERSION };
 let w: World;
+const fresh = worlds();
 beforeEach(async () => {
-  w = await makeWorld();
+  w = await fresh();
 });
 
 describe('real-name verification', () => {

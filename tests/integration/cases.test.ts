@@ -6,7 +6,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { runJobs } from '../../cloudfunctions/core/jobs';
 import { JOB_STEPS } from '../../cloudfunctions/modules/registry';
 import { userIdFor } from '../../cloudfunctions/modules/shared/public';
-import { ENGINES, makeWorld, type EngineName, type World } from './harness';
+import { ENGINES, makeWorld, worlds, type EngineName, type World } from './harness';
 
 const DAY = 86400_000;
 const UNIT = { openid: 'demo:unit' }; // 县交通运输局
@@ -24,8 +24,9 @@ const report = (over: Record<string, unknown> = {}) => ({
 
 describe.each(ENGINES)('cases on %s', (engine: EngineName) => {
   let w: World;
+  const fresh = worlds({ engine });
   beforeEach(async () => {
-    w = await makeWorld({ engine });
+    w = await fresh();
   });
 
   type Row = Record<string, unknown>;

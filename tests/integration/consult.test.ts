@@ -10,7 +10,7 @@ import { JOB_STEPS } from '../../cloudfunctions/modules/registry';
 import { sumShards } from '../../cloudfunctions/modules/consult/tally';
 import { consultQueries } from '../../cloudfunctions/modules/consult/storage';
 import type { ConsultResponse } from '../../cloudfunctions/modules/consult/records';
-import { ENGINES, makeWorld, type EngineName, type World } from './harness';
+import { ENGINES, worlds, type EngineName, type World } from './harness';
 
 const DAY = 86400_000;
 jest.setTimeout(120_000);
@@ -66,11 +66,12 @@ async function publishedConsultation(over: Record<string, unknown> = {}) {
 const results = (id: string) => w.call('township', 'consult', 'results', { consultationId: id });
 
 describe.each(ENGINES)('on %s', (engine: EngineName) => {
+  const fresh = worlds({
+    engine,
+    verdict: (t) => (t.includes('上访') ? 'review' : t.includes('赌博网站') ? 'risky' : 'pass'),
+  });
   beforeEach(async () => {
-    w = await makeWorld({
-      engine,
-      verdict: (t) => (t.includes('上访') ? 'review' : t.includes('赌博网站') ? 'risky' : 'pass'),
-    });
+    w = await fresh();
   });
 
   it('splits the pasted draft at 第X条 and 第X章; a retried create returns the first; the draft can be adjusted', async () => {

@@ -1,11 +1,12 @@
 import { sharedQueries } from '../../cloudfunctions/modules/shared/public';
-import { ENGINES, makeWorld, type EngineName, type World } from './harness';
+import { ENGINES, makeWorld, worlds, type EngineName, type World } from './harness';
 
 const DAY = 86400_000;
 let w: World;
 describe.each(ENGINES)('on %s', (engine: EngineName) => {
+  const fresh = worlds({ engine });
   beforeEach(async () => {
-    w = await makeWorld({ engine });
+    w = await fresh();
   });
 
   describe('a voter writes to a deputy and the deputy answers', () => {

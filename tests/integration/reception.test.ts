@@ -2,14 +2,15 @@ import { runJobs } from '../../cloudfunctions/core/jobs';
 import { JOB_STEPS } from '../../cloudfunctions/modules/registry';
 import { SETTLE_MS } from '../../cloudfunctions/modules/reception/jobs';
 import { receptionQueries } from '../../cloudfunctions/modules/reception/storage';
-import { ENGINES, makeWorld, type EngineName, type World } from './harness';
+import { ENGINES, worlds, type EngineName, type World } from './harness';
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
 let w: World;
 describe.each(ENGINES)('on %s', (engine: EngineName) => {
+  const fresh = worlds({ engine });
   beforeEach(async () => {
-    w = await makeWorld({ engine }); // clock: 2026-11-20 10:00 China time; seeded day rd-today is that day
+    w = await fresh(); // clock: 2026-11-20 10:00 China time; seeded day rd-today is that day
   });
 
   /** Office creates a day N days ahead, books 李华 onto it, 李华 confirms, office publishes. */
