@@ -525,7 +525,9 @@ export class CloudbaseDbDouble implements CloudDb {
   /** Loads documents as one committed step, without latency: a test world cloned from a seeded one. */
   load(docs: Record<string, DbDoc[]>) {
     this.apply(
-      Object.entries(docs).flatMap(([collection, ds]) => ds.map((d) => ({ collection, id: d._id, doc: clone(d) }))),
+      Object.entries(docs).flatMap(([collection, ds]) =>
+        ds.map((d) => ({ collection, id: d._id, doc: clone(d) })),
+      ),
     );
   }
 

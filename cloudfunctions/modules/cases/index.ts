@@ -6,10 +6,7 @@
  */
 import type { Module } from '../../core/module';
 import { casesContracts } from './contract';
-import { filingHandlers } from './handlers/filing';
-import { handlingHandlers } from './handlers/handling';
-import { officeHandlers } from './handlers/office';
-import { readingHandlers } from './handlers/reading';
+import { casesHandlers } from './handlers';
 import { JOBS } from './jobs';
 import { ACTIVITIES, NOTIFICATIONS } from './kinds';
 import { casesPolicy } from './policy';
@@ -23,7 +20,7 @@ export const cases = {
     '社情民意（案件）：提交、受理、转交、交办承办单位、答复、评价、重新办理、公开；办理时限与工作日、统计与导出',
   contracts: casesContracts,
   policy: casesPolicy,
-  handlers: { ...filingHandlers, ...handlingHandlers, ...readingHandlers, ...officeHandlers },
+  handlers: casesHandlers,
   collections: CASES_COLLECTIONS,
   storage: casesStorage,
   notifications: NOTIFICATIONS,

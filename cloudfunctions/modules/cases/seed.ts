@@ -17,10 +17,7 @@ import {
   userIdFor,
 } from '../shared/public';
 import { casesContracts } from './contract';
-import { filingHandlers } from './handlers/filing';
-import { handlingHandlers } from './handlers/handling';
-import { officeHandlers } from './handlers/office';
-import { readingHandlers } from './handlers/reading';
+import { casesHandlers } from './handlers';
 import { casesPolicy } from './policy';
 import type { HandlingUnit } from './records';
 
@@ -42,7 +39,7 @@ const casesModule = {
   name: 'cases',
   contracts: casesContracts,
   policy: casesPolicy,
-  handlers: { ...filingHandlers, ...handlingHandlers, ...readingHandlers, ...officeHandlers },
+  handlers: casesHandlers,
 } as unknown as AnyModule;
 
 export async function seedCases(ports: Ports): Promise<void> {
