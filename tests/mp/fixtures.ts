@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { ErrorBody } from '../../cloudfunctions/core/contracts/envelope';
+import { addDays, chinaInstant, clock } from '../../cloudfunctions/core/time';
 import {
   contracts,
   type ActionName,
@@ -94,6 +95,7 @@ export const deputy = answer('contact', 'card', {
   townshipName: '青石镇',
   workUnit: '青石镇中心小学',
   photoUrl: '',
+  photoFileId: null,
   stationId: 's1',
   stationName: '青石镇人大代表之家',
   publicContact: '0571-1234567',
@@ -201,6 +203,20 @@ export const receptionDay = answer('reception', 'day', {
   ],
 });
 
+/** receptionDay on another China date (its hours and slots moved with it): for pages that compare with today. */
+export function receptionDayOn(date: string) {
+  const move = (iso: string) => chinaInstant(date, clock(iso));
+  return answer('reception', 'day', {
+    ...receptionDay,
+    date,
+    startsAt: move(receptionDay.startsAt),
+    endsAt: move(receptionDay.endsAt),
+    bookingCutoff: chinaInstant(addDays(date, -1), '21:00'),
+    bookingOpen: false,
+    slots: receptionDay.slots.map((s) => ({ ...s, startsAt: move(s.startsAt), endsAt: move(s.endsAt) })),
+  });
+}
+
 /** reception.stations of the day's township: the station's contact and opening notes. */
 export const townshipStations = answer('reception', 'stations', {
   items: [
@@ -280,6 +296,7 @@ export const deputyIn = (deputyId: string, name: string, townshipId: 'tw-qs' | '
         townshipName: townshipId === 'tw-qs' ? '青石镇' : '柳溪乡',
         workUnit: '',
         photoUrl: '',
+        photoFileId: null,
         stationId: null,
         stationName: null,
         publicContact: '',
@@ -322,7 +339,10 @@ export const notificationsPage = answer('account', 'notifications', {
   unread: 1,
 });
 
-/** reception.myBookings: the voter's seat in slot s1 of receptionDay (09:00–09:30). */
+/**
+ * reception.myBookings: the voter's seat in slot s1 of receptionDay (09:00–09:30), and an earlier
+ * booking, checked in, at whose visit the deputy promised something.
+ */
 export const myBookings = answer('reception', 'myBookings', {
   items: [
     {
@@ -335,6 +355,7 @@ export const myBookings = answer('reception', 'myBookings', {
       visitorName: '王小明',
       walkIn: false,
       slotStartsAt: '2026-12-05T01:00:00.000Z',
+      slotEndsAt: '2026-12-05T01:30:00.000Z',
       createdAt: '2026-11-28T01:00:00.000Z',
       checkedInAt: null,
       day: {
@@ -347,6 +368,38 @@ export const myBookings = answer('reception', 'myBookings', {
       qr: 'data:image/png;base64,iVBORw0KGgo=',
       waitlistPosition: null,
       canCancel: true,
+      promises: [],
+    },
+    {
+      bookingId: 'b0',
+      dayId: 'day3',
+      slotId: 's9',
+      code: 'R2TW5NXE',
+      status: 'checkedIn',
+      topic: '村口路灯坏了',
+      visitorName: '王小明',
+      walkIn: false,
+      slotStartsAt: '2026-11-12T06:30:00.000Z',
+      slotEndsAt: '2026-11-12T07:00:00.000Z',
+      createdAt: '2026-11-05T01:00:00.000Z',
+      checkedInAt: '2026-11-12T06:25:00.000Z',
+      day: {
+        date: '2026-11-12',
+        theme: '乡村道路与路灯',
+        stationName: '青石镇人大代表之家',
+        stationAddress: '青石镇人民路 8 号',
+        bookingCutoff: '2026-11-11T10:00:00.000Z',
+      },
+      qr: '',
+      waitlistPosition: null,
+      canCancel: false,
+      promises: [
+        {
+          deputyName: '李华',
+          promised: '一周内联系城建办维修，并电话告知您',
+          recordedAt: '2026-11-12T07:05:00.000Z',
+        },
+      ],
     },
   ],
   nextCursor: null,

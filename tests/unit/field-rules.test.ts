@@ -83,7 +83,10 @@ describe('checkInput', () => {
   it('refuses a pattern miss after the cleanup the server does (trim, upper case)', () => {
     expect(checkInput('reception', 'checkIn', { dayId: 'd1', code: ' k7px3qma ' })).toEqual({});
     expect(checkInput('reception', 'checkIn', { dayId: 'd1', code: 'K7PX3QM0' })).toEqual({
-      code: '预约码应为 8 位字母或数字',
+      code: '预约码不含字母 O、I 和数字 0、1，请核对',
+    });
+    expect(checkInput('reception', 'checkIn', { dayId: 'd1', code: 'K7PX3QM' })).toEqual({
+      code: '预约码是 8 位字母或数字，请核对',
     });
     expect(
       checkInput(

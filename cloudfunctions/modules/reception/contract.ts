@@ -11,7 +11,13 @@ export const BookingCode = z
   .string()
   .trim()
   .transform((s) => s.toUpperCase())
-  .pipe(z.string().regex(BOOKING_CODE_PATTERN, '预约码应为 8 位字母或数字'));
+  .pipe(
+    z
+      .string()
+      .min(8, '预约码是 8 位字母或数字，请核对')
+      .max(8, '预约码是 8 位字母或数字，请核对')
+      .regex(BOOKING_CODE_PATTERN, '预约码不含字母 O、I 和数字 0、1，请核对'),
+  );
 
 export const StationView = z.object({
   stationId: z.string(),
@@ -139,6 +145,7 @@ export const BookingView = z.object({
   visitorName: z.string(),
   walkIn: z.boolean(),
   slotStartsAt: IsoDate.nullable(),
+  slotEndsAt: IsoDate.nullable(),
   createdAt: IsoDate,
   checkedInAt: IsoDate.nullable(),
 });
@@ -156,6 +163,11 @@ export const MyBookingView = BookingView.extend({
   /** 1-based place on the slot's waitlist while waitlisted. */
   waitlistPosition: z.number().nullable(),
   canCancel: z.boolean(),
+  /**
+   * What the deputies promised the voter at the visit (the visit records' 答复/承诺, never what staff or
+   * the deputy noted of what was raised): one per visit record of this booking that promised something.
+   */
+  promises: z.array(z.object({ deputyName: z.string(), promised: z.string(), recordedAt: IsoDate })),
 });
 
 export const BookingIdInput = z.object({ bookingId: Id });

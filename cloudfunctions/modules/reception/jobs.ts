@@ -9,7 +9,7 @@ import { notify } from '../../core/effects';
 import { timerCtx } from '../../core/jobs';
 import type { JobStep } from '../../core/module';
 import type { Ports } from '../../core/ports';
-import { addDays, chinaDate } from '../../core/time';
+import { addDays, chinaDate, dateLabel, daySpan, span } from '../../core/time';
 import { fillFromWaitlist } from './seats';
 import type { ReceptionDay } from './records';
 import { receptionQueries } from './storage';
@@ -26,7 +26,13 @@ export async function remindReceptions(ports: Ports): Promise<number> {
   let sent = 0;
   for (const day of days.filter((d) => !d.remindersSentAt)) {
     const station = await store.get('stations', day.stationId);
-    const where = `${day.date} ${station?.name ?? ''}`;
+    const place = station?.name ?? '';
+    // A voter is told their slot's hours; a deputy the day's.
+    const slots = new Map((await receptionQueries(ports).slotsOfDay(day.id)).map((s) => [s.id, s]));
+    const slotHours = (slotId: string | null) => {
+      const s = slots.get(slotId ?? '');
+      return s ? ` ${span(s.startsAt, s.endsAt)}` : '';
+    };
     let after: { key: string; id: string } | undefined;
     for (;;) {
       const rows = await receptionQueries(ports).bookingsOfDay(
@@ -40,7 +46,7 @@ export async function remindReceptions(ports: Ports): Promise<number> {
         rows.map((b) => ({
           key: b.id,
           userId: b.voterUserId,
-          body: `${where}，预约码 ${b.code}`,
+          body: `${dateLabel(day.date, ctx.now)}${slotHours(b.slotId)} ${place}，预约码 ${b.code}`,
           link: '/pages/bookings/index',
         })),
       );
@@ -57,7 +63,7 @@ export async function remindReceptions(ports: Ports): Promise<number> {
       confirmed.map((a, i) => ({
         key: a.id,
         userId: deputies[i]?.userId ?? null,
-        body: `${where}：${day.theme}`,
+        body: `${daySpan(day.date, day.startsAt, day.endsAt, ctx.now)} ${place}：${day.theme}`,
         link: `/deputy/reception/index?dayId=${day.id}`,
       })),
     );

@@ -12,6 +12,7 @@ import type { Ctx } from '../../core/context';
 import { notify } from '../../core/effects';
 import { AppError } from '../../core/errors';
 import type { Tx } from '../../core/ports';
+import { chinaDate, dateLabel, span } from '../../core/time';
 import { WAITLIST_MAX } from './constants';
 import type { Booking, Slot } from './records';
 import { receptionQueries } from './storage';
@@ -76,7 +77,7 @@ export async function fillFromWaitlist(ctx: Ctx, slotId: string): Promise<number
     if (!(await q.takeSeat(slotId, s.capacity, at))) continue;
     let moved: Booking | null;
     try {
-      moved = await store.transact(async (tx) => promoteOne(ctx, tx, next.id));
+      moved = await store.transact(async (tx) => promoteOne(ctx, tx, next.id, s));
     } catch (e) {
       await q.giveSeatBack(slotId, at);
       throw e;
@@ -91,8 +92,8 @@ export async function fillFromWaitlist(ctx: Ctx, slotId: string): Promise<number
   return promoted;
 }
 
-/** Confirms a waitlisted booking (nothing if it is no longer waitlisted) and tells the voter. */
-async function promoteOne(ctx: Ctx, tx: Tx, bookingId: string): Promise<Booking | null> {
+/** Confirms a waitlisted booking (nothing if it is no longer waitlisted) and tells the voter which slot. */
+async function promoteOne(ctx: Ctx, tx: Tx, bookingId: string, slot: Slot): Promise<Booking | null> {
   const b = await tx.get('bookings', bookingId);
   if (!b || b.status !== 'waitlisted') return null;
   await tx.update('bookings', b.id, { status: 'confirmed' });
@@ -100,7 +101,7 @@ async function promoteOne(ctx: Ctx, tx: Tx, bookingId: string): Promise<Booking 
     userId: b.voterUserId,
     kind: 'reception.promoted',
     title: '候补成功：您已获得接待日座位',
-    body: `预约码 ${b.code}`,
+    body: `${dateLabel(chinaDate(slot.startsAt), ctx.now)} ${span(slot.startsAt, slot.endsAt)}，预约码 ${b.code}`,
     link: '/pages/bookings/index',
   });
   return { ...b, status: 'confirmed' };

@@ -2,7 +2,7 @@
 import type { Ctx } from '../../core/context';
 import { AppError } from '../../core/errors';
 import { officeOver, type Subject } from '../../core/policy';
-import { chinaDate } from '../../core/time';
+import { chinaDate, dateLabel } from '../../core/time';
 import { deputyNames, type Station } from '../shared/public';
 import type { BookingView, DayView, SlotView, StationView } from './contract';
 import type { Booking, ReceptionDay, Slot, Visit } from './records';
@@ -40,6 +40,7 @@ export const bookingView = (b: Booking, slot: Slot | null): BookingView => ({
   visitorName: b.visitorName,
   walkIn: b.walkIn,
   slotStartsAt: slot?.startsAt ?? null,
+  slotEndsAt: slot?.endsAt ?? null,
   createdAt: b.createdAt,
   checkedInAt: b.checkedInAt,
 });
@@ -111,7 +112,9 @@ export const today = (ctx: Ctx) => chinaDate(ctx.now);
 
 export function mustBeOnTheDay(ctx: Ctx, day: ReceptionDay) {
   if (day.status !== 'published') throw new AppError('CLOSED', '该接待日未公布或已取消');
-  if (today(ctx) !== day.date) throw new AppError('CONFLICT', `只能在接待日当天（${day.date}）办理`);
+  if (today(ctx) !== day.date) {
+    throw new AppError('CONFLICT', `只能在接待日当天（${dateLabel(day.date, ctx.now)}）办理`);
+  }
 }
 
 /** A visit record as shown, with its deputy's name. */

@@ -6,7 +6,9 @@ import { AppError } from '../../../core/errors';
 import { authorize } from '../../../core/policy';
 import { maskName } from '../../../core/privacy';
 import { registeredName } from '../../account/public';
+import { deputyNames } from '../../shared/public';
 import type { ReceptionHandlers } from '../contract';
+import type { Booking } from '../records';
 import { claimCode, fillFromWaitlist, givePlaceBack, takePlace, type Place } from '../seats';
 import { receptionQueries } from '../storage';
 import { bookingView, loadDay } from '../views';
@@ -27,6 +29,28 @@ async function asItStands(ctx: Ctx, r: BookResult): Promise<BookResult> {
   if (b?.status === 'confirmed') return { ...r, status: 'confirmed', waitlistPosition: null };
   if (b?.status !== 'waitlisted') return { ...r, waitlistPosition: null };
   return { ...r, waitlistPosition: await receptionQueries(ctx.ports).waitlistPosition(b) };
+}
+
+/**
+ * What the deputies promised the voter at the visit, from the visit records of a booking that was checked
+ * in (only those have any). Only the promise is the voter's to read: what the deputy wrote down of what was
+ * raised, who recorded it and the report made of it stay with the deputy and the office.
+ */
+async function promisesOf(ctx: Ctx, b: Booking) {
+  if (b.status !== 'checkedIn') return [];
+  const visits = (await receptionQueries(ctx.ports).visitsOfBooking(b.id, { limit: 10 })).filter((v) =>
+    v.promised.trim(),
+  );
+  if (visits.length === 0) return [];
+  const names = await deputyNames(
+    ctx,
+    visits.map((v) => v.deputyId),
+  );
+  return visits.map((v) => ({
+    deputyName: names.get(v.deputyId) ?? '',
+    promised: v.promised,
+    recordedAt: v.createdAt,
+  }));
 }
 
 export const bookingHandlers: Pick<ReceptionHandlers, 'book' | 'cancel' | 'myBookings'> = {
@@ -148,6 +172,7 @@ export const bookingHandlers: Pick<ReceptionHandlers, 'book' | 'cancel' | 'myBoo
             (b.status === 'confirmed' || b.status === 'waitlisted') &&
             !!day &&
             ctx.now.toISOString() < day.bookingCutoff,
+          promises: await promisesOf(ctx, b),
         };
       }),
     );

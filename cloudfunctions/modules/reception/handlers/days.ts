@@ -3,10 +3,11 @@ import { page } from '../../../core/cursor';
 import { audit, notify, once } from '../../../core/effects';
 import { AppError } from '../../../core/errors';
 import { authorize, officeScope } from '../../../core/policy';
-import { addDays, chinaInstant, daysBetween, isRealDate } from '../../../core/time';
+import { addDays, chinaInstant, daySpan, daysBetween, isRealDate } from '../../../core/time';
 import { announceReceptionDay } from '../../groups/public';
 import { PUBLISH_DAYS_AHEAD } from '../constants';
 import type { ReceptionHandlers } from '../contract';
+import { mustNotOverlapAtStation, mustNotOverlapForDeputy } from '../overlaps';
 import type { ReceptionDay } from '../records';
 import { fillFromWaitlist } from '../seats';
 import { receptionQueries } from '../storage';
@@ -52,6 +53,7 @@ export const dayHandlers: Pick<
       createdAt: ctx.now.toISOString(),
     };
     const created = await once(ctx, async (tx) => {
+      await mustNotOverlapAtStation(tx, ctx, day);
       await tx.insert('receptionDays', day);
       for (let i = 0; i < count; i++) {
         const from = Date.parse(startsAt) + i * input.slotMinutes * 60_000;
@@ -124,7 +126,7 @@ export const dayHandlers: Pick<
         userId: deputy.userId,
         kind: 'reception.invited',
         title: '您被安排参加代表接待日',
-        body: `${day.date} ${ctx.geo.station(day.stationId)?.name ?? ''}：${day.theme}`,
+        body: `${daySpan(day.date, day.startsAt, day.endsAt, ctx.now)} ${ctx.geo.station(day.stationId)?.name ?? ''}：${day.theme}`,
         link: `/deputy/receptions/index`,
       });
       await audit(tx, ctx, { entityType: 'assignment', entityId: id });
@@ -140,6 +142,7 @@ export const dayHandlers: Pick<
       throw new AppError('CLOSED', '该接待日已结束或已取消');
     const id = `${day.id}:${mine}`;
     await ctx.ports.store.transact(async (tx) => {
+      if (input.decision === 'confirm') await mustNotOverlapForDeputy(tx, ctx, mine!, day);
       await tx.update('assignments', id, {
         status: input.decision === 'confirm' ? 'confirmed' : 'declined',
         reason: input.decision === 'decline' ? input.reason! : null,
@@ -171,7 +174,7 @@ export const dayHandlers: Pick<
           userId: deputy?.userId,
           kind: 'reception.published',
           title: '接待日已公布',
-          body: `${day.date} ${ctx.geo.station(day.stationId)?.name ?? ''}`,
+          body: `${daySpan(day.date, day.startsAt, day.endsAt, ctx.now)} ${ctx.geo.station(day.stationId)?.name ?? ''}`,
           link: `/deputy/reception/index?dayId=${day.id}`,
         });
       }

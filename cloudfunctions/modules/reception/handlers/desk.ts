@@ -3,11 +3,14 @@ import { page } from '../../../core/cursor';
 import { appendActivity, audit, once, priorResult } from '../../../core/effects';
 import { AppError } from '../../../core/errors';
 import { authorize } from '../../../core/policy';
+import type { Ctx } from '../../../core/context';
+import type { Tx } from '../../../core/ports';
 import { maskName } from '../../../core/privacy';
+import { dateLabel } from '../../../core/time';
 import { deputyNames } from '../../shared/public';
 import type { ReceptionHandlers } from '../contract';
 import { markNoShows } from '../jobs';
-import type { Booking } from '../records';
+import type { Booking, DayAssignment, ReceptionDay } from '../records';
 import { claimCode } from '../seats';
 import { receptionQueries } from '../storage';
 import {
@@ -98,20 +101,11 @@ export const deskHandlers: Pick<
     const day = await loadDay(ctx, input.dayId);
     authorize(ctx, daySubject(day));
     mustBeOnTheDay(ctx, day);
-    const id = `${day.id}:${input.deputyId}`;
     await ctx.ports.store.transact(async (tx) => {
-      const a = await tx.get('assignments', id);
+      const a = await tx.get('assignments', `${day.id}:${input.deputyId}`);
       if (!a || a.status !== 'confirmed') throw new AppError('CONFLICT', '该代表未确认参加此接待日');
       if (a.attendedAt) throw new AppError('CONFLICT', '已登记到场');
-      await tx.update('assignments', id, { attendedAt: ctx.now.toISOString() });
-      await appendActivity(tx, ctx, {
-        deputyId: a.deputyId,
-        type: 'reception.attend',
-        refType: 'receptionDay',
-        refId: day.id,
-        summary: `参加代表接待日：${ctx.geo.station(day.stationId)?.name ?? ''}（${day.theme}）`,
-      });
-      await audit(tx, ctx, { entityType: 'assignment', entityId: id, detail: { attended: true } });
+      await markPresent(tx, ctx, day, a);
     });
     return dayView(ctx, day, true);
   },
@@ -121,6 +115,9 @@ export const deskHandlers: Pick<
     const deputyId = input.deputyId ?? ctx.caller?.deputy?.id ?? null;
     authorize(ctx, daySubject(day, { deputyId }));
     if (!deputyId) throw new AppError('INVALID_INPUT', '请选择接待的代表', { deputyId: '必填' });
+    if (today(ctx) < day.date) {
+      throw new AppError('CONFLICT', `接待日（${dateLabel(day.date, ctx.now)}）当天起才能记录接待`);
+    }
     const { store } = ctx.ports;
     const assignment = await store.get('assignments', `${day.id}:${deputyId}`);
     if (!assignment || assignment.status !== 'confirmed') {
@@ -153,6 +150,9 @@ export const deskHandlers: Pick<
         createdAt: ctx.now.toISOString(),
       };
       await tx.insert('visits', visit);
+      // Whoever received a visitor was there: the visit marks the deputy present (到场) if nobody had.
+      const a = await tx.get('assignments', assignment.id);
+      if (a && !a.attendedAt) await markPresent(tx, ctx, day, a);
       await appendActivity(tx, ctx, {
         deputyId,
         type: 'reception.visit',
@@ -185,3 +185,16 @@ export const deskHandlers: Pick<
     };
   },
 };
+
+/** A confirmed deputy marked present (到场): on the assignment and in the deputy's duty record. */
+async function markPresent(tx: Tx, ctx: Ctx, day: ReceptionDay, a: DayAssignment): Promise<void> {
+  await tx.update('assignments', a.id, { attendedAt: ctx.now.toISOString() });
+  await appendActivity(tx, ctx, {
+    deputyId: a.deputyId,
+    type: 'reception.attend',
+    refType: 'receptionDay',
+    refId: day.id,
+    summary: `参加代表接待日：${ctx.geo.station(day.stationId)?.name ?? ''}（${day.theme}）`,
+  });
+  await audit(tx, ctx, { entityType: 'assignment', entityId: a.id, detail: { attended: true } });
+}

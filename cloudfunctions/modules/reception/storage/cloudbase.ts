@@ -98,6 +98,15 @@ export const receptionCloudbase: CloudbaseSchema<ReceptionQueries> = {
           ['_id', 'asc'],
         ],
       },
+      // A booking's visit records: what was promised, in the voter's 我的预约.
+      {
+        name: 'booking_createdAt_id',
+        fields: [
+          ['bookingId', 'asc'],
+          ['createdAt', 'asc'],
+          ['_id', 'asc'],
+        ],
+      },
     ],
   },
 
@@ -129,6 +138,7 @@ export const receptionCloudbase: CloudbaseSchema<ReceptionQueries> = {
       bookingsOfVoter: (voterUserId, opts) =>
         kit.list('bookings', [{ voterUserId }], 'createdAt', 'desc', opts),
       visitsOfDay: (dayId, opts) => kit.list('visits', [{ dayId }], 'createdAt', 'asc', opts),
+      visitsOfBooking: (bookingId, opts) => kit.list('visits', [{ bookingId }], 'createdAt', 'asc', opts),
 
       // CloudBase cannot compare two fields in a where: the seat's condition carries the capacity the caller
       // read, so a changed capacity misses (and the caller reads the slot again).

@@ -33,6 +33,8 @@ export interface ReceptionQueries {
   bookingsOfVoter(voterUserId: string, opts: ListOptions): Promise<Booking[]>;
   /** A day's visit records, oldest first. */
   visitsOfDay(dayId: string, opts: ListOptions): Promise<Visit[]>;
+  /** A booking's visit records (one per deputy who received the visitor, a few at most), oldest first. */
+  visitsOfBooking(bookingId: string, opts: ListOptions): Promise<Visit[]>;
 
   // Seats and waitlist places: each one atomic conditional update of the slot, outside any unit of work
   // (SQLite: in the store's queue), touching the slot (`at` becomes its touchedAt, and it is unsettled).

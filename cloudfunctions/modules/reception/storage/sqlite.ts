@@ -67,6 +67,8 @@ export const receptionSqlite: SqliteSchema<ReceptionQueries> = {
     CREATE INDEX receptionDays_county ON receptionDays (countyId, date, id);
     CREATE INDEX receptionDays_station ON receptionDays (stationId, date, id);
     `,
+    // 4: a booking's visit records (what was promised, shown to the voter in 我的预约).
+    `CREATE INDEX visits_booking ON visits (bookingId, createdAt, id) WHERE bookingId IS NOT NULL;`,
   ],
   codecs: { slots: { bool: ['settled'] }, bookings: { bool: ['walkIn'] } },
 
@@ -114,6 +116,8 @@ export const receptionSqlite: SqliteSchema<ReceptionQueries> = {
     bookingsOfVoter: (voterUserId, opts) =>
       kit.list('bookings', [['voterUserId = ?', voterUserId]], 'createdAt', true, opts),
     visitsOfDay: (dayId, opts) => kit.list('visits', [['dayId = ?', dayId]], 'createdAt', false, opts),
+    visitsOfBooking: (bookingId, opts) =>
+      kit.list('visits', [['bookingId = ?', bookingId]], 'createdAt', false, opts),
 
     takeSeat: async (slotId, capacity, at) =>
       (await kit.run(
