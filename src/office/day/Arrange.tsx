@@ -36,6 +36,8 @@ export function Deputies({ day, office, onDay }: Part) {
     office && inviting,
   );
   const started = isPast(day.startsAt);
+  // 到场 is marked on the day itself (China date), as the server allows it.
+  const onTheDay = day.status === 'published' && day.date === chinaDate();
 
   const assign = async (deputyId: string) => {
     setBusy(deputyId);
@@ -82,7 +84,7 @@ export function Deputies({ day, office, onDay }: Part) {
             {ASSIGNMENT_LABEL[a.status] ?? a.status}
           </Text>
           {a.attended ? <Text className="tag tag--checkedIn">已到场</Text> : null}
-          {a.status === 'confirmed' && !a.attended && day.status === 'published' ? (
+          {a.status === 'confirmed' && !a.attended && onTheDay ? (
             <Button
               className="btn btn--plain btn--small attend-button"
               disabled={busy === a.deputyId}
@@ -98,6 +100,11 @@ export function Deputies({ day, office, onDay }: Part) {
           ) : null}
         </View>
       ))}
+      {day.status === 'published' && !onTheDay && day.date > chinaDate() ? (
+        <Text className="muted attend-hint" style={{ display: 'block' }}>
+          接待日当天可在这里登记代表到场。
+        </Text>
+      ) : null}
       {office && !started && day.status !== 'cancelled' ? (
         inviting ? (
           <View className="invite">

@@ -1,7 +1,7 @@
 import { Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { clock } from '../../../cloudfunctions/core/time';
+import { clock, span } from '../../../cloudfunctions/core/time';
 import type { BookingView } from '../../../cloudfunctions/modules/reception/contract';
 import { TOPIC_MAX } from '../../../cloudfunctions/modules/reception/constants';
 import { call, toApiError } from '../../api';
@@ -27,8 +27,10 @@ export function CheckIn({ dayId, onDone }: { dayId: string; onDone: (b: BookingV
     if (busy) return;
     const c = normaliseCode(raw);
     setResult(null);
-    if (!c) {
-      setError('预约码应为 8 位字母或数字，请核对。');
+    // The contract's own wording: 8 characters, and never O, I, 0 or 1.
+    const problem = checkInput('reception', 'checkIn', { dayId, code: c }, { code: '预约码' }).code;
+    if (problem) {
+      setError(problem);
       return;
     }
     setError('');
@@ -94,7 +96,13 @@ export function CheckIn({ dayId, onDone }: { dayId: string; onDone: (b: BookingV
             <Code code={result.code} />）
           </Text>
           <Text className="text" style={{ display: 'block' }}>
-            {result.slotStartsAt ? <Num>{clock(result.slotStartsAt)}</Num> : null}
+            {result.slotStartsAt ? (
+              <Num>
+                {result.slotEndsAt
+                  ? span(result.slotStartsAt, result.slotEndsAt)
+                  : clock(result.slotStartsAt)}
+              </Num>
+            ) : null}
             {result.slotStartsAt ? ' 时段 · ' : ''}事项：{result.topic}
           </Text>
         </View>

@@ -1,7 +1,7 @@
 import { Image, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useEffect, useRef, useState } from 'react';
-import { clock, dateTime } from '../../../cloudfunctions/core/time';
+import { useState } from 'react';
+import { clock, dateTime, span } from '../../../cloudfunctions/core/time';
 import { call, toApiError } from '../../api';
 import { Button } from '../../components/Button';
 import { Code, dayTitle, Num, Nums } from '../../components/Num';
@@ -16,26 +16,8 @@ export default function Bookings() {
   const [busy, setBusy] = useState('');
   useReloadOnShow(list.reload);
 
-  // A booking names its slot by its start; the slot's end comes with its day (reception.day), asked once
-  // per day on the list. Until it is there, or when the day cannot be read, the start alone is shown.
-  const [ends, setEnds] = useState<Record<string, string>>({});
-  const asked = useRef(new Set<string>());
-  useEffect(() => {
-    const dayIds = Array.from(new Set(list.items.filter((b) => b.slotId).map((b) => b.dayId)));
-    for (const dayId of dayIds.filter((id) => !asked.current.has(id))) {
-      asked.current.add(dayId);
-      call('reception', 'day', { dayId })
-        .then((day) =>
-          setEnds((e) => ({ ...e, ...Object.fromEntries(day.slots.map((x) => [x.slotId, x.endsAt])) })),
-        )
-        .catch(() => undefined);
-    }
-  }, [list.items]);
-  const hours = (slotId: string | null, startsAt: string | null) => {
-    if (!startsAt) return '';
-    const end = slotId ? ends[slotId] : undefined;
-    return end ? `${clock(startsAt)}–${clock(end)}` : clock(startsAt);
-  };
+  const hours = (startsAt: string | null, endsAt: string | null) =>
+    startsAt && endsAt ? span(startsAt, endsAt) : startsAt ? clock(startsAt) : '';
 
   const cancel = async (bookingId: string, what: string) => {
     const ok = await Taro.showModal({
@@ -69,7 +51,7 @@ export default function Bookings() {
         emptyLink={{ text: '看看接待日', url: '/pages/receptions/index' }}
         row={(b) => {
           const active = b.status === 'confirmed' || b.status === 'waitlisted';
-          const time = hours(b.slotId, b.slotStartsAt);
+          const time = hours(b.slotStartsAt, b.slotEndsAt);
           const when = `${dayTitle(b.day.date)}${time ? ` ${time}` : ''}`;
           return (
             <View key={b.bookingId} className={`list-item booking${active ? '' : ' booking--past'}`}>
@@ -92,6 +74,14 @@ export default function Bookings() {
               <Text className="muted" style={{ display: 'block' }}>
                 事项：{b.topic}
               </Text>
+              {b.promises.map((p, i) => (
+                <View key={i} className="booking-promise">
+                  <Text className="label">{p.deputyName ? `${p.deputyName} 代表的答复` : '代表的答复'}</Text>
+                  <Text className="text booking-promise-text" style={{ display: 'block' }}>
+                    {p.promised}
+                  </Text>
+                </View>
+              ))}
               {active ? (
                 <View className="booking-pass">
                   <Text className="label">预约码</Text>
