@@ -1,7 +1,7 @@
 import { Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { clock } from '../../cloudfunctions/core/time';
+import { chinaDate, clock } from '../../cloudfunctions/core/time';
 import type { BookingView } from '../../cloudfunctions/modules/reception/contract';
 import { VISIT_TEXT_MAX } from '../../cloudfunctions/modules/reception/constants';
 import { call, type ActionOutputOf } from '../api';
@@ -143,6 +143,9 @@ function VisitForm({ dayId, bookings, deputies, onSaved }: Props) {
           placeholder="例如：向镇政府反映，两周内答复"
           onInput={setPromised}
         />
+        <Text className="muted visit-promised-hint" style={{ display: 'block' }}>
+          预约的群众会在“我的预约”里看到这条答复；反映的问题不会显示给群众。
+        </Text>
       </Field>
       <FormError submit={submit} className="visit-error" />
       <Button className="btn btn--block visit-save" disabled={submit.saving} onClick={() => void save()}>
@@ -158,11 +161,14 @@ function VisitForm({ dayId, bookings, deputies, onSaved }: Props) {
  */
 export function Visits({
   dayId,
+  date,
   visits,
   bookings,
   deputies,
 }: {
   dayId: string;
+  /** The day's China date: visits are recorded from that day on. */
+  date: string;
   visits: Paged<Visit>;
   bookings: BookingView[];
   deputies?: Array<{ deputyId: string; name: string }>;
@@ -197,12 +203,18 @@ export function Visits({
           </View>
         )}
       />
-      <VisitForm
-        dayId={dayId}
-        bookings={bookings}
-        deputies={deputies}
-        onSaved={(v) => visits.setItems((items) => [v, ...items.filter((x) => x.visitId !== v.visitId)])}
-      />
+      {chinaDate() < date ? (
+        <Text className="muted visit-not-yet" style={{ display: 'block' }}>
+          接待日当天起可以在这里记录接待。
+        </Text>
+      ) : (
+        <VisitForm
+          dayId={dayId}
+          bookings={bookings}
+          deputies={deputies}
+          onSaved={(v) => visits.setItems((items) => [v, ...items.filter((x) => x.visitId !== v.visitId)])}
+        />
+      )}
     </>
   );
 }

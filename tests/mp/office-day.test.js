@@ -1,7 +1,7 @@
 /* global wx */
 /**
- * A reception day at the desk (REAL weapp build), as station staff: 到场 is offered only on the day
- * itself (China date), and a mistyped booking code is told what codes never contain.
+ * A reception day at the desk (REAL weapp build), as station staff: 到场 and the visit form are offered
+ * only from the day itself (China date), and a mistyped booking code is told what codes never contain.
  * Run `npm run build:weapp` first.
  */
 const path = require('path');
@@ -25,6 +25,7 @@ describe('office reception day as station staff (weapp build)', () => {
       if (name === 'account' && body.action === 'regions') return ok(regions);
       if (name === 'reception' && body.action === 'day') return ok(day);
       if (name === 'reception' && body.action === 'dayBookings') return ok({ items: [], nextCursor: null });
+      if (name === 'reception' && body.action === 'visits') return ok({ items: [], nextCursor: null });
       return unexpected();
     });
     wx.showModal = jest.fn((opts) => {
@@ -40,6 +41,18 @@ describe('office reception day as station staff (weapp build)', () => {
     expect(textOf(findByClass(page, 'assignment'))).toContain('李华');
     expect(findByClass(page, 'attend-button')).toBeFalsy();
     expect(textOf(findByClass(page, 'attend-hint'))).toContain('接待日当天');
+  });
+
+  test('a week ahead, no visit can be recorded yet, and the page says from when', async () => {
+    findByClass(page, 'day-tab--visits').dispatchEvent('tap');
+    const note = await until(
+      () => findByClass(page, 'visit-not-yet'),
+      'the word on when visits are recorded',
+    );
+    expect(textOf(note)).toContain('接待日当天起');
+    expect(findByClass(page, 'visit-save')).toBeFalsy();
+    findByClass(page, 'day-tab--arrange').dispatchEvent('tap');
+    await until(() => findAllByClass(page, 'assignment').length === 1, 'the arrangement again');
   });
 
   test('on the day itself, 到场 is offered', async () => {

@@ -263,6 +263,7 @@ export default function OfficeDay() {
               <View>
                 <Visits
                   dayId={dayId}
+                  date={d.date}
                   visits={visits}
                   bookings={arrived.items}
                   deputies={confirmed.map((x) => ({ deputyId: x.deputyId, name: x.name }))}
