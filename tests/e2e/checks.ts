@@ -171,10 +171,12 @@ export async function qrProblems(
   let run = 0;
   const row = y0 + 1;
   while (at(x0 + run, row)) run++;
-  const m = run / 7;
-  const problems: string[] = [];
-  if (m < 1) return { problems: [`no finder square at the top left (dark run ${run}px)`], module: m };
+  if (run < 7) return { problems: [`no finder square at the top left (dark run ${run}px)`], module: run / 7 };
   const size = Math.max(x1 - x0 + 1, y1 - y0 + 1);
+  // The finder's run gives the module to a pixel of anti-aliasing; the symbol's width, a whole number of
+  // modules, gives it exactly.
+  const m = size / Math.round(size / (run / 7));
+  const problems: string[] = [];
   if (Math.abs(x1 - x0 - (y1 - y0)) > 2 * m)
     problems.push(`the symbol is not square (${x1 - x0 + 1}×${y1 - y0 + 1}px)`);
   const margins = { left: x0, top: y0, right: w - 1 - x1, bottom: h - 1 - y1 };
