@@ -24,6 +24,7 @@ import { STORAGES } from '../cloudfunctions/modules/registry';
 import { receptionStorage } from '../cloudfunctions/modules/reception/storage';
 import { loadCaller, serve, sharedQueries } from '../cloudfunctions/modules/shared/public';
 import { createLocalPorts } from '../cloudfunctions/host/ports';
+import { nameKey } from '../cloudfunctions/core/nameKey';
 
 export const CACHE_DIR = '.cache/bench';
 /** Bump when the generated data should change though the generator's code did not. */
@@ -276,6 +277,12 @@ function generate(db: Database.Database, scale: number) {
      SELECT ${id('cf', 'i', 7)}, ${id('re', 'i', 8)}, '${COUNTY}', ${township('i')}, ${constituency('i')},
        ${voter('i + 1')}, ${voter('i')}, CASE WHEN i % 50 THEN 'resolved' ELSE 'open' END, ${at('i', 2_000 * scale)}
      FROM seq`,
+  );
+
+  // The pinyin sort keys the handlers write with every name (core/nameKey.ts), computed once here.
+  db.function('name_key', { deterministic: true }, (name: unknown) => nameKey(String(name)));
+  db.exec(
+    `UPDATE deputies SET nameKey = name_key(name); UPDATE registerEntries SET nameKey = name_key(name);`,
   );
 
   // The counters the migrations keep (counted as they would be for rows that existed before them).

@@ -7,10 +7,15 @@ import type { Storage } from '../core/ports';
 import type { CollectionName } from '../core/records';
 import type { CloudbaseKit, IndexSpec } from './cloudbase/kit';
 import type { Codec, SqliteKit } from './sqlite/kit';
+import type { Migration } from './sqlite/migrate';
 
 export interface SqliteSchema<Q> {
-  /** Applied in order, each once; the ledger keeps how many ran per module. Append — never edit one that shipped. */
-  migrations: readonly string[];
+  /**
+   * Applied in order, each once; the ledger keeps how many ran per module. Append — never edit one that
+   * shipped. A function migration is for what SQL cannot compute (it also goes into the bench's cache key
+   * by its source text).
+   */
+  migrations: readonly Migration[];
   /** Columns SQLite stores as 0/1 or JSON text, per table. */
   codecs?: Partial<Record<CollectionName, Codec>>;
   queries(kit: SqliteKit): Q;

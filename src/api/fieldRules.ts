@@ -90,6 +90,17 @@ export const fieldRules = {
         minLength: 1,
         maxLength: 64,
       },
+      q: {
+        required: false,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 20,
+        messages: {
+          minLength: '请输入姓名或拼音',
+          maxLength: '搜索内容不超过 20 个字',
+        },
+      },
       cursor: {
         required: false,
         type: 'string',
@@ -168,6 +179,17 @@ export const fieldRules = {
         minLength: 1,
         maxLength: 64,
       },
+      q: {
+        required: false,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 20,
+        messages: {
+          minLength: '请输入姓名或拼音',
+          maxLength: '搜索内容不超过 20 个字',
+        },
+      },
       cursor: {
         required: false,
         type: 'string',
@@ -219,14 +241,16 @@ export const fieldRules = {
         trim: true,
         maxLength: 60,
       },
-      photoUrl: {
+      photoFileId: {
         required: false,
         type: 'string',
+        nullable: true,
         trim: true,
-        maxLength: 500,
-        pattern: '^(|https?:\\/\\/\\S+|cloud:\\/\\/\\S+|\\/\\S+)$',
+        maxLength: 300,
+        pattern:
+          '^(cloud:\\/\\/[^/\\s]+|local:\\/)\\/uploads\\/[A-Za-z0-9]+\\/[A-Za-z0-9_-]{8,64}\\.(jpg|jpeg|png|webp)$',
         messages: {
-          pattern: '照片地址无效',
+          pattern: '图片无效',
         },
       },
       stationId: {

@@ -2,6 +2,7 @@ import { Image, Text, View } from '@tarojs/components';
 import { tapProps } from '../utils/a11y';
 import type { DeputyPublic } from '../../cloudfunctions/modules/contact/contract';
 import { LEVEL_LABEL } from '../utils/labels';
+import { deputyPhoto } from '../utils/photo';
 
 export function Avatar({ name, photoUrl }: { name: string; photoUrl?: string }) {
   return (
@@ -20,7 +21,7 @@ export function DeputyRow({ deputy, onClick }: { deputy: DeputyPublic; onClick: 
   return (
     <View {...tapProps(onClick)} className="list-item deputy-row-item" onClick={onClick}>
       <View className="deputy-row">
-        <Avatar name={deputy.name} photoUrl={deputy.photoUrl} />
+        <Avatar name={deputy.name} photoUrl={deputyPhoto(deputy)} />
         <View className="grow">
           <Text className="h2 deputy-row-name" style={{ margin: 0 }}>
             {deputy.name}

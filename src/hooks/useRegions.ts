@@ -51,6 +51,8 @@ export function useRegions() {
     reload,
     /** The office scope of the caller (null for anyone but office staff). */
     scope,
+    /** The caller's user id (where their uploads go on WeChat), once known. */
+    userId: me?.userId ?? null,
     /** The constituencies in reach: the office's scope (a constituency goes with its township), else all. */
     constituencies,
     stations: (regions?.stations ?? []).filter((s) => !townships || townships.has(s.townshipId)),

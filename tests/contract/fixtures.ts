@@ -2,6 +2,7 @@
  * Full records with plain defaults; pass overrides for what a test is about.
  * Ids, openids and codes are unique per process, so builders never collide by accident.
  */
+import { nameKey } from '../../cloudfunctions/core/nameKey';
 import type {
   Activity,
   AuditEntry,
@@ -87,7 +88,9 @@ export const aRoleGrant = (over: Partial<RoleGrantRecord> = {}): RoleGrantRecord
   return { ...g, id: over.id ?? `${g.userId}:${g.role}:${g.scopeId}` };
 };
 
+/** A register entry; its sort key follows its name unless given. */
 export const aRegisterEntry = (over: Partial<RegisterEntry> = {}): RegisterEntry => ({
+  nameKey: nameKey(over.name ?? '张三'),
   id: nextId('entry'),
   countyId: COUNTY,
   townshipId: TOWNSHIP,
@@ -133,12 +136,14 @@ export const aDeputy = (over: Partial<Deputy> = {}): Deputy => {
     id,
     userId: null,
     name: '李代表',
+    nameKey: nameKey(over.name ?? '李代表'),
     level: 'township',
     countyId: COUNTY,
     townshipId: TOWNSHIP,
     constituencyId: CONSTITUENCY,
     workUnit: '城关镇中心小学',
     photoUrl: '',
+    photoFileId: null,
     stationId: null,
     publicContact: '',
     code: `C${id.replace(/[^0-9a-zA-Z]/g, '')}`,

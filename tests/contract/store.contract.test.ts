@@ -118,7 +118,7 @@ describe.each(engines)('Store contract — %s', (_name, open) => {
       consultNotices: () => aNotice({ afterKey: at(3), afterId: 'r-1', sent: 50 }),
       cases: () =>
         aCase({
-          images: ['cloud://a.jpg'],
+          images: [{ fileId: 'cloud://e.b/uploads/u1/abcdefgh.jpg', status: 'pending', traceId: 't-2' }],
           assistingUnitIds: ['u-2'],
           latitude: 30.1,
           longitude: 120.2,
@@ -382,7 +382,7 @@ describe.each(engines)('Store contract — %s', (_name, open) => {
       expect(await store.queries(sharedStorage).deputyByCode('NONE')).toBeNull();
     });
 
-    it('deputies(): filters, order by name then id, keyset pages across ties', async () => {
+    it('deputies(): filters, order by the pinyin key then id, keyset pages across ties', async () => {
       const names = ['王', '李', '李', '张', '李', '王', '赵'];
       const rows = names.map((name, i) =>
         aDeputy({
@@ -393,7 +393,7 @@ describe.each(engines)('Store contract — %s', (_name, open) => {
         }),
       );
       await seed('deputies', rows);
-      const key = (d: (typeof rows)[number]) => d.name;
+      const key = (d: (typeof rows)[number]) => d.nameKey;
       for (const size of [1, 2, 3, 10]) {
         expect(await readAll((o) => store.queries(sharedStorage).deputies({}, o), key, size)).toEqual(
           ordered(rows, key, 'asc'),
@@ -423,12 +423,12 @@ describe.each(engines)('Store contract — %s', (_name, open) => {
       ).toEqual(pick((d) => d.townshipId === 't-1' && d.constituencyId !== 'c-b'));
     });
 
-    it('registerEntries(): one constituency, by name then id, paged', async () => {
+    it('registerEntries(): one constituency, by the pinyin key then id, paged', async () => {
       const rows = ['周', '吴', '周', '郑', '周'].map((name, i) =>
         aRegisterEntry({ id: `e-${[4, 1, 3, 2, 0][i]}`, name, constituencyId: i === 3 ? 'other' : 'c-1' }),
       );
       await seed('registerEntries', rows);
-      const key = (e: (typeof rows)[number]) => e.name;
+      const key = (e: (typeof rows)[number]) => e.nameKey;
       expect(
         await readAll(
           (o) => store.queries(accountStorage).registerEntries({ constituencyId: 'c-1' }, o),

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { manualClock } from '../../cloudfunctions/adapters/local';
+import { nameKey } from '../../cloudfunctions/core/nameKey';
 import { createLocalPorts } from '../../cloudfunctions/host/ports';
 import { STORAGES, moduleNamed } from '../../cloudfunctions/modules/registry';
 import { ensureUser, loadCaller, serve } from '../../cloudfunctions/modules/shared/public';
@@ -109,6 +110,23 @@ it('what the old release stored reads and works: threads, held messages, booking
     text: '升级后的留言',
   });
   expect(sent).toMatchObject({ ok: true, data: { status: 'visible' } });
+  ports.store.close();
+});
+
+it('gives the register entries and deputies already stored their pinyin sort keys, and lists them by it', async () => {
+  const ports = open(legacyDatabase());
+  const { db } = ports.store;
+  for (const table of ['registerEntries', 'deputies']) {
+    const rows = db.prepare(`SELECT name, nameKey FROM ${table}`).all() as {
+      name: string;
+      nameKey: string;
+    }[];
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) expect(r.nameKey).toBe(nameKey(r.name));
+  }
+  const listed = await call(ports, 'demo:voter', 'contact', 'deputies', { townshipId: 'tw-qs' });
+  const names = (listed as { data: { items: { name: string }[] } }).data.items.map((d) => d.name);
+  expect(names).toEqual([...names].sort((a, b) => (nameKey(a) < nameKey(b) ? -1 : 1)));
   ports.store.close();
 });
 

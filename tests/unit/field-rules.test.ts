@@ -92,11 +92,11 @@ describe('checkInput', () => {
       checkInput(
         'contact',
         'saveDeputy',
-        { name: '李华', level: 'county', constituencyId: 'c1', photoUrl: 'x y' },
-        { photoUrl: '照片地址' },
+        { name: '李华', level: 'county', constituencyId: 'c1', photoFileId: 'x y' },
+        { photoFileId: '照片' },
       ),
     ).toEqual({
-      photoUrl: '照片地址无效',
+      photoFileId: '图片无效',
     });
     expect(checkInput('reception', 'createDay', { ...day, startTime: '9:00' })).toEqual({
       startTime: '时间格式应为 HH:mm',

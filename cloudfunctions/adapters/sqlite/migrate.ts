@@ -4,9 +4,15 @@
  */
 import type Database from 'better-sqlite3';
 
+/**
+ * A migration: SQL, or a function given the database for what SQL cannot compute (a sort key from
+ * JavaScript, say). Either runs inside the migration's transaction, with its ledger entry.
+ */
+export type Migration = string | ((db: Database.Database) => void);
+
 export interface MigrationSet {
   name: string;
-  migrations: readonly string[];
+  migrations: readonly Migration[];
 }
 
 /**
@@ -41,7 +47,9 @@ export function migrate(db: Database.Database, sets: readonly MigrationSet[]): v
     const from = (done.get(set.name) as { version: number } | undefined)?.version ?? 0;
     for (let i = from; i < set.migrations.length; i++) {
       db.transaction(() => {
-        db.exec(set.migrations[i]);
+        const m = set.migrations[i];
+        if (typeof m === 'string') db.exec(m);
+        else m(db);
         record.run(set.name, i + 1);
       })();
     }

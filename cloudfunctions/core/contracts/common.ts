@@ -39,6 +39,17 @@ export const Page = <T extends z.ZodType>(item: T) =>
 /** User text: trimmed, non-empty, bounded. */
 export const Text = (max: number) => z.string().trim().min(1, '请填写内容').max(max, `不超过 ${max} 字`);
 
+/**
+ * A search of a list of people by the start of a name: characters (李, 李华) or pinyin (li, lihua), trimmed;
+ * left out for the whole list.
+ */
+export const NameQuery = z
+  .string()
+  .trim()
+  .min(1, '请输入姓名或拼音')
+  .max(20, '搜索内容不超过 20 个字')
+  .optional();
+
 /** An action that takes no input. */
 export const Empty = z.object({}).strict();
 

@@ -5,6 +5,7 @@ import {
   Empty,
   Id,
   IsoDate,
+  NameQuery,
   Page,
   PersonName,
   RoleGrant,
@@ -89,7 +90,8 @@ export const ImportReport = z.object({
 });
 export type ImportReport = z.infer<typeof ImportReport>;
 
-export const RegisterInput = z.object({ constituencyId: Id, cursor: Cursor });
+/** `q`: the start of a name, in characters or pinyin (core/nameKey.ts). */
+export const RegisterInput = z.object({ constituencyId: Id, q: NameQuery, cursor: Cursor });
 export const RegisterEntryView = z.object({
   entryId: z.string(),
   name: z.string(),

@@ -8,6 +8,7 @@ import { accountContracts } from './contract';
 import { identityHandlers } from './handlers/identity';
 import { ACTIVITIES, NOTIFICATIONS } from './kinds';
 import { noticeHandlers } from './handlers/notices';
+import { JOBS } from './jobs';
 import { registerHandlers } from './handlers/register';
 import { accountPolicy } from './policy';
 import { ACCOUNT_COLLECTIONS } from './records';
@@ -24,6 +25,7 @@ export const account = {
   storage: accountStorage,
   notifications: NOTIFICATIONS,
   activities: ACTIVITIES,
+  jobs: JOBS,
   seed: seedAccount,
   openapi: [],
 } satisfies Module<typeof accountContracts>;

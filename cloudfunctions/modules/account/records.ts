@@ -7,6 +7,8 @@ export interface RegisterEntry {
   townshipId: string;
   constituencyId: string;
   name: string;
+  /** The name's pinyin sort key (core/nameKey.ts): the register is listed and searched by it. */
+  nameKey: string;
   idMasked: string;
   phone: string | null;
   boundUserId: string | null;

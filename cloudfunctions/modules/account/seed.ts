@@ -3,6 +3,7 @@
  * open verification conflict for 周干事 (青石镇) to settle — 刘桂英's entry, bound to her account, claimed by
  * a second account (a new phone, say).
  */
+import { nameKey } from '../../core/nameKey';
 import type { Ports, Tx } from '../../core/ports';
 import {
   daysAgo,
@@ -69,6 +70,7 @@ export async function seedAccount(ports: Ports): Promise<void> {
           townshipId: c.townshipId!,
           constituencyId: c.id,
           name: known?.name ?? randomName!,
+          nameKey: nameKey(known?.name ?? randomName!),
           idMasked: maskIdNumber(idNumber),
           phone: null,
           boundUserId: seq === 1 ? voterId : null,

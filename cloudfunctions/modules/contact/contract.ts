@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Handlers } from '../../core/module';
-import { Cursor, Empty, Id, IsoDate, Page, Text } from '../../core/contracts/common';
+import { Cursor, Empty, Id, IsoDate, NameQuery, Page, Text, UploadId } from '../../core/contracts/common';
 import { INVITE_CODE_PATTERN, MESSAGE_CATEGORIES, MESSAGE_MAX } from './constants';
 
 export const Category = z.enum(MESSAGE_CATEGORIES);
@@ -20,7 +20,10 @@ export const DeputyPublic = z.object({
   constituencyName: z.string(),
   townshipName: z.string(),
   workUnit: z.string(),
+  /** A photo address from before uploads ('' when none); `photoFileId` comes first when both are there. */
   photoUrl: z.string(),
+  /** The uploaded photo's file id (shown with the app's imageSrc). */
+  photoFileId: z.string().nullable(),
   stationId: z.string().nullable(),
   stationName: z.string().nullable(),
   publicContact: z.string(),
@@ -30,6 +33,8 @@ export type DeputyPublic = z.infer<typeof DeputyPublic>;
 export const DeputiesInput = z.object({
   constituencyId: Id.optional(),
   townshipId: Id.optional(),
+  /** The start of a name, in characters or pinyin (core/nameKey.ts); the own constituency is not put first. */
+  q: NameQuery,
   cursor: Cursor,
 });
 /** `mine` is true for the caller's own constituency (listed first on a voter's home). */
@@ -51,12 +56,8 @@ export const SaveDeputyInput = z.object({
   level: z.enum(['county', 'township']),
   constituencyId: Id,
   workUnit: z.string().trim().max(60).default(''),
-  photoUrl: z
-    .string()
-    .trim()
-    .max(500)
-    .regex(/^(|https?:\/\/\S+|cloud:\/\/\S+|\/\S+)$/, '照片地址无效')
-    .default(''),
+  /** A photo the office uploaded (its own upload); null removes the photo, left out keeps it. */
+  photoFileId: UploadId.nullable().optional(),
   stationId: Id.nullable().default(null),
   publicContact: z.string().trim().max(60).default(''),
   /** Links the profile to the deputy's own account (from account.me's userId). */

@@ -17,6 +17,8 @@ export function deputyPublic(ctx: Ctx, d: Deputy): DeputyPublic {
     townshipName: ctx.geo.region(d.townshipId)?.name ?? '',
     workUnit: d.workUnit,
     photoUrl: d.photoUrl,
+    // Older documents (CloudBase) have no field at all.
+    photoFileId: d.photoFileId ?? null,
     stationId: d.stationId,
     stationName: station?.name ?? null,
     publicContact: d.publicContact,

@@ -3,6 +3,7 @@
  * personas with their role grants, and the deputies. Each module seeds its own part after this one
  * (registry order); what they need of it is exported here by name.
  */
+import { nameKey } from '../../core/nameKey';
 import type { Ports, Tx } from '../../core/ports';
 import type { Deputy, Region, Station, User } from './records';
 import { userIdFor } from './identity';
@@ -168,16 +169,19 @@ export async function seedShared(ports: Ports): Promise<void> {
       for (let i = 0; i < (ci % 2 === 0 ? 4 : 3); i++) {
         n++;
         const first = n === 1;
+        const name = first ? '李华' : personName(rand);
         const d: Deputy = {
           id: `dep-${String(n).padStart(2, '0')}`,
           userId: first ? deputyUser.id : null,
-          name: first ? '李华' : personName(rand),
+          name,
+          nameKey: nameKey(name),
           level: i === 0 ? 'county' : 'township',
           countyId: c.countyId,
           townshipId: c.townshipId!,
           constituencyId: c.id,
           workUnit: WORK_UNITS[(ci + i) % WORK_UNITS.length],
           photoUrl: '',
+          photoFileId: null,
           stationId: `${c.townshipId}-st`,
           publicContact: `${c.townshipId === 'tw-qs' ? '青石镇' : '乡镇'}人大办 0871-000${String(n - 1).padStart(4, '0')}（演示）`,
           code: `DL${String(n).padStart(2, '0')}${ports.ids.code(4)}`,

@@ -6,6 +6,7 @@ import type { JobStep } from '../../core/module';
 import type { Ports } from '../../core/ports';
 import type { NotificationKind } from '../../core/records';
 import { applyMediaVerdict } from './media';
+import { keyNames } from './names';
 import { sharedQueries } from './storage';
 
 const MAX_ATTEMPTS = 5;
@@ -61,4 +62,13 @@ const mediaStep: JobStep = {
   events: { wxa_media_check: applyMediaVerdict },
 };
 
-export const JOBS: JobStep[] = [mediaStep, outboxStep];
+/** Deputies from before the pinyin sort key get theirs (names.ts). */
+const nameKeysStep: JobStep = {
+  name: 'deputyNameKeys',
+  run: (ports) =>
+    keyNames(ports, 'deputies', async function* () {
+      yield await sharedQueries(ports).deputiesWithoutNameKey();
+    }),
+};
+
+export const JOBS: JobStep[] = [mediaStep, nameKeysStep, outboxStep];

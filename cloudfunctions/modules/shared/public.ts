@@ -16,6 +16,7 @@ export { ensureUser, loadCaller, userIdFor } from './identity';
 export { forgetGeo, loadGeo, serve } from './geo';
 export { deputyNames } from './views';
 export { readNotificationsAt } from './notices';
+export { keyNames } from './names';
 export {
   COUNTY,
   DEMO_DEPUTY_ID,

@@ -52,12 +52,17 @@ export interface Deputy {
   id: string;
   userId: string | null;
   name: string;
+  /** The name's pinyin sort key (core/nameKey.ts): deputies are listed and searched by it. */
+  nameKey: string;
   level: 'county' | 'township';
   countyId: string;
   townshipId: string;
   constituencyId: string;
   workUnit: string;
+  /** A photo address typed in before uploads (kept and shown while there is no `photoFileId`). */
   photoUrl: string;
+  /** The uploaded photo (an UploadId: `cloud://…/uploads/…` or `local://uploads/…`), shown on the card. */
+  photoFileId: string | null;
   stationId: string | null;
   publicContact: string;
   /** Short code printed on the contact card and used as the mini-program code's scene. */

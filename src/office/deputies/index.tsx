@@ -8,12 +8,15 @@ import { Button } from '../../components/Button';
 import { DeputyRow } from '../../components/DeputyRow';
 import { Field, FormError } from '../../components/Form';
 import { Loadable } from '../../components/Loadable';
+import { NameSearch, notFound } from '../../components/NameSearch';
 import { PagedList } from '../../components/PagedList';
 import { PageShell } from '../../components/PageShell';
 import { usePaged } from '../../hooks/usePaged';
 import { useRegions } from '../../hooks/useRegions';
 import { useSubmit } from '../../hooks/useSubmit';
+import { deputyPhoto } from '../../utils/photo';
 import { InvitePanel } from './InvitePanel';
+import { PhotoField } from './PhotoField';
 
 type Level = 'county' | 'township';
 const LEVELS: Array<{ key: Level; label: string }> = [
@@ -27,7 +30,9 @@ interface Form {
   level: Level;
   constituencyId: string;
   workUnit: string;
-  photoUrl: string;
+  /** What the card shows now (an upload, or an older address); `photoFileId` is sent only when changed. */
+  photo: string;
+  photoFileId?: string | null;
   stationId: string | null;
   publicContact: string;
 }
@@ -37,7 +42,7 @@ const EMPTY: Form = {
   level: 'township',
   constituencyId: '',
   workUnit: '',
-  photoUrl: '',
+  photo: '',
   stationId: null,
   publicContact: '',
 };
@@ -69,7 +74,7 @@ function fromDeputy(d: DeputyPublic): Form {
     level: d.level,
     constituencyId: d.constituencyId,
     workUnit: d.workUnit,
-    photoUrl: d.photoUrl,
+    photo: deputyPhoto(d),
     stationId: d.stationId,
     publicContact: d.publicContact,
   };
@@ -82,15 +87,18 @@ export default function OfficeDeputies() {
   // come first, by the server's own filter; the rest of the county is there to look at, read-only.
   const township = scope && 'townshipId' in scope ? scope.townshipId : '';
   const ready = regions.status === 'ready';
+  const [q, setQ] = useState('');
+  const search = q ? { q } : {};
   const list = usePaged(
-    (cursor) => call('contact', 'deputies', { ...(township ? { townshipId: township } : {}), cursor }),
-    `office-deputies:${township}`,
+    (cursor) =>
+      call('contact', 'deputies', { ...(township ? { townshipId: township } : {}), ...search, cursor }),
+    `office-deputies:${township}:${q}`,
     ready,
   );
   const [showOthers, setShowOthers] = useState(false);
   const others = usePaged(
-    (cursor) => call('contact', 'deputies', { cursor }),
-    'office-deputies:all',
+    (cursor) => call('contact', 'deputies', { ...search, cursor }),
+    `office-deputies:all:${q}`,
     ready && Boolean(township) && showOthers,
   );
   const [form, setForm] = useState<Form>(EMPTY);
@@ -142,7 +150,7 @@ export default function OfficeDeputies() {
       level: form.level,
       constituencyId: form.constituencyId,
       workUnit: form.workUnit.trim(),
-      photoUrl: form.photoUrl.trim(),
+      ...(form.photoFileId !== undefined ? { photoFileId: form.photoFileId } : {}),
       stationId: form.stationId || null,
       publicContact: form.publicContact.trim(),
     };
@@ -150,7 +158,7 @@ export default function OfficeDeputies() {
       name: { name: '姓名', missing: '请填写代表姓名' },
       constituencyId: { missing: '请选择选区' },
       workUnit: '工作单位',
-      photoUrl: '照片地址',
+      photoFileId: '照片',
       publicContact: '公开联系方式',
     });
     if (!submit.check(local)) return;
@@ -275,14 +283,14 @@ export default function OfficeDeputies() {
                 onInput={(e) => set({ publicContact: e.detail.value })}
               />
             </Field>
-            <Field label="照片地址（可选）" error={fields.photoUrl}>
-              <Input
-                className="input deputy-photo"
-                ariaLabel="照片地址"
-                value={form.photoUrl}
-                onInput={(e) => set({ photoUrl: e.detail.value })}
-              />
-            </Field>
+            <PhotoField
+              photo={form.photo}
+              userId={regions.userId}
+              error={fields.photoFileId}
+              disabled={submit.saving}
+              onChange={(photoFileId, photo) => set({ photoFileId, photo })}
+              onError={submit.setError}
+            />
             {form.deputyId ? <InvitePanel deputyId={form.deputyId} name={form.name} /> : null}
             <FormError submit={submit} className="deputy-form-error" />
             <View className="btn-row">
@@ -298,9 +306,10 @@ export default function OfficeDeputies() {
       ) : null}
 
       <Text className="h2">{township ? '本乡镇的代表（点击修改）' : '代表（点击修改）'}</Text>
+      <NameSearch className="deputies-search" onSearch={setQ} />
       <PagedList
         list={list}
-        emptyText="还没有代表信息"
+        emptyText={q ? notFound(q) : '还没有代表信息'}
         row={(d) =>
           mayEdit(d) ? (
             <DeputyRow key={d.deputyId} deputy={d} onClick={() => edit(d)} />
@@ -318,7 +327,7 @@ export default function OfficeDeputies() {
           {showOthers ? (
             <PagedList
               list={others}
-              emptyText="没有其他乡镇的代表"
+              emptyText={q ? notFound(q) : '没有其他乡镇的代表'}
               row={(d) => (mayEdit(d) ? null : <ReadOnlyRow key={d.deputyId} deputy={d} />)}
             />
           ) : (

@@ -1,11 +1,13 @@
-import { Button, Picker, Text, Textarea, View } from '@tarojs/components';
+import { Picker, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import type { ImportReport } from '../../../cloudfunctions/modules/account/contract';
 import { call, toApiError } from '../../api';
 import { checkInput, type Label } from '../../api/checks';
+import { Button } from '../../components/Button';
 import { Field } from '../../components/Form';
 import { Loadable } from '../../components/Loadable';
+import { NameSearch, notFound } from '../../components/NameSearch';
 import { PagedList } from '../../components/PagedList';
 import { PageShell } from '../../components/PageShell';
 import { usePaged } from '../../hooks/usePaged';
@@ -52,16 +54,20 @@ export default function Register() {
   const [error, setError] = useState('');
   // The report of the last import, and what it was of: a new import replaces it (even when it fails).
   const [report, setReport] = useState<(ImportReport & { what: string }) | null>(null);
+  const [q, setQ] = useState('');
 
   useEffect(() => {
     if (chosenId) Taro.setStorageSync(CHOSEN_KEY, chosenId);
   }, [chosenId]);
 
   const list = usePaged(
-    (cursor) => call('account', 'register', { constituencyId: chosen?.id ?? '', cursor }),
-    `register:${chosen?.id ?? ''}`,
+    (cursor) =>
+      call('account', 'register', { constituencyId: chosen?.id ?? '', ...(q ? { q } : {}), cursor }),
+    `register:${chosen?.id ?? ''}:${q}`,
     Boolean(chosen),
   );
+  // What an import button waits for (said under it while it is greyed out).
+  const missing = !chosen && regions.status === 'ready' ? '请先选择选区' : null;
 
   const runImport = async (source: Source) => {
     if (!chosen) {
@@ -158,7 +164,12 @@ export default function Register() {
           表头行包含：姓名、身份证号、手机号（可选）。支持 .xlsx 和 .csv（UTF-8 或 GBK 编码均可），每次最多
           5000 行。结果中的“第几行”即文件中的行号。
         </Text>
-        <Button className="btn btn--block" disabled={busy || !chosen} onClick={() => void chooseFile()}>
+        <Button
+          className="btn btn--block register-file"
+          disabled={busy || !chosen}
+          missing={missing}
+          onClick={() => void chooseFile()}
+        >
           {process.env.TARO_ENV === 'weapp' ? '从微信聊天选择文件' : '选择文件'}
         </Button>
         <Text className="label" style={{ marginTop: '24px' }}>
@@ -171,7 +182,12 @@ export default function Register() {
           placeholder={'姓名,身份证号,手机号\n张三,110101199001011234,13800000000'}
           onInput={(e) => setPaste(e.detail.value)}
         />
-        <Button className="btn btn--ghost btn--block" disabled={busy || !chosen} onClick={importPaste}>
+        <Button
+          className="btn btn--ghost btn--block register-import"
+          disabled={busy || !chosen}
+          missing={missing}
+          onClick={importPaste}
+        >
           {busy ? '正在导入…' : '导入粘贴的内容'}
         </Button>
         {error ? <Text className="error-text">{error}</Text> : null}
@@ -210,9 +226,10 @@ export default function Register() {
       {chosen ? (
         <View>
           <Text className="h2">名册（{chosen.label}）</Text>
+          <NameSearch className="register-search" onSearch={setQ} />
           <PagedList
             list={list}
-            emptyText="这个选区还没有导入名册"
+            emptyText={q ? notFound(q) : '这个选区还没有导入名册'}
             row={(e) => (
               <View key={e.entryId} className="table-row">
                 <Text className="grow">{e.name}</Text>

@@ -9,6 +9,7 @@ import { Nums } from '../../components/Num';
 import { PageShell } from '../../components/PageShell';
 import { useResource } from '../../hooks/useResource';
 import { LEVEL_LABEL } from '../../utils/labels';
+import { deputyPhoto } from '../../utils/photo';
 import { go } from '../../utils/nav';
 
 /** The code comes as ?code=… or, from a mini-program code, as an encoded `scene`. */
@@ -104,8 +105,8 @@ export default function Card() {
           <View>
             <View className="section card-head">
               <View className="deputy-row">
-                {deputy.photoUrl ? (
-                  <Image className="card-photo" src={deputy.photoUrl} mode="aspectFill" />
+                {deputyPhoto(deputy) ? (
+                  <Image className="card-photo" src={deputyPhoto(deputy)} mode="aspectFill" />
                 ) : (
                   <View className="avatar">
                     <Text>{deputy.name.slice(0, 1)}</Text>

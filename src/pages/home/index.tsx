@@ -7,6 +7,7 @@ import { Button } from '../../components/Button';
 import { DayRow } from '../../components/DayRow';
 import { DeputyRow } from '../../components/DeputyRow';
 import { Loadable } from '../../components/Loadable';
+import { NameSearch, notFound } from '../../components/NameSearch';
 import { LoadMore } from '../../components/PagedList';
 import { PageShell } from '../../components/PageShell';
 import { useReloadOnShow } from '../../hooks/useLoad';
@@ -16,7 +17,11 @@ import { codeFromScan, go } from '../../utils/nav';
 import { tapProps } from '../../utils/a11y';
 
 export default function Home() {
-  const list = usePaged((cursor) => call('contact', 'deputies', { cursor }), 'deputies');
+  const [q, setQ] = useState('');
+  const list = usePaged(
+    (cursor) => call('contact', 'deputies', { ...(q ? { q } : {}), cursor }),
+    `deputies:${q}`,
+  );
   const days = useResource(() => call('reception', 'upcoming', {}, { quietAuth: true }), 'upcoming');
   const [unread, setUnread] = useState<number | null>(null);
   const [signedIn, setSignedIn] = useState(isSignedIn());
@@ -116,12 +121,14 @@ export default function Home() {
           ))}
         </Loadable>
       </View>
+      <Text className="h2">找代表</Text>
+      <NameSearch className="home-search" onSearch={setQ} />
       <Loadable
         status={list.status}
         error={list.error}
         onRetry={() => void list.reload()}
         empty={list.items.length === 0}
-        emptyText="暂时还没有代表信息"
+        emptyText={q ? notFound(q) : '暂时还没有代表信息'}
       >
         {mine.length > 0 ? (
           <View className="mine-section">
@@ -133,7 +140,7 @@ export default function Home() {
         ) : null}
         {others.length > 0 ? (
           <View className="all-section">
-            <Text className="h2">全部代表</Text>
+            <Text className="h2">{q ? '搜索结果' : '全部代表'}</Text>
             {others.map((d) => (
               <DeputyRow key={d.deputyId} deputy={d} onClick={() => openCard(d.code)} />
             ))}

@@ -54,7 +54,7 @@ export const badInput: Record<string, BadInputCase> = {
       { name: '新代表', level: 'mayor', constituencyId: 'tw-qs-c1' },
       { name: '新代表', level: 'township', constituencyId: 'tw-qs' },
       { name: '新代表', level: 'township', constituencyId: 'tw-qs-c1', stationId: 'nope' },
-      { name: '新代表', level: 'township', constituencyId: 'tw-qs-c1', photoUrl: 'javascript:alert(1)' },
+      { name: '新代表', level: 'township', constituencyId: 'tw-qs-c1', photoFileId: 'javascript:alert(1)' },
     ],
   },
   inviteDeputy: { who: 'township', inputs: [{}, { deputyId: 5 }, { deputyId: '' }] },

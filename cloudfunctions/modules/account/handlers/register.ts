@@ -1,6 +1,7 @@
 /** account: the voter register — import, list — and verification conflicts for office staff. */
 import type { Ctx } from '../../../core/context';
 import { page } from '../../../core/cursor';
+import { nameKey, nameSearch } from '../../../core/nameKey';
 import { audit, notify } from '../../../core/effects';
 import { AppError } from '../../../core/errors';
 import { authorize, officeScope, regionSubject } from '../../../core/policy';
@@ -106,6 +107,7 @@ export const registerHandlers: Pick<
               townshipId: target.townshipId!,
               constituencyId: target.id,
               name: r.name,
+              nameKey: nameKey(r.name),
               idMasked: masked.idMasked,
               phone: r.phone,
               boundUserId: null,
@@ -125,6 +127,7 @@ export const registerHandlers: Pick<
           } else if (existing.name !== r.name || (r.phone !== null && existing.phone !== r.phone)) {
             await tx.update('registerEntries', id, {
               name: r.name,
+              nameKey: nameKey(r.name),
               phone: r.phone ?? existing.phone,
               updatedAt: now,
             });
@@ -158,10 +161,13 @@ export const registerHandlers: Pick<
 
   async register(ctx, input) {
     authorize(ctx, regionSubject(ctx, input.constituencyId));
+    const search = input.q ? nameSearch(input.q) : undefined;
+    if (search === null) return { items: [], nextCursor: null }; // nothing in it can match a name
+    const filter = { constituencyId: input.constituencyId, search };
     const p = await page(
-      (o) => accountQueries(ctx.ports).registerEntries({ constituencyId: input.constituencyId }, o),
+      (o) => accountQueries(ctx.ports).registerEntries(filter, o),
       input.cursor,
-      (e) => e.name,
+      (e) => e.nameKey,
     );
     return {
       items: p.rows.map((e) => ({

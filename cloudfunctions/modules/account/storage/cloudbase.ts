@@ -1,14 +1,17 @@
+import { nameConditions } from '../../../adapters/cloudbase/names';
 import type { CloudbaseSchema } from '../../../adapters/storage';
 import type { AccountQueries } from './queries';
 
 export const accountCloudbase: CloudbaseSchema<AccountQueries> = {
   indexes: {
     registerEntries: [
+      // The register in pinyin order, and a search's key range; entries from before the key (nameKey
+      // missing) are found by the same index and given theirs by the timer (jobs.ts).
       {
-        name: 'constituency_name_id',
+        name: 'constituency_nameKey_id',
         fields: [
           ['constituencyId', 'asc'],
-          ['name', 'asc'],
+          ['nameKey', 'asc'],
           ['_id', 'asc'],
         ],
       },
@@ -70,7 +73,16 @@ export const accountCloudbase: CloudbaseSchema<AccountQueries> = {
 
   queries: (kit) => ({
     registerEntries: (filter, opts) =>
-      kit.list('registerEntries', [{ constituencyId: filter.constituencyId }], 'name', 'asc', opts),
+      kit.list(
+        'registerEntries',
+        [{ constituencyId: filter.constituencyId }, ...nameConditions(kit._, filter.search)],
+        'nameKey',
+        'asc',
+        opts,
+      ),
+    // `_.eq(null)` matches a missing field too.
+    entriesWithoutNameKey: (constituencyId) =>
+      kit.byId('registerEntries', { constituencyId, nameKey: kit._.eq(null) }),
     conflicts(filter, opts) {
       const eq: Record<string, unknown> = {};
       if (filter.countyId) eq.countyId = filter.countyId;

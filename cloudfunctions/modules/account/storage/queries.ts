@@ -1,4 +1,5 @@
 /** The account module's queries: what its handlers ask, one interface for both engines. */
+import type { NameSearch } from '../../../core/nameKey';
 import type { ListOptions } from '../../../core/ports';
 import type { Conflict, RegisterEntry } from '../records';
 
@@ -9,8 +10,13 @@ export interface ConflictFilter {
 }
 
 export interface AccountQueries {
-  /** A constituency's register, ordered by name, then id. */
-  registerEntries(filter: { constituencyId: string }, opts: ListOptions): Promise<RegisterEntry[]>;
+  /** A constituency's register in pinyin order (nameKey, then id); with `search`, the names it matches. */
+  registerEntries(
+    filter: { constituencyId: string; search?: NameSearch },
+    opts: ListOptions,
+  ): Promise<RegisterEntry[]>;
+  /** Up to 100 of a constituency's entries written before the sort key (CloudBase), by id. */
+  entriesWithoutNameKey(constituencyId: string): Promise<RegisterEntry[]>;
   /** Newest first (createdAt desc, id desc). */
   conflicts(filter: ConflictFilter, opts: ListOptions): Promise<Conflict[]>;
 }

@@ -1,4 +1,5 @@
 import type { SqliteSchema } from '../../../adapters/storage';
+import { backfillNameKeys, nameConditions } from '../../../adapters/sqlite/names';
 import type { AccountQueries } from './queries';
 
 export const accountSqlite: SqliteSchema<AccountQueries> = {
@@ -31,11 +32,29 @@ export const accountSqlite: SqliteSchema<AccountQueries> = {
     CREATE INDEX conflicts_created ON conflicts (createdAt, id);
     CREATE INDEX conflicts_status ON conflicts (status, createdAt, id);
     `,
+    // 3: the register in pinyin order and searched by it: each entry's sort key, computed here for the
+    // entries that exist (core/nameKey.ts), and the list's index on it instead of the name.
+    (db) => {
+      db.exec("ALTER TABLE registerEntries ADD COLUMN nameKey TEXT NOT NULL DEFAULT ''");
+      backfillNameKeys(db, 'registerEntries');
+      db.exec(`
+        DROP INDEX registerEntries_list;
+        CREATE INDEX registerEntries_nameKey ON registerEntries (constituencyId, nameKey, id);
+      `);
+    },
   ],
 
   queries: (kit) => ({
     registerEntries: (filter, opts) =>
-      kit.list('registerEntries', [['constituencyId = ?', filter.constituencyId]], 'name', false, opts),
+      kit.list(
+        'registerEntries',
+        [['constituencyId = ?', filter.constituencyId], ...nameConditions(filter.search)],
+        'nameKey',
+        false,
+        opts,
+      ),
+    // Every entry has its key on SQLite (migration 3 computed them).
+    entriesWithoutNameKey: async () => [],
     conflicts: (filter, opts) =>
       kit.list(
         'conflicts',

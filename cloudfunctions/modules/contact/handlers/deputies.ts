@@ -1,6 +1,7 @@
 /** contact: the deputies' directory, contact cards, and deputy profiles kept by office staff. */
 import type { Ctx } from '../../../core/context';
 import { page } from '../../../core/cursor';
+import { nameKey, nameSearch } from '../../../core/nameKey';
 import { audit } from '../../../core/effects';
 import { AppError } from '../../../core/errors';
 import { authorize, regionSubject } from '../../../core/policy';
@@ -22,18 +23,22 @@ export const deputyHandlers: Pick<ContactHandlers, 'deputies' | 'card' | 'myCard
     authorize(ctx);
     const q = sharedQueries(ctx.ports);
     const own = ctx.caller?.user.constituencyId ?? null;
-    const showOwnFirst = !input.constituencyId && !input.townshipId && own && !input.cursor;
-    // Own constituency first (a constituency has a handful of deputies), leaving room for the rest.
-    const mine = showOwnFirst ? await q.deputies({ constituencyId: own }, { limit: 19 }) : [];
+    const search = input.q ? nameSearch(input.q) : undefined;
+    if (search === null) return { items: [], nextCursor: null }; // nothing in it can match a name
+    // Own constituency first (a constituency has a handful of deputies), leaving room for the rest; a
+    // search lists what it matches, in pinyin order.
+    const ownFirst = !input.constituencyId && !input.townshipId && !search && own;
+    const mine = ownFirst && !input.cursor ? await q.deputies({ constituencyId: own }, { limit: 19 }) : [];
     const filter = {
       constituencyId: input.constituencyId,
       townshipId: input.townshipId,
-      excludeConstituencyId: !input.constituencyId && !input.townshipId && own ? own : undefined,
+      excludeConstituencyId: ownFirst ? own : undefined,
+      search,
     };
     const rest = await page(
       (o) => q.deputies(filter, o),
       input.cursor,
-      (d) => d.name,
+      (d) => d.nameKey,
       Math.max(1, 20 - mine.length),
     );
     return {
@@ -84,6 +89,10 @@ export const deputyHandlers: Pick<ContactHandlers, 'deputies' | 'card' | 'myCard
     if (input.stationId && !ctx.geo.station(input.stationId)) {
       throw new AppError('INVALID_INPUT', '联络站不存在', { stationId: '联络站不存在' });
     }
+    // A photo is the caller's own upload (from this page's photo picker).
+    if (input.photoFileId && !(await ctx.ports.media.accepts(input.photoFileId, ctx.caller!.user.id))) {
+      throw new AppError('INVALID_INPUT', '照片无效，请重新选择', { photoFileId: '不是您上传的照片' });
+    }
     if (input.userId) {
       const holder = await sharedQueries(ctx.ports).deputyByUser(input.userId);
       if (holder && holder.id !== existing?.id) {
@@ -104,12 +113,15 @@ export const deputyHandlers: Pick<ContactHandlers, 'deputies' | 'card' | 'myCard
         updatedAt: now,
         userId,
         name: input.name,
+        nameKey: nameKey(input.name),
         level: input.level,
         countyId: target.countyId,
         townshipId: target.townshipId!,
         constituencyId: target.id,
         workUnit: input.workUnit,
-        photoUrl: input.photoUrl,
+        // A new photo replaces an older typed-in address; none given keeps what there was.
+        photoFileId: input.photoFileId === undefined ? (existing?.photoFileId ?? null) : input.photoFileId,
+        photoUrl: input.photoFileId === undefined ? (existing?.photoUrl ?? '') : '',
         stationId: input.stationId,
         publicContact: input.publicContact,
       };

@@ -1,3 +1,4 @@
+import { nameConditions } from '../../../adapters/cloudbase/names';
 import type { CloudbaseSchema } from '../../../adapters/storage';
 import type { Where } from '../../../adapters/cloudbase/db';
 import { unreadNoticesCounter } from '../../../core/counters';
@@ -22,26 +23,28 @@ export const sharedCloudbase: CloudbaseSchema<SharedQueries> = {
     deputies: [
       { name: 'code_unique', fields: [['code', 'asc']], unique: true },
       { name: 'userId', fields: [['userId', 'asc']] },
+      // Pinyin order and a search's key range, by constituency, township or all; nameKey_id also finds
+      // deputies from before the key (nameKey missing), which the timer gives theirs (jobs.ts).
       {
-        name: 'constituency_name_id',
+        name: 'constituency_nameKey_id',
         fields: [
           ['constituencyId', 'asc'],
-          ['name', 'asc'],
+          ['nameKey', 'asc'],
           ['_id', 'asc'],
         ],
       },
       {
-        name: 'township_name_id',
+        name: 'township_nameKey_id',
         fields: [
           ['townshipId', 'asc'],
-          ['name', 'asc'],
+          ['nameKey', 'asc'],
           ['_id', 'asc'],
         ],
       },
       {
-        name: 'name_id',
+        name: 'nameKey_id',
         fields: [
-          ['name', 'asc'],
+          ['nameKey', 'asc'],
           ['_id', 'asc'],
         ],
       },
@@ -107,8 +110,11 @@ export const sharedCloudbase: CloudbaseSchema<SharedQueries> = {
         if (filter.townshipId) eq.townshipId = filter.townshipId;
         const conds: Where[] = Object.keys(eq).length ? [eq] : [];
         if (filter.excludeConstituencyId) conds.push({ constituencyId: _.neq(filter.excludeConstituencyId) });
-        return kit.list('deputies', conds, 'name', 'asc', opts);
+        conds.push(...nameConditions(_, filter.search));
+        return kit.list('deputies', conds, 'nameKey', 'asc', opts);
       },
+      // `_.eq(null)` matches a missing field too.
+      deputiesWithoutNameKey: () => kit.byId('deputies', { nameKey: _.eq(null) }),
       outboxOfUser: (userId, opts) => kit.list('outbox', [{ userId }], 'createdAt', 'desc', opts),
       // `_.eq(null)` matches null and a missing field alike.
       unreadOutbox: (userId) =>

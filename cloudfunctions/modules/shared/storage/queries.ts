@@ -1,4 +1,5 @@
 /** The shared module's queries: what its handlers ask, one interface for both engines. */
+import type { NameSearch } from '../../../core/nameKey';
 import type { ListOptions } from '../../../core/ports';
 import type { Activity, Deputy, OutboxItem, Region, RoleGrantRecord, Station, User } from '../records';
 
@@ -6,6 +7,8 @@ export interface DeputyFilter {
   constituencyId?: string;
   excludeConstituencyId?: string;
   townshipId?: string;
+  /** Only the names a search matches (core/nameKey.ts). */
+  search?: NameSearch;
 }
 
 export interface SharedQueries {
@@ -17,8 +20,10 @@ export interface SharedQueries {
   grantsOfUser(userId: string): Promise<RoleGrantRecord[]>;
   deputyByUser(userId: string): Promise<Deputy | null>;
   deputyByCode(code: string): Promise<Deputy | null>;
-  /** Ordered by name, then id. */
+  /** In pinyin order: nameKey, then id. */
   deputies(filter: DeputyFilter, opts: ListOptions): Promise<Deputy[]>;
+  /** Up to 100 deputies written before the sort key (CloudBase), by id. */
+  deputiesWithoutNameKey(): Promise<Deputy[]>;
   /** A user's notifications, newest first. */
   outboxOfUser(userId: string, opts: ListOptions): Promise<OutboxItem[]>;
   /** How many of a user's notifications are unread: a counter document (core/counters.ts), counted once. */

@@ -1,3 +1,4 @@
+import { backfillNameKeys, nameConditions } from '../../../adapters/sqlite/names';
 import type { SqliteSchema } from '../../../adapters/storage';
 import { KEPT_COUNTER, unreadNoticesCounter } from '../../../core/counters';
 import type { SharedQueries } from './queries';
@@ -69,6 +70,23 @@ export const sharedSqlite: SqliteSchema<SharedQueries> = {
     CREATE INDEX deputies_township ON deputies (townshipId, name, id);
     CREATE INDEX deputies_name ON deputies (name, id);
     `,
+    // 5: deputies in pinyin order and searched by it — each one's sort key, computed here for those that
+    // exist (core/nameKey.ts), the lists' indexes on it instead of the name — and an uploaded photo.
+    (db) => {
+      db.exec(`
+        ALTER TABLE deputies ADD COLUMN nameKey TEXT NOT NULL DEFAULT '';
+        ALTER TABLE deputies ADD COLUMN photoFileId TEXT;
+      `);
+      backfillNameKeys(db, 'deputies');
+      db.exec(`
+        DROP INDEX deputies_list;
+        DROP INDEX deputies_township;
+        DROP INDEX deputies_name;
+        CREATE INDEX deputies_constituency_nameKey ON deputies (constituencyId, nameKey, id);
+        CREATE INDEX deputies_township_nameKey ON deputies (townshipId, nameKey, id);
+        CREATE INDEX deputies_nameKey ON deputies (nameKey, id);
+      `);
+    },
   ],
   codecs: { audit: { json: ['detail'] }, idempotency: { json: ['result'] } },
 
@@ -87,11 +105,14 @@ export const sharedSqlite: SqliteSchema<SharedQueries> = {
           ['constituencyId = ?', filter.constituencyId],
           ['constituencyId <> ?', filter.excludeConstituencyId],
           ['townshipId = ?', filter.townshipId],
+          ...nameConditions(filter.search),
         ],
-        'name',
+        'nameKey',
         false,
         opts,
       ),
+    // Every deputy has its key on SQLite (migration 5 computed them).
+    deputiesWithoutNameKey: async () => [],
     outboxOfUser: (userId, opts) => kit.list('outbox', [['userId = ?', userId]], 'createdAt', true, opts),
     unreadOutbox: (userId) =>
       kit.counter(unreadNoticesCounter(userId), () =>
