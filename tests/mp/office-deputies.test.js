@@ -9,6 +9,11 @@ const { setupWx, loadPage, until, flush, findByClass, findAllByClass, textOf, da
 const { deputyIn, ok, regions, staffMe, unexpected } = require('./fixtures');
 
 const root = path.resolve(__dirname, '../../dist/weapp');
+/** Typing into the search box, then the keyboard's 搜索 key. */
+const type = (input, value) => {
+  input.dispatchEvent('input', { detail: { value } });
+  input.dispatchEvent('confirm', { detail: { value } });
+};
 
 const me = staffMe('青石镇人大 周干事', [
   { role: 'townshipOffice', scopeKind: 'township', scopeId: 'tw-qs' },
@@ -27,10 +32,14 @@ describe('office deputies as a township office (weapp build)', () => {
       if (name === 'account' && body.action === 'regions') return ok(regions);
       if (name === 'contact' && body.action === 'deputies') {
         const items = body.data.townshipId === 'tw-qs' ? [ours] : [ours, theirs];
-        return ok({ items, nextCursor: null });
+        const q = body.data.q;
+        const found = q
+          ? items.filter((d) => d.name.startsWith(q) || (q === 'li' && d.name === '李华'))
+          : items;
+        return ok({ items: found, nextCursor: null });
       }
       if (name === 'contact' && body.action === 'saveDeputy') {
-        return ok({ ...ours, workUnit: body.data.workUnit });
+        return ok({ ...ours, workUnit: body.data.workUnit, photoFileId: body.data.photoFileId ?? null });
       }
       return unexpected();
     });
@@ -40,6 +49,22 @@ describe('office deputies as a township office (weapp build)', () => {
       return Promise.resolve(res);
     });
     wx.pageScrollTo = jest.fn(() => Promise.resolve({ errMsg: 'pageScrollTo:ok' }));
+    wx.chooseImage = jest.fn((opts) => {
+      const res = {
+        tempFilePaths: ['wxfile://tmp/photo.jpg'],
+        tempFiles: [{ path: 'wxfile://tmp/photo.jpg', size: 120_000 }],
+        errMsg: 'chooseImage:ok',
+      };
+      opts.success?.(res);
+      opts.complete?.(res);
+      return Promise.resolve(res);
+    });
+    wx.cloud.uploadFile = jest.fn((opts) => {
+      const res = { fileID: `cloud://env-1/${opts.cloudPath}`, errMsg: 'cloud.uploadFile:ok' };
+      opts.success?.(res);
+      opts.complete?.(res);
+      return Promise.resolve(res);
+    });
     page = await loadPage(root, 'office/deputies/index', {});
     await until(() => findAllByClass(page, 'deputy-row-item').length === 1, "the township's deputies");
   });
@@ -86,5 +111,42 @@ describe('office deputies as a township office (weapp build)', () => {
       expect.objectContaining({ deputyId: 'dep-01', constituencyId: 'tw-qs-c1', workUnit: '青石镇中心小学' }),
     );
     expect(textOf(saved)).toContain('已保存：李华（青石镇 · 青石镇第一选区）');
+  });
+
+  test('the search box narrows the list by name or pinyin, and says so when nothing matches', async () => {
+    const search = findByClass(page, 'name-search-input');
+    type(search, ' li ');
+    await until(() => of('deputies').some((c) => c.data.data.q === 'li'), 'a search for li');
+    expect(of('deputies').find((c) => c.data.data.q === 'li').data.data).toEqual({
+      townshipId: 'tw-qs',
+      q: 'li',
+    });
+    type(search, '王');
+    const empty = await until(
+      () => textOf(page.querySelector('.office-deputies')).includes('没有找到“王”') && page,
+      'the empty search',
+    );
+    expect(textOf(empty.querySelector('.office-deputies'))).toContain('请从姓开始输入');
+    findByClass(page, 'name-search-clear').dispatchEvent('tap');
+    await until(() => findAllByClass(page, 'deputy-row-item').length === 1, 'the whole list again');
+  });
+
+  test('the photo is picked from the phone, uploaded, and saved as its file id', async () => {
+    findByClass(page, 'deputy-row-item').dispatchEvent('tap');
+    await until(() => findByClass(page, 'deputy-form'), 'the form');
+    expect(findByClass(page, 'deputy-photo-none')).toBeTruthy();
+    expect(textOf(findByClass(page, 'deputy-form'))).not.toContain('照片地址');
+    findByClass(page, 'deputy-photo-choose').dispatchEvent('tap');
+    await until(() => findByClass(page, 'deputy-photo-preview'), 'the chosen photo');
+    expect(wx.cloud.uploadFile).toHaveBeenCalledWith(
+      expect.objectContaining({ cloudPath: expect.stringMatching(/^uploads\/u4cbb06d1e2f3\/\w+\.jpg$/) }),
+    );
+    expect(textOf(findByClass(page, 'deputy-photo-choose'))).toContain('换一张照片');
+    const before = of('saveDeputy').length;
+    findByClass(page, 'deputy-save').dispatchEvent('tap');
+    await until(() => of('saveDeputy').length > before, 'the save');
+    expect(of('saveDeputy')[before].data.data.photoFileId).toMatch(
+      /^cloud:\/\/env-1\/uploads\/u4cbb06d1e2f3\/\w+\.jpg$/,
+    );
   });
 });
