@@ -3,7 +3,8 @@
  * strict double, on the demo county (clock: Friday 2026-11-20 10:00 China time).
  */
 import { unzipSync, strFromU8 } from 'fflate';
-import { runJobs } from '../../cloudfunctions/core/jobs';
+import { runEvent, runJobs } from '../../cloudfunctions/core/jobs';
+import type { MediaCheck } from '../../cloudfunctions/core/ports';
 import { JOB_STEPS } from '../../cloudfunctions/modules/registry';
 import { userIdFor } from '../../cloudfunctions/modules/shared/public';
 import { ENGINES, makeWorld, worlds, type EngineName, type World } from './harness';
@@ -491,6 +492,161 @@ describe.each(ENGINES)('cases on %s', (engine: EngineName) => {
     expect(out).toMatchObject({ personalData: true, truncated: false });
     expect(out.rows).toBeGreaterThanOrEqual(6);
     expect(out.url).toMatch(/^\/files\/exports\/[A-Za-z0-9_-]+\//);
+  });
+});
+
+describe.each(ENGINES)('report photos on %s', (engine: EngineName) => {
+  let w: World;
+  const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46]);
+  const upload = (who: 'voter' | 'deputy', name: string) =>
+    w.ports.files.put(`uploads/${w.userId(who)}/${name}.jpg`, JPEG, 'image/jpeg');
+  const own = (files: { exists(fileId: string): boolean }) => ({
+    accepts: async (fileId: string, userId: string) =>
+      fileId.includes(`/uploads/${userId}/`) && files.exists(fileId),
+  });
+  /** Locally the check answers at once: risky for a name with risky- in it. */
+  const atOnce = worlds({
+    engine,
+    media: (files): MediaCheck => ({
+      ...own(files),
+      check: async ({ fileId }) => ({ verdict: fileId.includes('risky-') ? 'risky' : 'pass' }),
+    }),
+  });
+  /** As on WeChat: every check answers later, by trace id, as the wxa_media_check event. */
+  const traces = new Map<string, string>();
+  let n = 0;
+  const later = worlds({
+    engine,
+    media: (files): MediaCheck => ({
+      ...own(files),
+      check: async ({ fileId }) => {
+        const traceId = `case-trace-${++n}`;
+        traces.set(fileId, traceId);
+        return { traceId };
+      },
+    }),
+  });
+  const event = (fileId: string, suggest: string) => ({
+    ToUserName: 'gh_x',
+    FromUserName: 'o',
+    MsgType: 'event',
+    Event: 'wxa_media_check',
+    trace_id: traces.get(fileId),
+    version: 2,
+    result: { suggest, label: 100 },
+  });
+  const photosOf = async (who: Parameters<World['call']>[0], caseId: string) => {
+    const { images, imagesWithheld } = (await w.call(who, 'cases', 'get', { caseId })).case;
+    return { images, imagesWithheld };
+  };
+
+  it('only one’s own uploads; a risky photo refuses the report and writes nothing; passed ones for all who may read it', async () => {
+    w = await atOnce();
+    const mine = await upload('voter', 'bridge-photo-1');
+    const risky = await upload('voter', 'risky-photo-1');
+    const theirs = await upload('deputy', 'deputy-photo-1');
+    const before = w.fingerprint();
+    expect(
+      await w.raw('voter', 'cases', 'submit', report({ images: [mine, theirs] }), 'photo-req-1'),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', fields: { 'images.1': '不是您上传的图片' } },
+    });
+    expect(
+      await w.raw('voter', 'cases', 'submit', report({ images: [mine, risky] }), 'photo-req-2'),
+    ).toMatchObject({
+      ok: false,
+      error: {
+        code: 'CONTENT_REJECTED',
+        message: expect.stringContaining('第 2 张图片未通过安全检查'),
+        fields: { 'images.1': '这张图片未通过安全检查' },
+      },
+    });
+    // A deputy filing on a voter's behalf: only the deputy's own uploads, the same check.
+    expect(await w.raw('deputy', 'cases', 'submit', report({ images: [mine] }), 'photo-req-3')).toMatchObject(
+      {
+        ok: false,
+        error: { code: 'INVALID_INPUT', fields: { 'images.0': '不是您上传的图片' } },
+      },
+    );
+    expect(w.fingerprint()).toBe(before);
+
+    const { caseId } = await w.call('voter', 'cases', 'submit', report({ images: [mine] }), 'photo-req-4');
+    for (const who of ['voter', 'deputy', 'township'] as const)
+      expect(await photosOf(who, caseId)).toEqual({
+        images: [{ fileId: mine, status: 'pass' }],
+        imagesWithheld: 0,
+      });
+    const filed = await w.call('deputy', 'cases', 'submit', report({ images: [theirs] }), 'photo-req-5');
+    expect((await photosOf('deputy', filed.caseId)).images).toEqual([{ fileId: theirs, status: 'pass' }]);
+  });
+
+  it('a waiting photo: the submitter and office see it, the deputy and the unit only once the event passes it; a forged event changes nothing', async () => {
+    w = await later();
+    const a = await upload('voter', 'waiting-photo-a');
+    const b = await upload('voter', 'waiting-photo-b');
+    const { caseId } = await w.call('voter', 'cases', 'submit', report({ images: [a, b] }), 'photo-req-6');
+    // The case keeps each photo with its trace; the checks are recorded in the same unit of work.
+    const stored = (await w.ports.store.get('cases', caseId))!;
+    expect(stored.images).toEqual([
+      { fileId: a, status: 'pending', traceId: traces.get(a) },
+      { fileId: b, status: 'pending', traceId: traces.get(b) },
+    ]);
+    expect(await w.ports.store.get('mediaChecks', `trace:${traces.get(a)}`)).toMatchObject({
+      ref: `case:${caseId}`,
+      userId: w.userId('voter'),
+      status: 'pending',
+    });
+    const waiting = {
+      images: [
+        { fileId: a, status: 'pending' },
+        { fileId: b, status: 'pending' },
+      ],
+      imagesWithheld: 0,
+    };
+    expect(await photosOf('voter', caseId)).toEqual(waiting);
+    expect(await photosOf('township', caseId)).toEqual(waiting);
+    expect(await photosOf('deputy', caseId)).toEqual({ images: [], imagesWithheld: 2 });
+    await w.call('deputy', 'cases', 'accept', { caseId });
+    await w.call('deputy', 'cases', 'forward', { caseId, note: '请交通部门处理' });
+    await w.call('township', 'cases', 'assign', { caseId, leadUnitId: 'unit-jt' });
+    expect(await photosOf(UNIT, caseId)).toEqual({ images: [], imagesWithheld: 2 });
+
+    // A forged event (a trace nobody was given) changes nothing.
+    const before = w.fingerprint();
+    await runEvent(w.ports, JOB_STEPS, 'wxa_media_check', { ...event(a, 'pass'), trace_id: 'made-up' });
+    expect(w.fingerprint()).toBe(before);
+    expect(await photosOf('deputy', caseId)).toEqual({ images: [], imagesWithheld: 2 });
+
+    const version = (await w.ports.store.get('cases', caseId))!.version;
+    await runEvent(w.ports, JOB_STEPS, 'wxa_media_check', event(a, 'pass'));
+    const passedA = { images: [{ fileId: a, status: 'pass' }], imagesWithheld: 1 };
+    expect(await photosOf('deputy', caseId)).toEqual(passedA);
+    expect(await photosOf(UNIT, caseId)).toEqual(passedA);
+    expect((await photosOf('voter', caseId)).images).toEqual([
+      { fileId: a, status: 'pass' },
+      { fileId: b, status: 'pending' },
+    ]);
+    // A repeated answer changes nothing, and the case itself is never rewritten by a verdict.
+    const again = w.fingerprint();
+    await runEvent(w.ports, JOB_STEPS, 'wxa_media_check', event(a, 'risky'));
+    expect(w.fingerprint()).toBe(again);
+    expect((await w.ports.store.get('cases', caseId))!.version).toBe(version);
+
+    // Unanswered for a day: held for review, still only for the submitter and staff.
+    w.clock.advance(DAY + 60_000);
+    expect((await photosOf('township', caseId)).images[1]).toEqual({ fileId: b, status: 'review' });
+    expect(await photosOf('deputy', caseId)).toEqual(passedA);
+    // Found risky after all: shown to nobody.
+    await runEvent(w.ports, JOB_STEPS, 'wxa_media_check', event(b, 'risky'));
+    expect(await photosOf('voter', caseId)).toEqual({
+      images: [{ fileId: a, status: 'pass' }],
+      imagesWithheld: 0,
+    });
+    expect(await photosOf('deputy', caseId)).toEqual({
+      images: [{ fileId: a, status: 'pass' }],
+      imagesWithheld: 0,
+    });
   });
 });
 

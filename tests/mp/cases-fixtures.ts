@@ -59,6 +59,7 @@ export const replied: Got = answer('cases', 'get', {
     latitude: null,
     longitude: null,
     images: [],
+    imagesWithheld: 0,
     consentForward: true,
     consentPublish: true,
     submitterName: '王小明',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Handlers } from '../../core/module';
-import { Cursor, Empty, Id, IsoDate, Page, Text } from '../../core/contracts/common';
+import { Cursor, Empty, Id, IsoDate, Page, Text, UploadId } from '../../core/contracts/common';
 import {
   ANSWER_CATEGORIES,
   ANSWER_MAX,
@@ -21,13 +21,6 @@ export const CaseStatus = z.enum(CASE_STATUSES);
 export const AnswerCategory = z.enum(ANSWER_CATEGORIES, '请选择答复类别');
 export const Rating = z.enum(RATINGS, '请选择满意度');
 export const Stage = z.enum(STAGES);
-/** A cloud file id of an uploaded photo (cloud://… on WeChat, local://… on the local host). */
-export const ImageId = z
-  .string()
-  .trim()
-  .max(300)
-  .regex(/^(cloud|local):\/\/\S+$/, '图片无效');
-
 const Reason = z.string().trim().max(REASON_MAX, `不超过 ${REASON_MAX} 字`);
 
 export const SubmitInput = z
@@ -41,7 +34,7 @@ export const SubmitInput = z
     consentPublish: z.boolean('请选择是否同意办结后公开'),
     latitude: z.number().min(-90).max(90).optional(),
     longitude: z.number().min(-180).max(180).optional(),
-    images: z.array(ImageId).max(REPORT_IMAGES_MAX, `最多 ${REPORT_IMAGES_MAX} 张图片`).default([]),
+    images: z.array(UploadId).max(REPORT_IMAGES_MAX, `最多 ${REPORT_IMAGES_MAX} 张图片`).default([]),
     fromThreadId: Id.optional(),
     fromVisitId: Id.optional(),
   })
@@ -129,7 +122,10 @@ export const CaseView = z.object({
   text: z.string(),
   latitude: z.number().nullable(),
   longitude: z.number().nullable(),
-  images: z.array(z.string()),
+  /** The photos this caller may see (none for the public); pending or held ones only for the submitter and staff. */
+  images: z.array(z.object({ fileId: z.string(), status: z.enum(['pending', 'pass', 'review']) })),
+  /** Photos still waiting for their check that this caller is not shown. */
+  imagesWithheld: z.number(),
   consentForward: z.boolean(),
   consentPublish: z.boolean(),
   /** Office staff and the submitter see the name; deputies and units the masked form; the public nothing. */

@@ -27,5 +27,5 @@ export const cases = {
   activities: ACTIVITIES,
   jobs: JOBS,
   seed: seedCases,
-  openapi: ['security.msgSecCheck'],
+  openapi: ['security.msgSecCheck', 'security.mediaCheckAsync'],
 } satisfies Module<typeof casesContracts>;

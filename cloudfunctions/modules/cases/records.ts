@@ -3,6 +3,7 @@
  * timeline of its transitions, each handling unit's part in it, the units, the working-day calendar,
  * the settings and the statistics counters.
  */
+import type { ImageState } from '../shared/public';
 import type { AnswerCategory, CaseKind, CaseStatus, Rating, Stage, StageLimit } from './constants';
 import type { Holder } from './domain/flow';
 
@@ -21,8 +22,11 @@ export interface Case {
   text: string;
   latitude: number | null;
   longitude: number | null;
-  /** Cloud file ids of up to 9 photos (media check pending: see README). */
-  images: string[];
+  /**
+   * Up to 9 photos (the filer's uploads), each with its image check as it stood at filing: `pass`, `review`,
+   * or `pending` with the trace id its verdict comes back with (read from `mediaChecks`: see images.ts).
+   */
+  images: ImageState[];
   consentForward: boolean;
   consentPublish: boolean;
   consentVersion: string;

@@ -6,6 +6,7 @@ import type { CaseSummary, CaseView, StepView } from './contract';
 import { deidentify } from './domain/deidentify';
 import { publishRefusal, transition, type FlowAction } from './domain/flow';
 import { actorsOf, caseSubject, factsOf, maskedSubmitter } from './engine';
+import { imagesFor } from './images';
 import type { Case, CaseStep, CaseUnit } from './records';
 import { casesQueries } from './storage';
 
@@ -43,11 +44,14 @@ const can = (c: Case, ctx: Ctx, action: FlowAction) => {
 export async function caseView(ctx: Ctx, c: Case): Promise<CaseView> {
   const sight = sightOf(ctx, c);
   const { store } = ctx.ports;
-  const [deputy, lead, assisting, support] = await Promise.all([
+  // The deputy who filed it uploaded its photos: they see them waiting, as their author.
+  const filer = !!c.filedByDeputyId && ctx.caller?.deputy?.id === c.filedByDeputyId;
+  const [deputy, lead, assisting, support, photos] = await Promise.all([
     c.deputyId ? store.get('deputies', c.deputyId) : null,
     c.leadUnitId ? store.get('units', c.leadUnitId) : null,
     Promise.all(c.assistingUnitIds.map((u) => store.get('units', u))),
     supportOf(ctx, c),
+    imagesFor(ctx, c, sight === 'full' || filer ? 'all' : sight === 'public' ? 'none' : 'passed'),
   ]);
   const pub = sight === 'public';
   const actors = actorsOf(ctx.caller, c);
@@ -65,7 +69,8 @@ export async function caseView(ctx: Ctx, c: Case): Promise<CaseView> {
     text: pub ? publicText(c) : c.text,
     latitude: pub ? null : c.latitude,
     longitude: pub ? null : c.longitude,
-    images: pub ? [] : c.images,
+    images: photos.images,
+    imagesWithheld: photos.withheld,
     consentForward: c.consentForward,
     consentPublish: c.consentPublish,
     submitterName:

@@ -8,7 +8,7 @@ import { chinaDate } from '../../../core/time';
 import { registeredName } from '../../account/public';
 import { markThreadReport, threadForReport } from '../../contact/public';
 import { markVisitReport, visitForReport } from '../../reception/public';
-import { sharedQueries } from '../../shared/public';
+import { recordMediaChecks, sharedQueries } from '../../shared/public';
 import { CONSENT_VERSION } from '../constants';
 import type { CasesHandlers } from '../contract';
 import {
@@ -26,6 +26,7 @@ import {
 } from '../engine';
 import type { Case } from '../records';
 import { fullView } from '../views';
+import { checkReportImages, imagesRef } from '../images';
 
 /** A case's page for the submitter (notifications open it). */
 export const caseLink = (caseId: string) => `/cases/detail/index?caseId=${caseId}`;
@@ -97,6 +98,7 @@ export const filingHandlers: Pick<CasesHandlers, 'submit' | 'draftFrom' | 'relea
     const verdict = await checkText(ctx, input.text);
     if (verdict === 'risky') throw new AppError('CONTENT_REJECTED', '内容未通过安全检查，请修改后再提交');
     const held = verdict === 'review';
+    const images = await checkReportImages(ctx, input.images);
 
     // Whom it is about: the thread's voter, the visit's voter, else the caller (a deputy's walk-in).
     const submitterUserId = thread?.voterUserId ?? visit?.voterUserId ?? caller.user.id;
@@ -125,7 +127,7 @@ export const filingHandlers: Pick<CasesHandlers, 'submit' | 'draftFrom' | 'relea
       text: input.text,
       latitude: input.latitude ?? null,
       longitude: input.longitude ?? null,
-      images: input.images,
+      images,
       consentForward: input.consentForward,
       consentPublish: input.consentPublish,
       consentVersion: CONSENT_VERSION,
@@ -179,6 +181,7 @@ export const filingHandlers: Pick<CasesHandlers, 'submit' | 'draftFrom' | 'relea
     const filerName = filedBy ? `${filedBy.name}代表` : '提交人';
     return once(ctx, async (tx) => {
       await tx.insert('cases', { ...submitted, steps: 1, version: 1 });
+      await recordMediaChecks(tx, ctx, images, imagesRef(base.id), caller.user.id);
       await appendStep(tx, ctx, null, submitted, {
         action: 'submit',
         actorKind: filedBy ? 'deputy' : 'voter',

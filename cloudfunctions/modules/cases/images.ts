@@ -1,0 +1,73 @@
+/**
+ * A report's photos: checked as it is filed (only the caller's own uploads; one the image check finds risky
+ * refuses the report), and shown as their checks stand whenever the case is read.
+ *
+ * A check WeChat answers later (the `wxa_media_check` event, recorded in `mediaChecks` by the shared jobs
+ * step) is resolved here on read, by trace id, instead of being settled onto the case by a job step: writing
+ * the case would bump its `version` — staff acting on the page they had read would get CONFLICT for nothing —
+ * and need a query and an index for cases with waiting photos; reading costs one get per photo still pending
+ * as stored, at most 9.
+ */
+import type { Ctx } from '../../core/context';
+import { AppError } from '../../core/errors';
+import { checkImages, mediaChecksOf, type ImageState, type MediaStatus } from '../shared/public';
+import type { Case } from './records';
+
+const DAY = 86400_000;
+
+/** What a pending check's record refers to (`mediaChecks.ref`). */
+export const imagesRef = (caseId: string) => `case:${caseId}`;
+
+/** Checks the photos of a report the caller files, before its unit of work; a risky one refuses it. */
+export async function checkReportImages(ctx: Ctx, fileIds: readonly string[]): Promise<ImageState[]> {
+  if (fileIds.length === 0) return [];
+  const { user } = ctx.caller!;
+  const images = await checkImages(ctx, fileIds, { userId: user.id, openid: user.openid });
+  const bad = images.findIndex((i) => i.status === 'risky');
+  if (bad >= 0)
+    throw new AppError('CONTENT_REJECTED', `第 ${bad + 1} 张图片未通过安全检查，请换一张或去掉`, {
+      [`images.${bad}`]: '这张图片未通过安全检查',
+    });
+  return images;
+}
+
+export interface ImageView {
+  fileId: string;
+  status: Exclude<MediaStatus, 'risky'>;
+}
+
+/**
+ * The photos the caller may see: passed ones to whoever may read the case (never the public: published cases
+ * carry no photos); pending or held for review only to the submitter, office staff (`all`) and the deputy who
+ * filed it and uploaded them; risky ones to nobody. A check unanswered for a day reads as held for review.
+ * `withheld` counts the waiting ones the caller is not shown.
+ */
+export async function imagesFor(
+  ctx: Ctx,
+  c: Case,
+  sees: 'all' | 'passed' | 'none',
+): Promise<{ images: ImageView[]; withheld: number }> {
+  if (sees === 'none' || c.images.length === 0) return { images: [], withheld: 0 };
+  // Cases filed before photos were checked kept bare file ids: never checked, so held for review.
+  const stored = (c.images as readonly (ImageState | string)[]).map((i): ImageState =>
+    typeof i === 'string' ? { fileId: i, status: 'review', traceId: null } : i,
+  );
+  const checks = await mediaChecksOf(
+    ctx.ports,
+    stored.flatMap((i) => (i.status === 'pending' && i.traceId ? [i.traceId] : [])),
+  );
+  const stale = ctx.now.getTime() - Date.parse(c.createdAt) > DAY;
+  const images: ImageView[] = [];
+  let withheld = 0;
+  for (const i of stored) {
+    let status = i.status;
+    if (status === 'pending') {
+      const decided = i.traceId ? checks.get(i.traceId)?.status : undefined;
+      status = decided && decided !== 'pending' ? decided : stale ? 'review' : 'pending';
+    }
+    if (status === 'risky') continue;
+    if (status === 'pass' || sees === 'all') images.push({ fileId: i.fileId, status });
+    else withheld++;
+  }
+  return { images, withheld };
+}
