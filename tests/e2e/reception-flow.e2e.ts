@@ -82,7 +82,7 @@ async function run(ctx: BrowserContext) {
   const topic = `e2e 村口道路破损，雨天积水 ${tag}`;
   const raised = `e2e 反映村口道路破损积水，希望尽快修复 ${tag}`;
   const promised = 'e2e 向镇政府反映，两周内答复';
-  const date = addDays(chinaDate(), 7);
+  const date = addDays(chinaDate(), 10); // the form's default date
 
   const page = await newPage(ctx);
 

@@ -6,4 +6,4 @@ export const qrDataUrl = (text: string) => QRCode.toDataURL(text, { margin: 1, w
 
 /** PNG bytes of a QR code of a URL, large enough to scan off a phone screen or a print. */
 // A quiet zone of 4 modules, as the QR standard asks: cheap phone cameras need it to find the code.
-export const qrPng = (url: string) => QRCode.toBuffer(url, { type: 'png', width: 430, margin: 4 });
+export const qrPng = (url: string) => QRCode.toBuffer(url, { type: 'png', scale: 10, margin: 4 });

@@ -47,8 +47,9 @@ const minutesOf = (t: string) => {
 function newForm(stationId: string): Form {
   return {
     stationId,
-    // A week ahead leaves time to confirm deputies and announce it (at least 3 days ahead).
-    date: addDays(chinaDate(), 7),
+    // Ten days ahead leaves time to confirm deputies and announce it (at least 3 days ahead), and misses the
+    // demo's day a week ahead at the same station (a day overlapping another there is refused).
+    date: addDays(chinaDate(), 10),
     startTime: '09:00',
     endTime: '11:30',
     theme: '',
