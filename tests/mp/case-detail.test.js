@@ -51,6 +51,13 @@ describe('case page (weapp build)', () => {
     expect(findAllByClass(page, 'timeline-when')[1].dom.textContent).toContain('李华代表');
   });
 
+  test('the submitter’s photos: a waiting one marked 审核中, a passed one without a mark', () => {
+    const cells = findAllByClass(page, 'post-image-cell');
+    expect(cells).toHaveLength(2);
+    expect(textOf(cells[0])).toBe('');
+    expect(textOf(cells[1])).toBe('审核中');
+  });
+
   test('rating: both choices needed; 不满意 says it reopens once; confirmed, then the new state shows', async () => {
     findByClass(page, 'case-action--rate').dispatchEvent('tap');
     await until(() => findAllByClass(page, 'case-rate-attitude').length === 3, 'the rating chips');

@@ -5,7 +5,7 @@
  * the draft and its requestId kept until the report is in, then the case page.
  */
 const path = require('path');
-const { setupWx, loadPage, until, flush, findByClass, textOf } = require('./helpers');
+const { setupWx, loadPage, until, flush, findByClass, findAllByClass, textOf } = require('./helpers');
 const { ok, unexpected } = require('./fixtures');
 const { regions, settings, submitted, voter } = require('./cases-fixtures');
 
@@ -62,6 +62,32 @@ describe('report form (weapp build)', () => {
     expect(submits()).toHaveLength(0);
   });
 
+  test('a photo is picked from the phone and uploaded to the voter’s own uploads/ at once', async () => {
+    wx.chooseImage = jest.fn((opts) => {
+      const res = {
+        tempFilePaths: ['wxfile://tmp/bridge.jpg'],
+        tempFiles: [{ path: 'wxfile://tmp/bridge.jpg', size: 120_000 }],
+        errMsg: 'chooseImage:ok',
+      };
+      opts.success?.(res);
+      opts.complete?.(res);
+      return Promise.resolve(res);
+    });
+    wx.cloud.uploadFile = jest.fn((opts) => {
+      const res = { fileID: `cloud://env-1/${opts.cloudPath}`, errMsg: 'cloud.uploadFile:ok' };
+      opts.success?.(res);
+      opts.complete?.(res);
+      return Promise.resolve(res);
+    });
+    expect(textOf(page.dom)).not.toContain('即将开放');
+    findByClass(page, 'case-add-photo').dispatchEvent('tap');
+    await until(() => findAllByClass(page, 'post-image-cell').length === 1, 'the uploaded photo');
+    expect(wx.cloud.uploadFile).toHaveBeenCalledWith(
+      expect.objectContaining({ cloudPath: expect.stringMatching(/^uploads\/u1\/\w+\.jpg$/) }),
+    );
+    expect(textOf(findByClass(page, 'case-add-photo'))).toContain('1/9');
+  });
+
   test('a lost answer keeps the draft with its requestId; the retry sends the same requestId', async () => {
     wx.showModal = modal(true);
     offline = true;
@@ -84,6 +110,7 @@ describe('report form (weapp build)', () => {
       text,
       consentForward: false,
       consentPublish: true,
+      images: [expect.stringMatching(/^cloud:\/\/env-1\/uploads\/u1\/\w+\.jpg$/)],
     });
     expect(wx.redirectTo.mock.calls[0][0].url).toBe('/cases/detail/index?caseId=k1');
     expect(wx.removeStorageSync).toHaveBeenCalledWith(expect.stringMatching(/draft\.case/));

@@ -58,7 +58,11 @@ export const replied: Got = answer('cases', 'get', {
     text: '村口的桥栏杆断了，孩子上学很危险。',
     latitude: null,
     longitude: null,
-    images: [],
+    // The voter's two photos: one passed, one still waiting for its check (only they and staff see it).
+    images: [
+      { fileId: 'cloud://env-1/uploads/u1/bridge-rail-1.jpg', status: 'pass' },
+      { fileId: 'cloud://env-1/uploads/u1/bridge-rail-2.jpg', status: 'pending' },
+    ],
     imagesWithheld: 0,
     consentForward: true,
     consentPublish: true,

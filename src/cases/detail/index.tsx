@@ -5,6 +5,7 @@ import { call } from '../../api';
 import { dueDay } from '../../components/CaseRow';
 import { Loadable } from '../../components/Loadable';
 import { PageShell } from '../../components/PageShell';
+import { PostImages } from '../../components/PostImages';
 import { useReloadOnShow } from '../../hooks/useLoad';
 import { useResource } from '../../hooks/useResource';
 import { useParam } from '../../utils/nav';
@@ -70,6 +71,9 @@ export default function CaseDetail() {
               <Text className="text case-text-shown" style={{ display: 'block', whiteSpace: 'pre-wrap' }}>
                 {c.text}
               </Text>
+              <View className="case-photos">
+                <PostImages images={c.images} withheld={c.imagesWithheld} />
+              </View>
               <Text className="muted" style={{ display: 'block' }}>
                 {c.submitterName ? `${c.submitterName} · ` : ''}
                 {dateTime(c.createdAt)} 提交

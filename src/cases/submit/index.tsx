@@ -16,6 +16,7 @@ import { useResource } from '../../hooks/useResource';
 import { useSubmit } from '../../hooks/useSubmit';
 import { go, useParam } from '../../utils/nav';
 import { readJson, remove, writeJson } from '../../utils/storage';
+import { Photos } from './Photos';
 
 /** What the form holds; kept on the phone until it is sent (the same requestId until then). */
 interface Draft {
@@ -27,6 +28,8 @@ interface Draft {
   latitude: number | null;
   longitude: number | null;
   placeName: string;
+  /** File ids of the photos already uploaded. */
+  images: string[];
   requestId: string;
 }
 
@@ -39,6 +42,7 @@ const EMPTY = (): Draft => ({
   latitude: null,
   longitude: null,
   placeName: '',
+  images: [],
   requestId: newRequestId(),
 });
 
@@ -94,7 +98,7 @@ export default function SubmitCase() {
 
   const update = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
   useEffect(() => {
-    if (draft.text || draft.placeId || draft.category) writeJson(key, draft);
+    if (draft.text || draft.placeId || draft.category || draft.images.length) writeJson(key, draft);
   }, [key, draft]);
 
   // The voter's own constituency first; a deputy's report from a thread or visit comes prefilled.
@@ -147,6 +151,7 @@ export default function SubmitCase() {
       ...(draft.latitude !== null && draft.longitude !== null
         ? { latitude: draft.latitude, longitude: draft.longitude }
         : {}),
+      ...(draft.images.length ? { images: draft.images } : {}),
       ...(fromThreadId ? { fromThreadId } : {}),
       ...(fromVisitId ? { fromVisitId } : {}),
     };
@@ -236,9 +241,18 @@ export default function SubmitCase() {
           </Button>
         )}
         <Text className="muted" style={{ display: 'block' }}>
-          位置只给办理的人看，公开时不显示。上传照片的功能即将开放。
+          位置只给办理的人看，公开时不显示。
         </Text>
       </Field>
+      <Photos
+        images={draft.images}
+        userId={me?.userId ?? null}
+        fields={fields}
+        onChange={(images) => {
+          update({ images });
+          submit.check({}); // what was said of the photos before no longer holds
+        }}
+      />
       <Field error={fields.consentForward}>
         <View
           className="row case-consent-forward"
