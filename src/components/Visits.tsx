@@ -1,7 +1,7 @@
 import { Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { chinaDate, clock } from '../../cloudfunctions/core/time';
+import { clock } from '../../cloudfunctions/core/time';
 import type { BookingView } from '../../cloudfunctions/modules/reception/contract';
 import { VISIT_TEXT_MAX } from '../../cloudfunctions/modules/reception/constants';
 import { call, type ActionOutputOf } from '../api';
@@ -162,13 +162,15 @@ function VisitForm({ dayId, bookings, deputies, onSaved }: Props) {
 export function Visits({
   dayId,
   date,
+  today,
   visits,
   bookings,
   deputies,
 }: {
   dayId: string;
-  /** The day's China date: visits are recorded from that day on. */
+  /** The day's China date: visits are recorded from that day on (`today` by the functions' clock). */
   date: string;
+  today: string;
   visits: Paged<Visit>;
   bookings: BookingView[];
   deputies?: Array<{ deputyId: string; name: string }>;
@@ -203,7 +205,7 @@ export function Visits({
           </View>
         )}
       />
-      {chinaDate() < date ? (
+      {today < date ? (
         <Text className="muted visit-not-yet" style={{ display: 'block' }}>
           接待日当天起可以在这里记录接待。
         </Text>

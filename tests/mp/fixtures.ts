@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { ErrorBody } from '../../cloudfunctions/core/contracts/envelope';
-import { addDays, chinaInstant, clock } from '../../cloudfunctions/core/time';
+import { addDays, chinaDate, chinaInstant, clock } from '../../cloudfunctions/core/time';
 import {
   contracts,
   type ActionName,
@@ -196,6 +196,8 @@ export const receptionDay = answer('reception', 'day', {
   status: 'published',
   bookingCutoff: '2026-12-04T13:00:00.000Z',
   bookingOpen: true,
+  // The functions' China date: the pages decide "on the day" by it.
+  today: chinaDate(),
   deputies: [{ deputyId: 'dep-01', name: '李华', status: 'confirmed', reason: null, attended: false }],
   slots: [
     slot('s1', '01:00', '01:30'),

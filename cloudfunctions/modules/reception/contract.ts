@@ -84,6 +84,8 @@ export const DayView = z.object({
   status: z.enum(['draft', 'published', 'cancelled']),
   bookingCutoff: IsoDate,
   bookingOpen: z.boolean(),
+  /** Today's China date by the functions' clock: pages decide "on the day" by it, not by the phone's. */
+  today: z.string(),
   /** Everyone sees the confirmed deputies; office staff and the deputies booked onto it see all. */
   deputies: z.array(DayAssignmentView),
   slots: z.array(SlotView),

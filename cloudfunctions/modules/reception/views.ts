@@ -91,6 +91,7 @@ export async function dayView(ctx: Ctx, day: ReceptionDay, full: boolean): Promi
     status: day.status,
     bookingCutoff: day.bookingCutoff,
     bookingOpen: day.status === 'published' && ctx.now.toISOString() < day.bookingCutoff,
+    today: today(ctx),
     deputies: shown.map((a) => ({
       deputyId: a.deputyId,
       name: names.get(a.deputyId) ?? '',

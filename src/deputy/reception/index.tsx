@@ -62,7 +62,7 @@ export default function DeputyReception() {
             />
 
             <Text className="h2">接待记录</Text>
-            <Visits dayId={d.dayId} date={d.date} visits={visits} bookings={arrived.items} />
+            <Visits dayId={d.dayId} date={d.date} today={d.today} visits={visits} bookings={arrived.items} />
             <Text className="muted" style={{ display: 'block' }}>
               接待记录会记入您的履职档案。群众个人信息仅用于办理，请勿在记录中填写身份证号等隐私信息。
             </Text>

@@ -37,7 +37,7 @@ export function Deputies({ day, office, onDay }: Part) {
   );
   const started = isPast(day.startsAt);
   // 到场 is marked on the day itself (China date), as the server allows it.
-  const onTheDay = day.status === 'published' && day.date === chinaDate();
+  const onTheDay = day.status === 'published' && day.date === day.today;
 
   const assign = async (deputyId: string) => {
     setBusy(deputyId);
@@ -100,7 +100,7 @@ export function Deputies({ day, office, onDay }: Part) {
           ) : null}
         </View>
       ))}
-      {day.status === 'published' && !onTheDay && day.date > chinaDate() ? (
+      {day.status === 'published' && !onTheDay && day.date > day.today ? (
         <Text className="muted attend-hint" style={{ display: 'block' }}>
           接待日当天可在这里登记代表到场。
         </Text>

@@ -264,6 +264,7 @@ export default function OfficeDay() {
                 <Visits
                   dayId={dayId}
                   date={d.date}
+                  today={d.today}
                   visits={visits}
                   bookings={arrived.items}
                   deputies={confirmed.map((x) => ({ deputyId: x.deputyId, name: x.name }))}
