@@ -311,6 +311,7 @@ async function main() {
     await benchScale();
     await (await import('./bench-consult')).benchConsult();
     await (await import('./bench-cases')).benchCases();
+    await (await import('./bench-groups')).benchGroups();
   } finally {
     cleanUp();
   }
