@@ -76,11 +76,17 @@ describe.each(engines)('counters — %s', (_name, open) => {
         await tx.insert('outbox', anOutboxItem({ userId: 'u-c' }));
         await keepCount(tx, 'c:5', 1);
       });
-    await Promise.all([
+    const settled = await Promise.allSettled([
       ...Array.from({ length: 12 }, () => write()),
       ...Array.from({ length: 6 }, () => readCounter(store, 'c:5', recount)),
     ]);
-    expect(await readCounter(store, 'c:5', recount)).toBe(14);
-    expect(await countOf('c:5')).toBe(14);
+    // Eighteen units of work on one document: on a busy machine a writer may run out of retries (CONFLICT,
+    // nothing written); whatever happened, the counter kept equals the rows that exist.
+    for (const r of settled)
+      if (r.status === 'rejected') expect(r.reason).toMatchObject({ code: 'CONFLICT' });
+    const rows = await recount();
+    expect(rows).toBe(2 + settled.slice(0, 12).filter((r) => r.status === 'fulfilled').length);
+    expect(await readCounter(store, 'c:5', recount)).toBe(rows);
+    expect(await countOf('c:5')).toBe(rows);
   });
 });
