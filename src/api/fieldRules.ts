@@ -1244,10 +1244,31 @@ export const fieldRules = {
         minLength: 1,
         maxLength: 64,
       },
+      waiting: {
+        required: false,
+        type: 'boolean',
+      },
       cursor: {
         required: false,
         type: 'string',
         maxLength: 200,
+      },
+    },
+    review: {
+      commentId: {
+        required: true,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 64,
+      },
+      decision: {
+        required: true,
+        type: 'string',
+        enum: ['release', 'hide'],
+        messages: {
+          enum: '请选择通过或不予公开',
+        },
       },
     },
     feedback: {

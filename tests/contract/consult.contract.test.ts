@@ -105,6 +105,25 @@ describe.each(engines)('Store contract, consult — %s', (_name, open) => {
     expect(await ids({ visibleOnly: true })).toEqual([rows[0].id, rows[2].id, rows[3].id].sort());
   });
 
+  it('commentsOf waiting: held and not reviewed (null or, on older documents, absent), oldest first', async () => {
+    const rows = [
+      aComment({ consultationId: 'c-1', createdAt: at(1), status: 'held', reviewedAt: null }),
+      aComment({ consultationId: 'c-1', createdAt: at(2), status: 'held', reviewedAt: at(3) }),
+      aComment({ consultationId: 'c-1', createdAt: at(2), status: 'visible', reviewedAt: at(3) }),
+      aComment({ consultationId: 'c-1', createdAt: at(3), status: 'held' }),
+      aComment({ consultationId: 'c-1', createdAt: at(4), status: 'visible' }),
+      aComment({ consultationId: 'c-2', createdAt: at(1), status: 'held', reviewedAt: null }),
+    ];
+    await seed(store, 'consultComments', rows);
+    expect(
+      await readAll(
+        (o) => q().commentsOf('c-1', { waiting: true }, o),
+        (r) => r.createdAt,
+        1,
+      ),
+    ).toEqual([rows[0].id, rows[3].id]);
+  });
+
   it('pendingNotices: not done, oldest first', async () => {
     const a = aNotice({ createdAt: at(2) });
     const b = aNotice({ createdAt: at(1) });

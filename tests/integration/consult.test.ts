@@ -240,7 +240,7 @@ describe.each(ENGINES)('on %s', (engine: EngineName) => {
     const mine = await w.call('voter', 'consult', 'get', { consultationId: id });
     expect(mine.responseCount).toBe(2);
     expect(mine.mine?.comments).toEqual([
-      { articleId: a2.articleId, text: '主街两侧应划线', status: 'visible', feedback: null },
+      { articleId: a2.articleId, text: '主街两侧应划线', status: 'visible', hidden: false, feedback: null },
     ]);
     expect(mine.mine?.answers).toEqual([
       { questionId: single.questionId, choice: 2 },
@@ -294,6 +294,63 @@ describe.each(ENGINES)('on %s', (engine: EngineName) => {
     expect(staff.items.map((x) => [x.text, x.status, x.author])).toEqual([
       ['停车难，不行就去上访', 'held', '王小明'],
     ]);
+    expect((await results(id)).held).toBe(1);
+  });
+
+  it('office staff review held text: released reaches everyone, hidden stays with its author; each once', async () => {
+    const c = await publishedConsultation();
+    const id = c.consultationId;
+    const [a1, a2] = c.articles;
+    const answers = [{ questionId: c.questions[0].questionId, choice: 0 }];
+    const respond = (who: 'voter' | 'deputy', text: string, articleId = a1.articleId) =>
+      w.call(who, 'consult', 'respond', { consultationId: id, answers, comments: [{ articleId, text }] });
+    await respond('voter', '停车难，不行就去上访');
+    await respond('deputy', '群众说要集体上访', a2.articleId);
+    const waiting = async () =>
+      (await w.call('township', 'consult', 'comments', { consultationId: id, waiting: true })).items;
+    const [voters, deputys] = await waiting();
+    expect([voters.text, deputys.text]).toEqual(['停车难，不行就去上访', '群众说要集体上访']);
+    expect((await results(id)).held).toBe(2);
+
+    // Outside the office: refused, nothing written.
+    const before = w.fingerprint();
+    expect(
+      await w.raw('deputy', 'consult', 'review', { commentId: voters.commentId, decision: 'release' }),
+    ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(w.fingerprint()).toBe(before);
+
+    const released = await w.call('township', 'consult', 'review', {
+      commentId: voters.commentId,
+      decision: 'release',
+    });
+    expect(released).toMatchObject({ status: 'visible', hidden: false });
+    const hidden = await w.call('county', 'consult', 'review', {
+      commentId: deputys.commentId,
+      decision: 'hide',
+    });
+    expect(hidden).toMatchObject({ status: 'held', hidden: true });
+    expect(await waiting()).toEqual([]);
+    expect((await results(id)).held).toBe(0);
+
+    // The public sees the released one only; the deputy sees his own marked as not published.
+    const pub = await w.call(null, 'consult', 'comments', { consultationId: id });
+    expect(pub.items.map((x) => x.text)).toEqual(['停车难，不行就去上访']);
+    const own = await w.call('deputy', 'consult', 'get', { consultationId: id });
+    expect(own.mine?.comments).toEqual([expect.objectContaining({ status: 'held', hidden: true })]);
+
+    // A second decision on either is refused and changes nothing.
+    const settled = w.fingerprint();
+    for (const commentId of [voters.commentId, deputys.commentId]) {
+      expect(await w.raw('county', 'consult', 'review', { commentId, decision: 'release' })).toMatchObject({
+        ok: false,
+        error: { code: 'CONFLICT' },
+      });
+    }
+    expect(w.fingerprint()).toBe(settled);
+
+    // New text is checked afresh: the deputy's edit waits for review again, counted once.
+    await respond('deputy', '还是有人说要上访', a2.articleId);
+    expect((await waiting()).map((x) => x.text)).toEqual(['还是有人说要上访']);
     expect((await results(id)).held).toBe(1);
   });
 
@@ -400,6 +457,7 @@ describe.each(ENGINES)('on %s', (engine: EngineName) => {
         articleId: a1.articleId,
         text: '建议写明道路名称',
         status: 'visible',
+        hidden: false,
         feedback: { articleId: a1.articleId, outcome: 'adopted', reason: '已写明主街和东西两条支路' },
       },
     ]);

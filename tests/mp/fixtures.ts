@@ -471,7 +471,9 @@ export const consultAnswered = answer('consult', 'get', {
     responseId: 'c1:u1',
     anonymous: false,
     answers: [{ questionId: 'q1', choice: 0 }],
-    comments: [{ articleId: 'a2', text: '建议写明主街的起止位置', status: 'visible', feedback: null }],
+    comments: [
+      { articleId: 'a2', text: '建议写明主街的起止位置', status: 'visible', hidden: false, feedback: null },
+    ],
     createdAt: '2026-11-21T01:00:00.000Z',
     updatedAt: '2026-11-21T01:00:00.000Z',
   },
@@ -496,6 +498,7 @@ export const consultOutcome = answer('consult', 'get', {
         articleId: 'a2',
         text: '建议写明主街的起止位置',
         status: 'visible',
+        hidden: false,
         feedback: { articleId: 'a2', outcome: 'partly', reason: '起止位置在附图中标明' },
       },
     ],

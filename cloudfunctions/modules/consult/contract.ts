@@ -164,11 +164,24 @@ export const RespondInput = z
   });
 
 export const CommentsInput = z
-  .object({ consultationId: Id, articleId: Id.optional(), questionId: Id.optional(), cursor: Cursor })
+  .object({
+    consultationId: Id,
+    articleId: Id.optional(),
+    questionId: Id.optional(),
+    /** Only those held for review and not yet reviewed (office staff over it; others see none held). */
+    waiting: z.boolean().optional(),
+    cursor: Cursor,
+  })
   .refine((v) => !(v.articleId && v.questionId), {
     message: '按条文或按问题筛选，只能选一种',
     path: ['questionId'],
   });
+
+export const ReviewInput = z.object({
+  commentId: Id,
+  /** release: everyone may see it; hide: it stays with its author and staff, marked as not published. */
+  decision: z.enum(['release', 'hide'], { message: '请选择通过或不予公开' }),
+});
 
 export const FeedbackInput = z.object({
   consultationId: Id,
@@ -281,6 +294,8 @@ export const MyResponse = z.object({
       articleId: z.string(),
       text: z.string(),
       status: z.enum(['visible', 'held']),
+      /** Held and reviewed: staff decided not to publish it (it stays with its author). */
+      hidden: z.boolean(),
       /** What became of the article, once the feedback is published. */
       feedback: FeedbackView.nullable(),
     }),
@@ -339,6 +354,8 @@ export const CommentView = z.object({
   questionId: z.string().nullable(),
   text: z.string(),
   status: z.enum(['visible', 'held']),
+  /** Held and reviewed by staff, kept from the public (only with status held). */
+  hidden: z.boolean(),
   /** Public: 王*明 / 李华代表 / 匿名; office staff over it: the registered name. */
   author: z.string(),
   role: z.enum(['voter', 'deputy']),
@@ -368,6 +385,7 @@ export const consultContracts = {
   close: { input: ConsultationIdInput, output: ConsultationView },
   results: { input: ConsultationIdInput, output: ResultsOutput },
   comments: { input: CommentsInput, output: Page(CommentView) },
+  review: { input: ReviewInput, output: CommentView },
   feedback: { input: FeedbackInput, output: ConsultationView },
   publishFeedback: { input: ConsultationIdInput, output: ConsultationView },
   export: { input: ConsultationIdInput, output: ExportOutput },

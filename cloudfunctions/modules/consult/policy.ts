@@ -47,6 +47,7 @@ export const consultPolicy: Policy<typeof consultContracts> = {
   close: officeOver,
   results: officeOver,
   comments: anyOf(isPublic, officeOver),
+  review: officeOver,
   feedback: officeOver,
   publishFeedback: officeOver,
   export: officeOver,

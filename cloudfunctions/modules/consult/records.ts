@@ -102,7 +102,8 @@ export interface ConsultResponse {
 
 /**
  * A comment on an article, or a free-text answer to a question (`${responseId}:a:${articleId}` /
- * `${responseId}:q:${questionId}`). A held one (内容安全 review) reaches nobody but its author and staff.
+ * `${responseId}:q:${questionId}`). A held one (内容安全 review) reaches nobody but its author and staff
+ * until office staff review it (`consult.review`): released it is visible; hidden it stays held, reviewed.
  */
 export interface ConsultComment {
   id: string;
@@ -113,6 +114,8 @@ export interface ConsultComment {
   questionId: string | null;
   text: string;
   status: 'visible' | 'held';
+  /** When office staff reviewed a held one (null: not reviewed; absent on records from before reviews). */
+  reviewedAt?: string | null;
   role: 'voter' | 'deputy';
   name: string;
   publicName: string;
@@ -122,6 +125,11 @@ export interface ConsultComment {
   createdAt: string;
   updatedAt: string;
 }
+
+/** Held and not reviewed yet: what the results count as 待审核. */
+export const isWaiting = (d: ConsultComment) => d.status === 'held' && !d.reviewedAt;
+/** Held and reviewed: staff kept it from the public; it stays with its author. */
+export const isHidden = (d: ConsultComment) => d.status === 'held' && !!d.reviewedAt;
 
 /**
  * One shard of a consultation's counters (`${consultationId}:${shard}`): each response adds its answer

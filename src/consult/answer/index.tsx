@@ -227,7 +227,12 @@ export default function ConsultAnswer() {
                     {mine && !editable ? (
                       <View className="my-comment">
                         <Text className="label">
-                          我的意见{mine.status === 'held' ? '（待审核，仅您和工作人员可见）' : ''}
+                          我的意见
+                          {mine.hidden
+                            ? '（经审核未公开，仅您和工作人员可见）'
+                            : mine.status === 'held'
+                              ? '（待审核，仅您和工作人员可见）'
+                              : ''}
                         </Text>
                         <Text className="text my-comment-text" style={{ display: 'block' }}>
                           {mine.text}
@@ -243,7 +248,11 @@ export default function ConsultAnswer() {
                       open[a.articleId] || text ? (
                         <View className={err ? 'field field--error' : 'field'}>
                           {mine?.status === 'held' ? (
-                            <Text className="muted">这条意见正在审核，仅您和工作人员可见。</Text>
+                            <Text className="muted">
+                              {mine.hidden
+                                ? '这条意见经审核未公开，仅您和工作人员可见；修改后会重新审核。'
+                                : '这条意见正在审核，仅您和工作人员可见。'}
+                            </Text>
                           ) : null}
                           <Textarea
                             className="textarea textarea--short article-comment"

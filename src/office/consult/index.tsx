@@ -14,6 +14,7 @@ import { useResource } from '../../hooks/useResource';
 import { useSubmit } from '../../hooks/useSubmit';
 import { useParam } from '../../utils/nav';
 import { barsOf, Chart, pieOf } from '../components/Chart';
+import { CommentRow } from './CommentRow';
 
 type Outcome = keyof typeof OUTCOME_LABEL;
 const OUTCOMES = Object.keys(OUTCOME_LABEL) as Outcome[];
@@ -24,10 +25,17 @@ export default function OfficeConsult() {
   const c = useResource(() => call('consult', 'get', { consultationId: id }), `oc:${id}`, !!id);
   const r = useResource(() => call('consult', 'results', { consultationId: id }), `ocr:${id}`, !!id);
   const [articleId, setArticleId] = useState('');
+  /** Only the held comments not reviewed yet (待审核). */
+  const [waitingOnly, setWaitingOnly] = useState(false);
   const comments = usePaged(
     (cursor) =>
-      call('consult', 'comments', { consultationId: id, articleId: articleId || undefined, cursor }),
-    `occ:${id}:${articleId}`,
+      call('consult', 'comments', {
+        consultationId: id,
+        articleId: articleId || undefined,
+        waiting: waitingOnly || undefined,
+        cursor,
+      }),
+    `occ:${id}:${articleId}:${waitingOnly}`,
     !!id,
   );
   const [items, setItems] = useState<Record<string, { outcome?: Outcome; reason: string }>>({});
@@ -175,14 +183,34 @@ export default function OfficeConsult() {
 
             <Text className="h2">意见</Text>
             <View className="chips">
-              <Chip on={!articleId} onClick={() => setArticleId('')}>
+              <Chip
+                on={!articleId && !waitingOnly}
+                onClick={() => {
+                  setArticleId('');
+                  setWaitingOnly(false);
+                }}
+              >
                 全部
               </Chip>
+              {res?.held ? (
+                <Chip
+                  on={waitingOnly}
+                  onClick={() => {
+                    setArticleId('');
+                    setWaitingOnly(true);
+                  }}
+                >
+                  待审核（{res.held}）
+                </Chip>
+              ) : null}
               {d.articles.map((a) => (
                 <Chip
                   key={a.articleId}
                   on={articleId === a.articleId}
-                  onClick={() => setArticleId(a.articleId)}
+                  onClick={() => {
+                    setArticleId(a.articleId);
+                    setWaitingOnly(false);
+                  }}
                 >
                   {articleLabel(a.number)}（
                   {res?.articles.find((x) => x.articleId === a.articleId)?.comments ?? 0}）
@@ -191,22 +219,24 @@ export default function OfficeConsult() {
             </View>
             <PagedList
               list={comments}
-              emptyText="还没有意见"
+              emptyText={waitingOnly ? '没有待审核的意见' : '还没有意见'}
               row={(x) => {
                 const a = d.articles.find((y) => y.articleId === x.articleId);
                 const q = d.questions.find((y) => y.questionId === x.questionId);
                 return (
-                  <View key={x.commentId} className="list-item oc-comment">
-                    <Text className="muted" style={{ display: 'block' }}>
-                      {a ? articleLabel(a.number) : q?.title} · {x.author}
-                      {x.role === 'deputy' ? '（代表）' : ''}
-                      {x.anonymous ? '（公开时匿名）' : ''} · {x.townshipName}
-                      {x.status === 'held' ? ' · 待审核' : ''}
-                    </Text>
-                    <Text className="text" style={{ display: 'block' }}>
-                      {x.text}
-                    </Text>
-                  </View>
+                  <CommentRow
+                    key={x.commentId}
+                    comment={x}
+                    where={a ? articleLabel(a.number) : (q?.title ?? '')}
+                    onReviewed={(saved) => {
+                      comments.setItems((list) =>
+                        waitingOnly
+                          ? list.filter((y) => y.commentId !== saved.commentId)
+                          : list.map((y) => (y.commentId === saved.commentId ? saved : y)),
+                      );
+                      void r.reload(true);
+                    }}
+                  />
                 );
               }}
             />

@@ -40,6 +40,19 @@ async function closed(w: World) {
   return id;
 }
 
+/** A held comment (the word list holds 上访 for review) on a published 青石镇 consultation. */
+async function heldComment(w: World) {
+  const id = await published(w);
+  const c = await w.call('voter', 'consult', 'get', { consultationId: id });
+  await w.call('voter', 'consult', 'respond', {
+    consultationId: id,
+    answers: [{ questionId: c.questions[0].questionId, choice: 0 }],
+    comments: [{ articleId: c.articles[0].articleId, text: '不解决就去上访' }],
+  });
+  return (await w.call('township', 'consult', 'comments', { consultationId: id, waiting: true })).items[0]
+    .commentId;
+}
+
 export const authorization: Record<string, AuthorizationCase> = {
   create: { allowed: ok(...OFFICE), input: (w) => draftInput(w) },
   update: {
@@ -61,6 +74,10 @@ export const authorization: Record<string, AuthorizationCase> = {
   close: { allowed: ok(...OFFICE), input: async (w) => ({ consultationId: await published(w) }) },
   results: { allowed: ok(...OFFICE), input: async (w) => ({ consultationId: await published(w) }) },
   comments: { allowed: ok(...CALLERS), input: async (w) => ({ consultationId: await published(w) }) },
+  review: {
+    allowed: ok(...OFFICE),
+    input: async (w) => ({ commentId: await heldComment(w), decision: 'release' }),
+  },
   feedback: {
     allowed: ok(...OFFICE),
     input: async (w) => {
@@ -180,6 +197,15 @@ export const badInput: Record<string, BadInputCase> = {
       {},
       { consultationId: demo, cursor: 'garbage' },
       { consultationId: demo, articleId: 'cs-demo-a1', questionId: q1 },
+    ],
+  },
+  review: {
+    who: 'county',
+    inputs: [
+      {},
+      { commentId: 'x:a:y' },
+      { commentId: 'x:a:y', decision: 'publish' },
+      { commentId: 12, decision: 'hide' },
     ],
   },
   feedback: {

@@ -7,7 +7,14 @@ import { dateTime } from '../../../core/time';
 import { registeredName } from '../../account/public';
 import type { ConsultHandlers, MyResponse } from '../contract';
 import { inAudience } from '../policy';
-import type { AnswerRecord, ConsultComment, Consultation, ConsultResponse } from '../records';
+import {
+  isHidden,
+  isWaiting,
+  type AnswerRecord,
+  type ConsultComment,
+  type Consultation,
+  type ConsultResponse,
+} from '../records';
 import { consultQueries } from '../storage';
 import { addToTally, contribution, difference, sumShards } from '../tally';
 import { audienceSubject, consultationView, consultSubject, loadConsultation, phaseOf } from '../views';
@@ -108,6 +115,7 @@ export const responseHandlers: Pick<ConsultHandlers, 'get' | 'respond'> = {
             articleId,
             text: doc?.text ?? '',
             status: doc?.status ?? 'visible',
+            hidden: !!doc && isHidden(doc),
             feedback: feedback?.get(articleId) ?? null,
           };
         }),
@@ -191,6 +199,8 @@ export const responseHandlers: Pick<ConsultHandlers, 'get' | 'respond'> = {
         anonymous: input.anonymous,
         townshipId: place.townshipId ?? null,
         constituencyId: place.constituencyId,
+        // New text is checked afresh: any earlier review was of the old text.
+        reviewedAt: null,
         updatedAt: now,
       };
       const next: ConsultComment[] = [
@@ -260,8 +270,8 @@ export const responseHandlers: Pick<ConsultHandlers, 'get' | 'respond'> = {
         tx,
         c.id,
         difference(
-          counted(record, next.filter((d) => d.status === 'held').length),
-          old ? counted(old, oldDocs.filter((d) => d.status === 'held').length) : null,
+          counted(record, next.filter(isWaiting).length),
+          old ? counted(old, oldDocs.filter(isWaiting).length) : null,
         ),
       );
       if (!old && deputy) {

@@ -8,9 +8,9 @@ import { authorize, officeOver } from '../../../core/policy';
 import { fullDateTime } from '../../../core/time';
 import { articleLabel, OUTCOME_LABEL, QUESTION_KIND_LABEL, SCALE_MAX, SCALE_MIN } from '../constants';
 import type { CommentView, ConsultHandlers, ResultsOutput } from '../contract';
-import type { ConsultComment, Consultation } from '../records';
+import { isHidden, isWaiting, type ConsultComment, type Consultation } from '../records';
 import { consultQueries } from '../storage';
-import { sumShards } from '../tally';
+import { addToTally, sumShards } from '../tally';
 import { consultSubject, loadConsultation } from '../views';
 
 /** Comments one export holds (100 a query, inside the 3 s a function may run). */
@@ -68,6 +68,7 @@ const commentView = (ctx: Ctx, d: ConsultComment, staff: boolean): CommentView =
   questionId: d.questionId,
   text: d.text,
   status: d.status,
+  hidden: isHidden(d),
   author: staff ? d.name : d.publicName,
   role: d.role,
   anonymous: d.anonymous,
@@ -76,7 +77,7 @@ const commentView = (ctx: Ctx, d: ConsultComment, staff: boolean): CommentView =
   updatedAt: d.updatedAt,
 });
 
-export const resultHandlers: Pick<ConsultHandlers, 'results' | 'comments' | 'export'> = {
+export const resultHandlers: Pick<ConsultHandlers, 'results' | 'comments' | 'review' | 'export'> = {
   async results(ctx, input) {
     const c = await loadConsultation(ctx, input.consultationId);
     authorize(ctx, consultSubject(c));
@@ -97,13 +98,44 @@ export const resultHandlers: Pick<ConsultHandlers, 'results' | 'comments' | 'exp
       (o) =>
         consultQueries(ctx.ports).commentsOf(
           c.id,
-          { articleId: input.articleId, questionId: input.questionId, visibleOnly: !staff },
+          {
+            articleId: input.articleId,
+            questionId: input.questionId,
+            visibleOnly: !staff,
+            waiting: staff && input.waiting,
+          },
           o,
         ),
       input.cursor,
       (d) => d.createdAt,
     );
     return { items: p.rows.map((d) => commentView(ctx, d, staff)), nextCursor: p.nextCursor };
+  },
+
+  /** Office staff release a held comment to everyone, or keep it from the public (it stays with its author). */
+  async review(ctx, input) {
+    const found = await ctx.ports.store.get('consultComments', input.commentId);
+    if (!found) throw new AppError('NOT_FOUND', '意见不存在');
+    const c = await loadConsultation(ctx, found.consultationId);
+    authorize(ctx, consultSubject(c));
+    const saved = await ctx.ports.store.transact(async (tx) => {
+      const d = await tx.get('consultComments', found.id);
+      if (!d) throw new AppError('NOT_FOUND', '意见已被作者修改或删除');
+      if (!isWaiting(d)) throw new AppError('CONFLICT', '这条意见不在待审核之列（已审核，或作者已修改）');
+      const patch = {
+        status: input.decision === 'release' ? ('visible' as const) : ('held' as const),
+        reviewedAt: ctx.now.toISOString(),
+      };
+      await tx.update('consultComments', d.id, patch);
+      await addToTally(tx, c.id, { held: -1 });
+      await audit(tx, ctx, {
+        entityType: 'consultComment',
+        entityId: d.id,
+        detail: { decision: input.decision },
+      });
+      return { ...d, ...patch };
+    });
+    return commentView(ctx, saved, true);
   },
 
   async export(ctx, input) {

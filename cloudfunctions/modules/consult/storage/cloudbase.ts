@@ -23,6 +23,7 @@ export const consultCloudbase: CloudbaseSchema<ConsultQueries> = {
       index('consultation_createdAt_id', ['consultationId'], 'createdAt'),
       index('consultation_article_createdAt_id', ['consultationId', 'articleId'], 'createdAt'),
       index('consultation_question_createdAt_id', ['consultationId', 'questionId'], 'createdAt'),
+      index('consultation_status_createdAt_id', ['consultationId', 'status'], 'createdAt'),
     ],
     consultTallies: [
       {
@@ -68,6 +69,8 @@ export const consultCloudbase: CloudbaseSchema<ConsultQueries> = {
       if (filter.articleId !== undefined) eq.articleId = filter.articleId;
       if (filter.questionId !== undefined) eq.questionId = filter.questionId;
       if (filter.visibleOnly) eq.status = 'visible';
+      // Held ones already reviewed (kept hidden) are few: skipped while scanning the held ones by the index.
+      if (filter.waiting) Object.assign(eq, { status: 'held', reviewedAt: null });
       return kit.list('consultComments', [eq], 'createdAt', 'asc', opts);
     },
     pendingNotices: (limit) => kit.list('consultNotices', [{ done: false }], 'createdAt', 'asc', { limit }),

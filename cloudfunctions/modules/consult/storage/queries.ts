@@ -7,6 +7,8 @@ export interface CommentFilter {
   questionId?: string;
   /** Only comments nobody holds for review (what the public sees). */
   visibleOnly?: boolean;
+  /** Only held ones office staff have not reviewed yet. */
+  waiting?: boolean;
 }
 
 export interface ConsultQueries {

@@ -47,6 +47,11 @@ export const consultSqlite: SqliteSchema<ConsultQueries> = {
     );
     CREATE INDEX consultNotices_pending ON consultNotices (done, createdAt, id);
     `,
+    // 2: held comments are reviewed (released or kept hidden); staff list those waiting by status.
+    `
+    ALTER TABLE consultComments ADD COLUMN reviewedAt TEXT;
+    CREATE INDEX consultComments_status ON consultComments (consultationId, status, createdAt, id);
+    `,
   ],
   codecs: {
     consultations: { json: ['articles', 'questions', 'audience', 'feedback'], bool: ['listed'] },
@@ -102,6 +107,7 @@ export const consultSqlite: SqliteSchema<ConsultQueries> = {
           ['articleId = ?', filter.articleId],
           ['questionId = ?', filter.questionId],
           ["status = 'visible'", !!filter.visibleOnly],
+          ["status = 'held' AND reviewedAt IS NULL", !!filter.waiting],
         ],
         'createdAt',
         false,
