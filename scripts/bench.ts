@@ -12,7 +12,7 @@
  * Every database it makes lives in one temporary folder (one on disk, one on tmpfs), removed at the end.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statfsSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statfsSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLocalPorts } from '../cloudfunctions/host/ports';
@@ -52,7 +52,11 @@ function buildWeapp() {
 function packages() {
   const root = 'dist/weapp';
   buildWeapp();
-  const SUB = ['deputy', 'office'];
+  // The subpackages as the built app.json declares them; everything else is the main package.
+  const app = JSON.parse(readFileSync(join(root, 'app.json'), 'utf8')) as {
+    subPackages?: Array<{ root: string }>;
+  };
+  const SUB = (app.subPackages ?? []).map((p) => p.root.replace(/\/$/, ''));
   const main = readdirSync(root)
     .filter((f) => !SUB.includes(f))
     .reduce((s, f) => s + sizeOf(join(root, f)), 0);
