@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import type { PropsWithChildren } from 'react';
-import { clock } from '../../cloudfunctions/core/time';
+import { clock, span } from '../../cloudfunctions/core/time';
 import type { BookingView, DayView } from '../../cloudfunctions/modules/reception/contract';
 import { BOOKING_STATUS_LABEL } from '../utils/labels';
 import { Code, DaySpan, Num, Nums } from './Num';
@@ -35,7 +35,9 @@ export function BookingRow({
         <Text className={`text ${className}-name`} style={{ fontWeight: 600 }}>
           {b.visitorName}
           {b.slotStartsAt ? ' · ' : b.walkIn ? ' · 现场登记' : ''}
-          {b.slotStartsAt ? <Num>{clock(b.slotStartsAt)}</Num> : null}
+          {b.slotStartsAt ? (
+            <Num>{b.slotEndsAt ? span(b.slotStartsAt, b.slotEndsAt) : clock(b.slotStartsAt)}</Num>
+          ) : null}
         </Text>
         <Text className={`tag tag--${b.status}`}>{BOOKING_STATUS_LABEL[b.status] ?? b.status}</Text>
       </View>

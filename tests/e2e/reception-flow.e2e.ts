@@ -171,6 +171,7 @@ async function run(ctx: BrowserContext) {
   step(`deputy ${deputy.name} records the visit`);
   await signIn(page, BASE, deputy, `/deputy/reception/index?dayId=${encodeURIComponent(dayId)}`);
   await expectText(page, '.visitor', '已签到');
+  await expectText(page, '.visitor', '09:00–09:30'); // the slot from start to end
   await expectText(page, '.visitor-topic', topic);
   await page.locator('.visit-booking').first().click();
   await page.locator('.visit-raised textarea').fill(raised);
