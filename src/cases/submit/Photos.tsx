@@ -1,12 +1,10 @@
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { REPORT_IMAGES_MAX } from '../../../cloudfunctions/modules/cases/constants';
-import { toApiError } from '../../api';
-import { uploadImage } from '../../api/upload';
 import { Button } from '../../components/Button';
 import { Field } from '../../components/Form';
 import { PostImages } from '../../components/PostImages';
+import { useImageUpload } from '../../hooks/useImageUpload';
 
 /**
  * A report's photos: picked from the phone and uploaded at once (cloud storage on WeChat, POST /api/files on
@@ -24,38 +22,23 @@ export function Photos({
   fields: Record<string, string>;
   onChange: (images: string[]) => void;
 }) {
-  const [uploading, setUploading] = useState(false);
+  const { uploading, pick: upload } = useImageUpload();
   const [error, setError] = useState('');
   const problem = Object.entries(fields).find(([k]) => /^images(\.\d+)?$/.test(k));
   const at = problem ? Number(problem[0].split('.')[1]) : NaN;
 
   const pick = async () => {
-    const room = REPORT_IMAGES_MAX - images.length;
-    if (room <= 0) return;
     if (!userId) {
       setError('请先登录再添加照片');
       return;
     }
-    let files: { path: string; size: number }[];
-    try {
-      const r = await Taro.chooseImage({ count: room, sizeType: ['compressed'] });
-      files = r.tempFiles.map((f) => ({ path: f.path, size: f.size }));
-    } catch {
-      return; // cancelled
-    }
-    setUploading(true);
     setError('');
     let next = images;
-    try {
-      for (const f of files) {
-        next = [...next, await uploadImage(f.path, userId, f.size)].slice(0, REPORT_IMAGES_MAX);
-        onChange(next);
-      }
-    } catch (e) {
-      setError(toApiError(e).message);
-    } finally {
-      setUploading(false);
-    }
+    const failed = await upload(userId, REPORT_IMAGES_MAX - images.length, (fileId) => {
+      next = [...next, fileId].slice(0, REPORT_IMAGES_MAX);
+      onChange(next);
+    });
+    if (failed) setError(failed);
   };
 
   const label = Number.isInteger(at) ? `第 ${at + 1} 张：${problem![1]}` : problem?.[1];

@@ -12,13 +12,13 @@ import {
 import type { MemberView } from '../../../cloudfunctions/modules/groups/contract';
 import { call, toApiError } from '../../api';
 import { checkInput } from '../../api/checks';
-import { uploadImage } from '../../api/upload';
 import { Button } from '../../components/Button';
 import { Chip, Field, FormError, TextBox } from '../../components/Form';
 import { Loadable } from '../../components/Loadable';
 import { PagedList } from '../../components/PagedList';
 import { PageShell } from '../../components/PageShell';
 import { PostImages } from '../../components/PostImages';
+import { useImageUpload } from '../../hooks/useImageUpload';
 import { useDraft } from '../../hooks/useDraft';
 import { usePaged } from '../../hooks/usePaged';
 import { useResource } from '../../hooks/useResource';
@@ -47,33 +47,18 @@ function Compose({
   const { draft, update, clear } = useDraft(`group-post-${groupId}`);
   const me = useResource(() => call('account', 'me', {}), 'me');
   const [images, setImages] = useState<string[]>([]);
-  const [uploading, setUploading] = useState(false);
+  const { uploading, pick: upload } = useImageUpload();
   const [pollOn, setPollOn] = useState(false);
   const [options, setOptions] = useState('');
   const [days, setDays] = useState(3);
   const submit = useSubmit();
 
   const pick = async () => {
-    const room = POST_IMAGES_MAX - images.length;
-    if (room <= 0 || !me.data) return;
-    let files: { path: string; size: number }[];
-    try {
-      const r = await Taro.chooseImage({ count: room, sizeType: ['compressed'] });
-      files = r.tempFiles.map((f) => ({ path: f.path, size: f.size }));
-    } catch {
-      return; // cancelled
-    }
-    setUploading(true);
-    try {
-      for (const f of files) {
-        const id = await uploadImage(f.path, me.data.userId, f.size);
-        setImages((xs) => [...xs, id].slice(0, POST_IMAGES_MAX));
-      }
-    } catch (e) {
-      submit.setError(toApiError(e).message);
-    } finally {
-      setUploading(false);
-    }
+    if (!me.data) return;
+    const failed = await upload(me.data.userId, POST_IMAGES_MAX - images.length, (fileId) =>
+      setImages((xs) => [...xs, fileId].slice(0, POST_IMAGES_MAX)),
+    );
+    if (failed) submit.setError(failed);
   };
 
   const send = async () => {

@@ -1,10 +1,7 @@
 import { Image, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
-import { useState } from 'react';
-import { toApiError } from '../../api';
-import { uploadImage } from '../../api/upload';
 import { Button } from '../../components/Button';
 import { Field } from '../../components/Form';
+import { useImageUpload } from '../../hooks/useImageUpload';
 
 /**
  * The deputy's photo on the form: picked from the phone (album or camera) and uploaded at once (2 MB at
@@ -26,24 +23,11 @@ export function PhotoField({
   onChange: (photoFileId: string | null, preview: string) => void;
   onError: (message: string) => void;
 }) {
-  const [uploading, setUploading] = useState(false);
+  const { uploading, pick } = useImageUpload();
   const choose = async () => {
     if (!userId) return;
-    let file: { path: string; size: number };
-    try {
-      const r = await Taro.chooseImage({ count: 1, sizeType: ['compressed'] });
-      file = { path: r.tempFiles[0].path, size: r.tempFiles[0].size };
-    } catch {
-      return; // cancelled
-    }
-    setUploading(true);
-    try {
-      onChange(await uploadImage(file.path, userId, file.size), file.path);
-    } catch (e) {
-      onError(toApiError(e).message);
-    } finally {
-      setUploading(false);
-    }
+    const failed = await pick(userId, 1, (fileId, localPath) => onChange(fileId, localPath));
+    if (failed) onError(failed);
   };
   return (
     <Field label="照片（可选）" error={error}>
