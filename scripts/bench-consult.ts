@@ -1,10 +1,9 @@
 /**
  * `npm run bench`, consultations: consult.results for a consultation with 100,000 responses (goal ≤ 200 ms
  * p95 in-process — it reads the counter shards, never the responses), and the cost of one more response
- * at 10,000 and at 100,000 responses (goal: ratio ≤ 1.5). Also the weapp main package as WeChat counts it
- * (everything outside the subpackage roots app.json names).
+ * at 10,000 and at 100,000 responses (goal: ratio ≤ 1.5).
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLocalPorts } from '../cloudfunctions/host/ports';
@@ -13,36 +12,12 @@ import { addToTally, contribution } from '../cloudfunctions/modules/consult/tall
 import { seedDemo } from '../cloudfunctions/modules/registry';
 import { ensureUser, forgetGeo, loadCaller, serve } from '../cloudfunctions/modules/shared/public';
 
-const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-const sizeOf = (p: string): number =>
-  statSync(p).isDirectory() ? readdirSync(p).reduce((s, f) => s + sizeOf(join(p, f)), 0) : statSync(p).size;
 const pct = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))];
 const ms = (ns: number) => `${(ns / 1e6).toFixed(2)} ms`;
 
-/** The weapp main package as WeChat counts it: everything but the subpackage roots in app.json. */
-function mainPackage() {
-  const root = 'dist/weapp';
-  if (!existsSync(join(root, 'app.json'))) {
-    console.log('  (no dist/weapp — run `npm run build:weapp` first)');
-    return;
-  }
-  const app = JSON.parse(readFileSync(join(root, 'app.json'), 'utf8')) as {
-    subPackages?: { root: string }[];
-  };
-  const subs = (app.subPackages ?? []).map((s) => s.root.replace(/\/$/, ''));
-  const main = readdirSync(root)
-    .filter((f) => !subs.includes(f))
-    .reduce((s, f) => s + sizeOf(join(root, f)), 0);
-  console.log(`  main package (app.json's subpackages left out)  ${kb(main)}`);
-  for (const s of subs)
-    if (existsSync(join(root, s)))
-      console.log(`  subpackage ${s.padEnd(8)} ${kb(sizeOf(join(root, s))).padStart(10)}`);
-}
-
 export async function benchConsult() {
   console.log('\nconsult: results and responses as a consultation grows (SQLite, in-process)');
-  mainPackage();
   const ports = createLocalPorts({
     dbPath: join(mkdtempSync(join(tmpdir(), 'dl-bench-consult-')), 'bench.db'),
     filesDir: mkdtempSync(join(tmpdir(), 'dl-bench-consult-files-')),
