@@ -1559,6 +1559,37 @@ export const fieldRules = {
         enum: ['release', 'hide'],
       },
     },
+    reviewImage: {
+      caseId: {
+        required: true,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 64,
+      },
+      fileId: {
+        required: true,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 300,
+      },
+      decision: {
+        required: true,
+        type: 'string',
+        enum: ['release', 'hide'],
+        messages: {
+          enum: '请选择公开或不予公开',
+        },
+      },
+    },
+    heldImages: {
+      cursor: {
+        required: false,
+        type: 'string',
+        maxLength: 200,
+      },
+    },
     assign: {
       caseId: {
         required: true,
@@ -2371,6 +2402,37 @@ export const fieldRules = {
         minLength: 1,
         maxLength: 64,
       },
+      cursor: {
+        required: false,
+        type: 'string',
+        maxLength: 200,
+      },
+    },
+    reviewImage: {
+      postId: {
+        required: true,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 64,
+      },
+      fileId: {
+        required: true,
+        type: 'string',
+        trim: true,
+        minLength: 1,
+        maxLength: 300,
+      },
+      decision: {
+        required: true,
+        type: 'string',
+        enum: ['release', 'hide'],
+        messages: {
+          enum: '请选择公开或不予公开',
+        },
+      },
+    },
+    heldImages: {
       cursor: {
         required: false,
         type: 'string',

@@ -5,7 +5,7 @@ import './PostImages.scss';
 
 interface Img {
   fileId: string;
-  status: 'pending' | 'pass' | 'review' | 'risky';
+  status: 'pending' | 'pass' | 'review' | 'risky' | 'hidden';
 }
 
 const STATUS_NOTE: Record<Img['status'], string> = {
@@ -13,6 +13,7 @@ const STATUS_NOTE: Record<Img['status'], string> = {
   pending: '审核中',
   review: '待人工审核',
   risky: '未通过审核',
+  hidden: '未公开',
 };
 
 /**

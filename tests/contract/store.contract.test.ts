@@ -139,6 +139,23 @@ describe.each(engines)('Store contract — %s', (_name, open) => {
         status: 'pending',
         createdAt: at(1),
         decidedAt: null,
+        imageIndex: 2,
+      }),
+      imageReviews: () => ({
+        id: 'groupPosts/p-1#2',
+        module: 'groups',
+        ref: 'groupPosts/p-1',
+        targetId: 'p-1',
+        imageIndex: 2,
+        fileId: 'cloud://env.b/uploads/u1/abcdefgh.jpg',
+        authorUserId: 'u1',
+        countyId: 'county-1',
+        townshipId: 'township-1',
+        label: '第一选区群：照片',
+        status: 'hidden',
+        heldAt: at(2),
+        decidedBy: 'u-9',
+        decidedAt: at(3),
       }),
       groups: () => aGroup({ kind: 'station', constituencyId: null, stationId: 'station-1', memberCount: 5 }),
       groupMembers: () => aMember({ muted: true, chatId: 'chat-1', chatCounted: true, joinedAt: null }),
@@ -638,6 +655,54 @@ describe.each(engines)('Store contract — %s', (_name, open) => {
       expect((await store.queries(sharedStorage).activitiesOfDeputy('dep-1', { limit: 1 }))[0]).toEqual(
         rows.find((r) => r.id === ordered(rows, key, 'desc')[0]),
       );
+    });
+
+    it('heldImages(): one module’s waiting reviews in a county or township, held by then, oldest first, paged', async () => {
+      const review = (id: string, o: Partial<Collections['imageReviews']>): Collections['imageReviews'] => ({
+        id,
+        module: 'groups',
+        ref: `groupPosts/${id}`,
+        targetId: id,
+        imageIndex: 0,
+        fileId: `cloud://env.b/uploads/u1/${id}.jpg`,
+        authorUserId: 'u1',
+        countyId: 'county-1',
+        townshipId: 'township-1',
+        label: '群公告',
+        status: 'waiting',
+        heldAt: at(1),
+        decidedBy: null,
+        decidedAt: null,
+        ...o,
+      });
+      const rows = [3, 1, 3, 2, 4].map((m, i) => review(`ir-${[2, 0, 3, 1, 4][i]}`, { heldAt: at(m) }));
+      await seed('imageReviews', [
+        ...rows,
+        review('ir-later', { heldAt: at(9) }),
+        review('ir-done', { status: 'released', decidedAt: at(2), decidedBy: 'u-9' }),
+        review('ir-settled', { status: 'settled' }),
+        review('ir-case', { module: 'cases' }),
+        review('ir-other', { countyId: 'county-2', townshipId: 'township-2' }),
+      ]);
+      const q = store.queries(sharedStorage);
+      const key = (r: (typeof rows)[number]) => r.heldAt;
+      expect(
+        await readAll(
+          (o) => q.heldImages({ module: 'groups', countyId: 'county-1', heldBy: at(5) }, o),
+          key,
+          2,
+        ),
+      ).toEqual(ordered(rows, key, 'asc'));
+      expect(
+        (
+          await q.heldImages({ module: 'groups', townshipId: 'township-1', heldBy: at(2) }, { limit: 10 })
+        ).map((r) => r.id),
+      ).toEqual(['ir-0', 'ir-1']);
+      expect(
+        (await q.heldImages({ module: 'cases', townshipId: 'township-1', heldBy: at(5) }, { limit: 10 })).map(
+          (r) => r.id,
+        ),
+      ).toEqual(['ir-case']);
     });
   });
 });

@@ -123,7 +123,7 @@ export const CaseView = z.object({
   latitude: z.number().nullable(),
   longitude: z.number().nullable(),
   /** The photos this caller may see (none for the public); pending or held ones only for the submitter and staff. */
-  images: z.array(z.object({ fileId: z.string(), status: z.enum(['pending', 'pass', 'review']) })),
+  images: z.array(z.object({ fileId: z.string(), status: z.enum(['pending', 'pass', 'review', 'hidden']) })),
   /** Photos still waiting for their check that this caller is not shown. */
   imagesWithheld: z.number(),
   consentForward: z.boolean(),
@@ -234,6 +234,19 @@ export const LinkInput = z
   .object({ ...CaseIdOnly, toCaseId: Id })
   .refine((v) => v.caseId !== v.toCaseId, { message: '不能关联到自身', path: ['toCaseId'] });
 export const ReleaseInput = z.object({ ...CaseIdOnly, decision: z.enum(['release', 'hide']) });
+/** The office's decision on one held photo: shown like a passed one, or kept with its author (未公开). */
+export const ReviewImageInput = z.object({
+  ...CaseIdOnly,
+  fileId: z.string().trim().min(1).max(300),
+  decision: z.enum(['release', 'hide'], '请选择公开或不予公开'),
+});
+export const ReviewImageOutput = z.object({ fileId: z.string(), status: z.enum(['pass', 'hidden']) });
+export const HeldImage = z.object({
+  caseId: z.string(),
+  fileId: z.string(),
+  label: z.string(),
+  heldAt: IsoDate,
+});
 export const SupportInput = z.object(CaseIdOnly);
 export const SupportOutput = z.object({ supportCount: z.number(), supported: z.boolean() });
 
@@ -375,6 +388,8 @@ export const casesContracts = {
   forward: { input: ForwardInput, output: TransitionOutput },
   followUp: { input: FollowUpInput, output: TransitionOutput },
   release: { input: ReleaseInput, output: TransitionOutput },
+  reviewImage: { input: ReviewImageInput, output: ReviewImageOutput },
+  heldImages: { input: z.object({ cursor: Cursor }), output: Page(HeldImage) },
   assign: { input: AssignInput, output: TransitionOutput },
   return: { input: ReturnInput, output: TransitionOutput },
   reply: { input: ReplyInput, output: TransitionOutput },

@@ -10,13 +10,32 @@
  */
 import type { Ctx } from '../../core/context';
 import { AppError } from '../../core/errors';
-import { checkImages, mediaChecksOf, type ImageState, type MediaStatus } from '../shared/public';
+import {
+  checkImages,
+  resolveImages,
+  type HeldPlace,
+  type ImageSight,
+  type ImageState,
+  type StoredImage,
+} from '../shared/public';
 import type { Case } from './records';
 
-const DAY = 86400_000;
-
-/** What a pending check's record refers to (`mediaChecks.ref`). */
+/** What a pending check's record refers to (`mediaChecks.ref`), and its images' reviews. */
 export const imagesRef = (caseId: string) => `case:${caseId}`;
+
+/** A case's held photos as the office's list shows them. */
+export const imagesPlace = (
+  c: Pick<Case, 'id' | 'countyId' | 'townshipId' | 'category' | 'text'>,
+): HeldPlace => {
+  const text = Array.from(c.text.replace(/\s+/g, ' ').trim());
+  return {
+    module: 'cases',
+    targetId: c.id,
+    countyId: c.countyId,
+    townshipId: c.townshipId,
+    label: `${c.category}：${text.length > 30 ? `${text.slice(0, 29).join('')}…` : text.join('')}`,
+  };
+};
 
 /** Checks the photos of a report the caller files, before its unit of work; a risky one refuses it. */
 export async function checkReportImages(ctx: Ctx, fileIds: readonly string[]): Promise<ImageState[]> {
@@ -33,14 +52,15 @@ export async function checkReportImages(ctx: Ctx, fileIds: readonly string[]): P
 
 export interface ImageView {
   fileId: string;
-  status: Exclude<MediaStatus, 'risky'>;
+  status: Exclude<ImageSight, 'risky'>;
 }
 
 /**
- * The photos the caller may see: passed ones to whoever may read the case (never the public: published cases
- * carry no photos); pending or held for review only to the submitter, office staff (`all`) and the deputy who
- * filed it and uploaded them; risky ones to nobody. A check unanswered for a day reads as held for review.
- * `withheld` counts the waiting ones the caller is not shown.
+ * The photos the caller may see: passed (or released by the office) ones to whoever may read the case
+ * (never the public: published cases carry no photos); pending, held for review or hidden by the office
+ * only to the submitter, office staff (`all`) and the deputy who filed it and uploaded them; risky ones to
+ * nobody. A check unanswered for a day reads as held for review (shared/imageReview.ts). `withheld` counts
+ * the waiting ones the caller is not shown.
  */
 export async function imagesFor(
   ctx: Ctx,
@@ -49,25 +69,14 @@ export async function imagesFor(
 ): Promise<{ images: ImageView[]; withheld: number }> {
   if (sees === 'none' || c.images.length === 0) return { images: [], withheld: 0 };
   // Cases filed before photos were checked kept bare file ids: never checked, so held for review.
-  const stored = (c.images as readonly (ImageState | string)[]).map((i): ImageState =>
-    typeof i === 'string' ? { fileId: i, status: 'review', traceId: null } : i,
-  );
-  const checks = await mediaChecksOf(
-    ctx.ports,
-    stored.flatMap((i) => (i.status === 'pending' && i.traceId ? [i.traceId] : [])),
-  );
-  const stale = ctx.now.getTime() - Date.parse(c.createdAt) > DAY;
+  const stored = c.images as readonly StoredImage[];
+  const resolved = await resolveImages(ctx.ports.store, ctx.now, imagesRef(c.id), c.createdAt, stored);
   const images: ImageView[] = [];
   let withheld = 0;
-  for (const i of stored) {
-    let status = i.status;
-    if (status === 'pending') {
-      const decided = i.traceId ? checks.get(i.traceId)?.status : undefined;
-      status = decided && decided !== 'pending' ? decided : stale ? 'review' : 'pending';
-    }
+  for (const { fileId, status } of resolved) {
     if (status === 'risky') continue;
-    if (status === 'pass' || sees === 'all') images.push({ fileId: i.fileId, status });
-    else withheld++;
+    if (status === 'pass' || sees === 'all') images.push({ fileId, status });
+    else if (status !== 'hidden') withheld++;
   }
   return { images, withheld };
 }

@@ -61,6 +61,8 @@ export const casesPolicy: Policy<typeof casesContracts> = {
   forward: theDeputy,
   followUp: theDeputy,
   release: officeOver,
+  reviewImage: refusing(officeOver, '只有本地的人大办可以审核图片'),
+  heldImages: anyOffice,
   assign: officeOver,
   return: unitOf,
   reply: unitOf,

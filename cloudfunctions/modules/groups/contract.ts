@@ -31,7 +31,8 @@ const unique = (xs: readonly string[]) => new Set(xs).size === xs.length;
 const JOIN_RULES = ['auto', 'approval'] as const;
 const MEMBER_STATUSES = ['member', 'pending', 'removed', 'left'] as const;
 const VIAS = ['code', 'card', 'chat'] as const;
-const MEDIA_STATUSES = ['pending', 'pass', 'review', 'risky'] as const;
+/** `hidden`: held and kept from the members by the office (未公开). */
+const MEDIA_STATUSES = ['pending', 'pass', 'review', 'risky', 'hidden'] as const;
 const CONTENT_STATUSES = ['visible', 'held', 'hidden'] as const;
 const HIDDEN_BY = ['reports', 'owner', 'office'] as const;
 
@@ -329,6 +330,21 @@ export const SubscriptionView = z.object({
 });
 export type SubscriptionView = z.infer<typeof SubscriptionView>;
 
+/** The office's decision on one held image of a post: shown like a passed one, or kept with its author. */
+export const ReviewImageInput = z.object({
+  postId: Id,
+  fileId: z.string().trim().min(1).max(300),
+  decision: z.enum(['release', 'hide'], '请选择公开或不予公开'),
+});
+export const ReviewImageOutput = z.object({ fileId: z.string(), status: z.enum(['pass', 'hidden']) });
+export const HeldImage = z.object({
+  postId: z.string(),
+  fileId: z.string(),
+  /** The group and the post's first words. */
+  label: z.string(),
+  heldAt: IsoDate,
+});
+
 /** groups: real-name groups — joining, members, posts with images and polls, comments, reads, reports. */
 export const groupsContracts = {
   create: { input: CreateInput, output: z.object({ groupId: z.string(), code: z.string() }) },
@@ -384,6 +400,8 @@ export const groupsContracts = {
   report: { input: ReportInput, output: z.object({ reported: z.literal(true), hidden: z.boolean() }) },
   hide: { input: HideInput, output: z.object({ status: z.enum(CONTENT_STATUSES) }) },
   reports: { input: ReviewsInput, output: Page(ReviewView) },
+  reviewImage: { input: ReviewImageInput, output: ReviewImageOutput },
+  heldImages: { input: CursorInput, output: Page(HeldImage) },
   subscription: { input: z.object({}).strict(), output: SubscriptionView },
   subscribe: { input: SubscribeInput, output: SubscriptionView },
 } as const;

@@ -9,6 +9,7 @@ import type { Module } from '../../core/module';
 import { groupsContracts } from './contract';
 import { commentHandlers } from './handlers/comments';
 import { groupHandlers } from './handlers/groups';
+import { imageHandlers } from './handlers/images';
 import { memberHandlers } from './handlers/members';
 import { postHandlers } from './handlers/posts';
 import { subscriptionHandlers } from './handlers/subscriptions';
@@ -31,6 +32,7 @@ export const groups = {
     ...postHandlers,
     ...commentHandlers,
     ...subscriptionHandlers,
+    ...imageHandlers,
   },
   collections: GROUP_COLLECTIONS,
   storage: groupsStorage,

@@ -75,6 +75,8 @@ export const groupsPolicy: Policy<typeof groupsContracts> = {
   report: refusing(groupMember, '只有本群成员可以举报'),
   hide: ownerOrOffice,
   reports: anyOf(aDeputy, anyStationStaff, anyOffice),
+  reviewImage: refusing(officeOver, '只有本地的人大办可以审核图片'),
+  heldImages: anyOffice,
   subscription: signedIn,
   subscribe: signedIn,
 };

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import type { Ctx } from '../../core/context';
 import { AppError } from '../../core/errors';
 import { officeOver } from '../../core/policy';
+import { resolveImages, type HeldPlace } from '../shared/public';
 import type { FeedGroup, GroupView, PollView, PostView } from './contract';
 import { groupOwner, type GroupSubject } from './policy';
 import type { Group, GroupChat, GroupMember, GroupPost, GroupTally } from './records';
@@ -122,6 +123,18 @@ export interface Viewer {
   userId: string;
 }
 
+/** What a post's images' checks and reviews refer to (`mediaChecks.ref`, `imageReviews`). */
+export const postImagesRef = (postId: string) => `groupPosts/${postId}`;
+
+/** A post's held images as the office's list shows them. */
+export const postImagesPlace = (group: Group, post: Pick<GroupPost, 'id' | 'text'>): HeldPlace => ({
+  module: 'groups',
+  targetId: post.id,
+  countyId: group.countyId,
+  townshipId: group.townshipId,
+  label: `${group.name}：${excerpt(post.text, 30)}`,
+});
+
 /** One page of posts for one viewer: images they may see, their read and vote, counts for staff. */
 export async function postViews(
   ctx: Ctx,
@@ -142,7 +155,8 @@ export async function postViews(
       ]);
       const sums = sumTallies(tallies, p.poll?.options.length ?? 0);
       const mine = p.authorUserId === viewer.userId;
-      const shown = p.images.filter((i) => i.status === 'pass' || staff || mine);
+      const images = await resolveImages(store, ctx.now, postImagesRef(p.id), p.createdAt, p.images);
+      const shown = images.filter((i) => i.status === 'pass' || staff || mine);
       let poll: PollView | null = null;
       if (p.poll) {
         const closed = !!p.poll.closedAt || Date.parse(p.poll.closesAt) <= ctx.now.getTime();
@@ -162,8 +176,9 @@ export async function postViews(
         kind: p.kind,
         dayId: p.kind === 'reception' ? p.refId : null,
         text: p.text,
-        images: shown.map((i) => ({ fileId: i.fileId, status: i.status })),
-        imagesWithheld: p.images.length - shown.length,
+        images: shown,
+        // Hidden by the office: not waiting, so not counted as withheld either.
+        imagesWithheld: images.filter((i) => !shown.includes(i) && i.status !== 'hidden').length,
         pinned: p.pinned,
         authorName: p.authorName,
         mine,

@@ -7,6 +7,7 @@
 import type { Ctx } from '../../core/context';
 import { AppError } from '../../core/errors';
 import type { Ports, Tx } from '../../core/ports';
+import { openImageReviews, settleImageReview, type HeldPlace } from './imageReview';
 import type { MediaCheckRecord, MediaStatus } from './records';
 
 export interface ImageState {
@@ -45,15 +46,20 @@ export async function checkImages(
   });
 }
 
-/** Keeps the pending checks of `images` (inside the unit of work that stores what they belong to). */
+/**
+ * Keeps the pending checks of `images` and opens the office's review of those that may be held
+ * (imageReview.ts), inside the unit of work that stores what they belong to (`place`).
+ */
 export async function recordMediaChecks(
   tx: Tx,
   ctx: Ctx,
   images: readonly ImageState[],
   ref: string,
   userId: string,
+  place: HeldPlace,
 ): Promise<void> {
-  for (const img of images) {
+  await openImageReviews(tx, ctx, images, ref, userId, place);
+  for (const [imageIndex, img] of images.entries()) {
     if (img.status !== 'pending' || !img.traceId) continue;
     const record: MediaCheckRecord = {
       id: traceDoc(img.traceId),
@@ -64,6 +70,7 @@ export async function recordMediaChecks(
       status: 'pending',
       createdAt: ctx.now.toISOString(),
       decidedAt: null,
+      imageIndex,
     };
     await tx.insert('mediaChecks', record);
   }
@@ -83,7 +90,7 @@ const SUGGESTS: readonly MediaStatus[] = ['pass', 'review', 'risky'];
 /**
  * The `wxa_media_check` event: the verdict of one check, by trace id. An unknown trace (never ours, or a
  * forged event — the jobs function can be called by anyone, and trace ids are never given to clients) and
- * an answer already applied change nothing.
+ * an answer already applied change nothing. The image's waiting review is held now or settled with it.
  */
 export async function applyMediaVerdict(
   ports: Ports,
@@ -97,7 +104,9 @@ export async function applyMediaVerdict(
   return ports.store.transact(async (tx) => {
     const doc = await tx.get('mediaChecks', traceDoc(traceId));
     if (!doc || doc.status !== 'pending') return null;
-    await tx.update('mediaChecks', doc.id, { status, decidedAt: ports.clock.now().toISOString() });
+    const at = ports.clock.now().toISOString();
+    await tx.update('mediaChecks', doc.id, { status, decidedAt: at });
+    await settleImageReview(tx, doc, status, at);
     return { traceId, status, ref: doc.ref };
   });
 }

@@ -2,6 +2,7 @@
 export type {
   Activity,
   Deputy,
+  ImageReviewRecord,
   MediaCheckRecord,
   MediaStatus,
   OutboxItem,
@@ -11,6 +12,14 @@ export type {
   User,
 } from './records';
 export { applyMediaVerdict, checkImages, mediaChecksOf, recordMediaChecks, type ImageState } from './media';
+export {
+  decideImage,
+  heldImagesPage,
+  resolveImages,
+  type HeldPlace,
+  type ImageSight,
+  type StoredImage,
+} from './imageReview';
 export { sharedQueries, type DeputyFilter, type SharedQueries } from './storage';
 export { ensureUser, loadCaller, userIdFor } from './identity';
 export { forgetGeo, loadGeo, serve } from './geo';

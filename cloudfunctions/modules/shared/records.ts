@@ -151,6 +151,34 @@ export interface MediaCheckRecord {
   status: MediaStatus;
   createdAt: string;
   decidedAt: string | null;
+  /** The image's place in what it belongs to (its image review is `<ref>#<imageIndex>`); null before that. */
+  imageIndex?: number | null;
+}
+
+/**
+ * The office's review of one held image (`<ref>#<imageIndex>`, see imageReview.ts): written with the image
+ * when it may be held (`waiting`; `heldAt` is when it counts as held — at once for a `review` verdict, a day
+ * on for a check still unanswered), `settled` when the check then passes or is found risky, and `released`
+ * or `hidden` by the office's decision, once.
+ */
+export interface ImageReviewRecord {
+  id: string;
+  /** The module the image belongs to (`groups`, `cases`): each lists its own. */
+  module: string;
+  ref: string;
+  /** The post or case. */
+  targetId: string;
+  imageIndex: number;
+  fileId: string;
+  authorUserId: string;
+  countyId: string;
+  townshipId: string;
+  /** What staff read in the list: the group and post, or the case. */
+  label: string;
+  status: 'waiting' | 'settled' | 'released' | 'hidden';
+  heldAt: string;
+  decidedBy: string | null;
+  decidedAt: string | null;
 }
 
 declare module '../../core/records' {
@@ -167,6 +195,7 @@ declare module '../../core/records' {
     counters: Counter;
     claims: Claim;
     mediaChecks: MediaCheckRecord;
+    imageReviews: ImageReviewRecord;
   }
 }
 
@@ -183,4 +212,5 @@ export const SHARED_COLLECTIONS = [
   'counters',
   'claims',
   'mediaChecks',
+  'imageReviews',
 ] as const;

@@ -8,6 +8,7 @@ import { PagedList } from '../../components/PagedList';
 import { PageShell } from '../../components/PageShell';
 import { usePaged } from '../../hooks/usePaged';
 import { Num } from '../../components/Num';
+import { HeldImages } from './HeldImages';
 
 export default function Held() {
   const [busy, setBusy] = useState('');
@@ -79,6 +80,8 @@ export default function Held() {
           </View>
         )}
       />
+      <HeldImages module="groups" />
+      <HeldImages module="cases" />
     </PageShell>
   );
 }

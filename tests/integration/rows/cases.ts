@@ -46,6 +46,14 @@ async function replied(w: World) {
   return caseId;
 }
 
+/** The forwarded 斑马线 report as filed before photos were checked: one bare file id, held for review. */
+async function heldPhoto(w: World) {
+  const caseId = demoCase(w, CROSSING);
+  const fileId = 'local://uploads/old-upload/crossing.jpg';
+  await w.ports.store.transact((tx) => tx.update('cases', caseId, { images: [fileId] as never }));
+  return { caseId, fileId };
+}
+
 export const authorization: Record<string, AuthorizationCase> = {
   submit: { allowed: ok('voter', 'deputy', 'otherDeputy'), input: () => report },
   draftFrom: {
@@ -80,6 +88,11 @@ export const authorization: Record<string, AuthorizationCase> = {
       decision: 'release',
     }),
   },
+  reviewImage: {
+    allowed: ok(...OFFICE),
+    input: async (w) => ({ ...(await heldPhoto(w)), decision: 'hide' }),
+  },
+  heldImages: { allowed: ok(...OFFICE, 'otherTownship'), input: () => ({}) },
   assign: {
     allowed: ok(...OFFICE),
     input: (w) => ({ caseId: demoCase(w, CROSSING), leadUnitId: 'unit-jt' }),
@@ -182,6 +195,16 @@ export const badInput: Record<string, BadInputCase> = {
   forward: { who: 'deputy', inputs: [{}, { caseId: CASE, note: long(501) }] },
   followUp: { who: 'deputy', inputs: [{ caseId: CASE }, { caseId: CASE, text: long(501) }] },
   release: { who: 'township', inputs: [{ caseId: CASE }, { caseId: CASE, decision: 'approve' }] },
+  reviewImage: {
+    who: 'township',
+    inputs: [
+      { caseId: CASE, fileId: 'local://uploads/u/a.jpg' },
+      { caseId: CASE, fileId: 'local://uploads/u/a.jpg', decision: 'publish' },
+      { caseId: CASE, fileId: long(301), decision: 'hide' },
+      { fileId: 'local://uploads/u/a.jpg', decision: 'hide' },
+    ],
+  },
+  heldImages: { who: 'township', inputs: [{ cursor: 'garbage' }] },
   assign: {
     who: 'township',
     inputs: [

@@ -15,6 +15,15 @@ async function freshGroup(w: World, joinRule: 'auto' | 'approval' = 'auto') {
   return w.call('deputy', 'groups', 'create', { constituencyId: 'tw-qs-c1', name: '议事群', joinRule });
 }
 
+/** The demo post 路灯 with one image held for review (as a `review` verdict leaves it). */
+async function heldImage(w: World) {
+  const fileId = `local://uploads/${personaUserId('deputy')}/held-0001.jpg`;
+  await w.ports.store.transact((tx) =>
+    tx.update('groupPosts', 'gp-demo-lights', { images: [{ fileId, status: 'review', traceId: null }] }),
+  );
+  return { postId: 'gp-demo-lights', fileId };
+}
+
 export const authorization: Record<string, AuthorizationCase> = {
   create: {
     allowed: ok('deputy'),
@@ -55,6 +64,11 @@ export const authorization: Record<string, AuthorizationCase> = {
   report: { allowed: ok('voter'), input: () => ({ commentId: 'gc-demo-2', reason: 'irrelevant' }) },
   hide: { allowed: ok('deputy', ...OFFICE), input: () => ({ commentId: 'gc-demo-1' }) },
   reports: { allowed: ok(...LISTERS), input: () => ({}) },
+  reviewImage: {
+    allowed: ok(...OFFICE),
+    input: async (w) => ({ ...(await heldImage(w)), decision: 'release' }),
+  },
+  heldImages: { allowed: ok(...OFFICE, 'otherTownship'), input: () => ({}) },
   subscription: { allowed: ok(...SIGNED_IN), input: () => ({}) },
   subscribe: { allowed: ok(...SIGNED_IN), input: () => ({ result: 'accept' }) },
 };
@@ -175,6 +189,16 @@ export const badInput: Record<string, BadInputCase> = {
     ],
   },
   reports: { who: 'deputy', inputs: [{ cursor: 'garbage' }] },
+  reviewImage: {
+    who: 'township',
+    inputs: [
+      { postId: 'gp-demo-lights', fileId: image(1) },
+      { postId: 'gp-demo-lights', fileId: image(1), decision: 'approve' },
+      { postId: 'gp-demo-lights', fileId: '', decision: 'hide' },
+      { fileId: image(1), decision: 'hide' },
+    ],
+  },
+  heldImages: { who: 'township', inputs: [{ cursor: 'garbage' }, { cursor: 7 }] },
   subscription: { who: 'voter', inputs: [{ extra: 1 }] },
   subscribe: { who: 'voter', inputs: [{}, { result: 'yes' }] },
 };

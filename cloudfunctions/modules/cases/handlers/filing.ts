@@ -26,7 +26,7 @@ import {
 } from '../engine';
 import type { Case } from '../records';
 import { fullView } from '../views';
-import { checkReportImages, imagesRef } from '../images';
+import { checkReportImages, imagesPlace, imagesRef } from '../images';
 
 /** A case's page for the submitter (notifications open it). */
 export const caseLink = (caseId: string) => `/cases/detail/index?caseId=${caseId}`;
@@ -181,7 +181,7 @@ export const filingHandlers: Pick<CasesHandlers, 'submit' | 'draftFrom' | 'relea
     const filerName = filedBy ? `${filedBy.name}代表` : '提交人';
     return once(ctx, async (tx) => {
       await tx.insert('cases', { ...submitted, steps: 1, version: 1 });
-      await recordMediaChecks(tx, ctx, images, imagesRef(base.id), caller.user.id);
+      await recordMediaChecks(tx, ctx, images, imagesRef(base.id), caller.user.id, imagesPlace(base));
       await appendStep(tx, ctx, null, submitted, {
         action: 'submit',
         actorKind: filedBy ? 'deputy' : 'voter',

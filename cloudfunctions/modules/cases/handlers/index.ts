@@ -2,6 +2,7 @@
 import type { CasesHandlers } from '../contract';
 import { assignmentHandlers } from './assignment';
 import { filingHandlers } from './filing';
+import { imageHandlers } from './images';
 import { intakeHandlers } from './intake';
 import { officeHandlers } from './office';
 import { readingHandlers } from './reading';
@@ -15,5 +16,6 @@ export const casesHandlers: CasesHandlers = {
   ...repliesHandlers,
   ...readingHandlers,
   ...officeHandlers,
+  ...imageHandlers,
   ...statisticsHandlers,
 };

@@ -19,6 +19,8 @@ import {
   membershipOf,
   pairId,
   placeName,
+  postImagesPlace,
+  postImagesRef,
   postViews,
   roleIn,
   type Viewer,
@@ -123,7 +125,14 @@ export const postHandlers: Pick<
       const g = await tx.get('groups', group.id);
       if (!g) throw new AppError('NOT_FOUND', '群不存在');
       await tx.insert('groupPosts', post);
-      await recordMediaChecks(tx, ctx, images, `groupPosts/${post.id}`, caller.user.id);
+      await recordMediaChecks(
+        tx,
+        ctx,
+        images,
+        postImagesRef(post.id),
+        caller.user.id,
+        postImagesPlace(g, post),
+      );
       if (held) {
         await openReview(tx, ctx, {
           group: g,

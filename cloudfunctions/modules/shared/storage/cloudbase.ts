@@ -87,6 +87,16 @@ export const sharedCloudbase: CloudbaseSchema<SharedQueries> = {
       },
     ],
     // audit, idempotency, counters, claims and mediaChecks are read and written by id only.
+    imageReviews: (['county', 'township'] as const).map((scope) => ({
+      name: `module_${scope}_status_heldAt_id`,
+      fields: [
+        ['module', 'asc'],
+        [`${scope}Id`, 'asc'],
+        ['status', 'asc'],
+        ['heldAt', 'asc'],
+        ['_id', 'asc'],
+      ] as [string, 'asc'][],
+    })),
   },
 
   queries: (kit) => {
@@ -123,6 +133,16 @@ export const sharedCloudbase: CloudbaseSchema<SharedQueries> = {
         kit.list('outbox', [{ userId, link, readAt: _.eq(null) }], 'createdAt', 'asc', { limit: 100 }),
       pendingOutbox: (limit) => kit.list('outbox', [{ status: 'pending' }], 'createdAt', 'asc', { limit }),
       activitiesOfDeputy: (deputyId, opts) => kit.list('activities', [{ deputyId }], 'at', 'desc', opts),
+      heldImages(filter, opts) {
+        const place = filter.countyId ? { countyId: filter.countyId } : { townshipId: filter.townshipId };
+        return kit.list(
+          'imageReviews',
+          [{ module: filter.module, ...place, status: 'waiting' }, { heldAt: _.lte(filter.heldBy) }],
+          'heldAt',
+          'asc',
+          opts,
+        );
+      },
     };
   },
 };

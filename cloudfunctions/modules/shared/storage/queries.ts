@@ -1,7 +1,16 @@
 /** The shared module's queries: what its handlers ask, one interface for both engines. */
 import type { NameSearch } from '../../../core/nameKey';
 import type { ListOptions } from '../../../core/ports';
-import type { Activity, Deputy, OutboxItem, Region, RoleGrantRecord, Station, User } from '../records';
+import type {
+  Activity,
+  Deputy,
+  ImageReviewRecord,
+  OutboxItem,
+  Region,
+  RoleGrantRecord,
+  Station,
+  User,
+} from '../records';
 
 export interface DeputyFilter {
   constituencyId?: string;
@@ -34,4 +43,16 @@ export interface SharedQueries {
   pendingOutbox(limit: number): Promise<OutboxItem[]>;
   /** A deputy's duty record, newest first. */
   activitiesOfDeputy(deputyId: string, opts: ListOptions): Promise<Activity[]>;
+  /**
+   * One module's images waiting for the office's review in a county or a township (exactly one given),
+   * held by `heldBy`, oldest first (heldAt, id).
+   */
+  heldImages(filter: HeldImageFilter, opts: ListOptions): Promise<ImageReviewRecord[]>;
+}
+
+export interface HeldImageFilter {
+  module: string;
+  countyId?: string;
+  townshipId?: string;
+  heldBy: string;
 }

@@ -87,6 +87,20 @@ export const sharedSqlite: SqliteSchema<SharedQueries> = {
         CREATE INDEX deputies_nameKey ON deputies (nameKey, id);
       `);
     },
+    // 6: the office's review of held images (imageReview.ts), one per image, listed by scope and by when
+    // each counts as held; a check now names the image it is of.
+    `
+    ALTER TABLE mediaChecks ADD COLUMN imageIndex INTEGER;
+    CREATE TABLE imageReviews (
+      id TEXT PRIMARY KEY, module TEXT NOT NULL, ref TEXT NOT NULL, targetId TEXT NOT NULL,
+      imageIndex INTEGER NOT NULL, fileId TEXT NOT NULL, authorUserId TEXT NOT NULL, countyId TEXT NOT NULL,
+      townshipId TEXT NOT NULL, label TEXT NOT NULL,
+      status TEXT NOT NULL CHECK (status IN ('waiting','settled','released','hidden')),
+      heldAt TEXT NOT NULL, decidedBy TEXT, decidedAt TEXT
+    );
+    CREATE INDEX imageReviews_county ON imageReviews (module, countyId, status, heldAt, id);
+    CREATE INDEX imageReviews_township ON imageReviews (module, townshipId, status, heldAt, id);
+    `,
   ],
   codecs: { audit: { json: ['detail'] }, idempotency: { json: ['result'] } },
 
@@ -137,5 +151,19 @@ export const sharedSqlite: SqliteSchema<SharedQueries> = {
       kit.list('outbox', [["status = 'pending'", true]], 'createdAt', false, { limit }),
     activitiesOfDeputy: (deputyId, opts) =>
       kit.list('activities', [['deputyId = ?', deputyId]], 'at', true, opts),
+    heldImages: (filter, opts) =>
+      kit.list(
+        'imageReviews',
+        [
+          ['module = ?', filter.module],
+          ['countyId = ?', filter.countyId],
+          ['townshipId = ?', filter.townshipId],
+          ["status = 'waiting'", true],
+          ['heldAt <= ?', filter.heldBy],
+        ],
+        'heldAt',
+        false,
+        opts,
+      ),
   }),
 };
