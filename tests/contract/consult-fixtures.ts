@@ -72,6 +72,7 @@ export const aComment = (over: Partial<ConsultComment> = {}): ConsultComment => 
   questionId: null,
   text: '建议增加分类指导。',
   status: 'visible',
+  reviewedAt: null,
   role: 'voter',
   name: '王小明',
   publicName: '王*明',

@@ -1,6 +1,7 @@
 /** The consult queries on every Store adapter: filters, order, keyset pages across ties, JSON round trips. */
 import type { Store } from '../../cloudfunctions/core/ports';
 import { consultStorage } from '../../cloudfunctions/modules/consult/storage';
+import type { ConsultComment } from '../../cloudfunctions/modules/consult/records';
 import { aComment, aConsultation, aNotice, aResponse, aTally } from './consult-fixtures';
 import { at } from './fixtures';
 import { type Engine, engines, ordered, readAll, seed } from './harness';
@@ -110,7 +111,10 @@ describe.each(engines)('Store contract, consult — %s', (_name, open) => {
       aComment({ consultationId: 'c-1', createdAt: at(1), status: 'held', reviewedAt: null }),
       aComment({ consultationId: 'c-1', createdAt: at(2), status: 'held', reviewedAt: at(3) }),
       aComment({ consultationId: 'c-1', createdAt: at(2), status: 'visible', reviewedAt: at(3) }),
-      aComment({ consultationId: 'c-1', createdAt: at(3), status: 'held' }),
+      // As older documents are: no reviewedAt at all.
+      (({ reviewedAt: _absent, ...rest }) => rest as ConsultComment)(
+        aComment({ consultationId: 'c-1', createdAt: at(3), status: 'held' }),
+      ),
       aComment({ consultationId: 'c-1', createdAt: at(4), status: 'visible' }),
       aComment({ consultationId: 'c-2', createdAt: at(1), status: 'held', reviewedAt: null }),
     ];
