@@ -80,14 +80,14 @@ export function HeldImages({ module }: { module: 'groups' | 'cases' }) {
             <PostImages images={[{ fileId: i.fileId, status: 'review' }]} />
             <View className="btn-row">
               <Button
-                className="btn"
+                className="btn held-image-release"
                 disabled={busy === i.fileId}
                 onClick={() => void review(i.targetId, i.fileId, 'release')}
               >
                 公开
               </Button>
               <Button
-                className="btn btn--plain"
+                className="btn btn--plain held-image-hide"
                 disabled={busy === i.fileId}
                 onClick={() => void review(i.targetId, i.fileId, 'hide')}
               >
