@@ -4,10 +4,10 @@
  */
 import { unzipSync, strFromU8 } from 'fflate';
 import { runEvent, runJobs } from '../../cloudfunctions/core/jobs';
-import type { MediaCheck } from '../../cloudfunctions/core/ports';
 import { JOB_STEPS } from '../../cloudfunctions/modules/registry';
 import { userIdFor } from '../../cloudfunctions/modules/shared/public';
 import { ENGINES, makeWorld, worlds, type EngineName, type World } from './harness';
+import { checkAtOnce, checkLater, upload as uploadAs } from './media';
 
 const DAY = 86400_000;
 const UNIT = { openid: 'demo:unit' }; // 县交通运输局
@@ -497,44 +497,12 @@ describe.each(ENGINES)('cases on %s', (engine: EngineName) => {
 
 describe.each(ENGINES)('report photos on %s', (engine: EngineName) => {
   let w: World;
-  const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46]);
-  const upload = (who: 'voter' | 'deputy', name: string) =>
-    w.ports.files.put(`uploads/${w.userId(who)}/${name}.jpg`, JPEG, 'image/jpeg');
-  const own = (files: { exists(fileId: string): boolean }) => ({
-    accepts: async (fileId: string, userId: string) =>
-      fileId.includes(`/uploads/${userId}/`) && files.exists(fileId),
-  });
+  const upload = (who: 'voter' | 'deputy', name: string) => uploadAs(w, w.userId(who), name);
   /** Locally the check answers at once: risky for a name with risky- in it. */
-  const atOnce = worlds({
-    engine,
-    media: (files): MediaCheck => ({
-      ...own(files),
-      check: async ({ fileId }) => ({ verdict: fileId.includes('risky-') ? 'risky' : 'pass' }),
-    }),
-  });
+  const atOnce = worlds({ engine, media: checkAtOnce((f) => (f.includes('risky-') ? 'risky' : 'pass')) });
   /** As on WeChat: every check answers later, by trace id, as the wxa_media_check event. */
-  const traces = new Map<string, string>();
-  let n = 0;
-  const later = worlds({
-    engine,
-    media: (files): MediaCheck => ({
-      ...own(files),
-      check: async ({ fileId }) => {
-        const traceId = `case-trace-${++n}`;
-        traces.set(fileId, traceId);
-        return { traceId };
-      },
-    }),
-  });
-  const event = (fileId: string, suggest: string) => ({
-    ToUserName: 'gh_x',
-    FromUserName: 'o',
-    MsgType: 'event',
-    Event: 'wxa_media_check',
-    trace_id: traces.get(fileId),
-    version: 2,
-    result: { suggest, label: 100 },
-  });
+  const { media: answersLater, event, traceOf } = checkLater('case-trace');
+  const later = worlds({ engine, media: answersLater });
   const photosOf = async (who: Parameters<World['call']>[0], caseId: string) => {
     const { images, imagesWithheld } = (await w.call(who, 'cases', 'get', { caseId })).case;
     return { images, imagesWithheld };
@@ -589,10 +557,10 @@ describe.each(ENGINES)('report photos on %s', (engine: EngineName) => {
     // The case keeps each photo with its trace; the checks are recorded in the same unit of work.
     const stored = (await w.ports.store.get('cases', caseId))!;
     expect(stored.images).toEqual([
-      { fileId: a, status: 'pending', traceId: traces.get(a) },
-      { fileId: b, status: 'pending', traceId: traces.get(b) },
+      { fileId: a, status: 'pending', traceId: traceOf(a) },
+      { fileId: b, status: 'pending', traceId: traceOf(b) },
     ]);
-    expect(await w.ports.store.get('mediaChecks', `trace:${traces.get(a)}`)).toMatchObject({
+    expect(await w.ports.store.get('mediaChecks', `trace:${traceOf(a)}`)).toMatchObject({
       ref: `case:${caseId}`,
       userId: w.userId('voter'),
       status: 'pending',

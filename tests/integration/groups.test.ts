@@ -8,25 +8,24 @@
  * and a failure mid-action that leaves nothing behind.
  */
 import { runEvent, runJobs } from '../../cloudfunctions/core/jobs';
-import type { MediaCheck, Tx } from '../../cloudfunctions/core/ports';
+import type { Tx } from '../../cloudfunctions/core/ports';
 import { JOB_STEPS } from '../../cloudfunctions/modules/registry';
 import { DEMO_GROUP_CODE, DEMO_GROUP_ID } from '../../cloudfunctions/modules/groups/seed';
 import { groupsQueries } from '../../cloudfunctions/modules/groups/storage';
 import { fanOut, FANOUT_BATCH, FANOUT_BATCHES_PER_RUN } from '../../cloudfunctions/modules/groups/jobs';
 import { sharedQueries, userIdFor } from '../../cloudfunctions/modules/shared/public';
 import { ENGINES, makeWorld, type EngineName, type Who, type World } from './harness';
+import { checkAtOnce, checkLater, upload as uploadAs } from './media';
 
 const DAY = 86400_000;
 jest.setTimeout(120_000);
 
 let w: World;
 const at = (days: number) => new Date(w.clock.now().getTime() + days * DAY).toISOString();
-const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46]);
-
 /** A stored upload of `who` (what POST /api/files or cloud storage would hold). */
 async function upload(who: 'deputy' | 'voter' | { openid: string }, name: string) {
   const uid = typeof who === 'string' ? w.userId(who) : userIdFor(who.openid);
-  return w.ports.files.put(`uploads/${uid}/${name}.jpg`, JPEG, 'image/jpeg');
+  return uploadAs(w, uid, name);
 }
 
 /** A verified voter of `constituencyId` (their register entry set directly). */
@@ -536,19 +535,8 @@ describe.each(ENGINES)('groups on %s', (engine: EngineName) => {
   });
 
   it('images: only one’s own uploads; waiting ones shown to nobody but the author and staff; risky ones never', async () => {
-    const traces = new Map<string, string>();
-    let n = 0;
-    w = await makeWorld({
-      engine,
-      media: (files): MediaCheck => ({
-        accepts: async (fileId, userId) => fileId.includes(`/uploads/${userId}/`) && files.exists(fileId),
-        check: async ({ fileId }) => {
-          const traceId = `trace-${++n}`;
-          traces.set(fileId, traceId);
-          return { traceId };
-        },
-      }),
-    });
+    const { media, event } = checkLater('trace');
+    w = await makeWorld({ engine, media });
     const g = await newGroup();
     await w.call('voter', 'groups', 'join', { code: g.code });
     const ok = await upload('deputy', 'photo-ok-1');
@@ -572,15 +560,6 @@ describe.each(ENGINES)('groups on %s', (engine: EngineName) => {
       { fileId: bad, status: 'pending' },
     ]);
     // WeChat answers later, as a message-push event to the jobs function.
-    const event = (fileId: string, suggest: string) => ({
-      ToUserName: 'gh_x',
-      FromUserName: 'o',
-      MsgType: 'event',
-      Event: 'wxa_media_check',
-      trace_id: traces.get(fileId),
-      version: 2,
-      result: { suggest, label: 100 },
-    });
     await runEvent(w.ports, JOB_STEPS, 'wxa_media_check', event(ok, 'pass'));
     expect((await feedOf('voter', g.groupId)).items[0]).toMatchObject({
       images: [{ fileId: ok, status: 'pass' }],
@@ -598,13 +577,7 @@ describe.each(ENGINES)('groups on %s', (engine: EngineName) => {
   });
 
   it('images checked at once locally (the test hook says risky); a lost event is caught up by the timer', async () => {
-    w = await makeWorld({
-      engine,
-      media: (files) => ({
-        accepts: async (fileId, userId) => fileId.includes(`/uploads/${userId}/`) && files.exists(fileId),
-        check: async ({ fileId }) => ({ verdict: fileId.includes('risky-') ? 'risky' : 'pass' }),
-      }),
-    });
+    w = await makeWorld({ engine, media: checkAtOnce((f) => (f.includes('risky-') ? 'risky' : 'pass')) });
     const g = await newGroup();
     await w.call('voter', 'groups', 'join', { code: g.code });
     const good = await upload('deputy', 'fine-photo-1');

@@ -4,17 +4,12 @@
  * (reviewImage: release / hide), and every reader seeing the decision without the post or case rewritten.
  */
 import { runEvent } from '../../cloudfunctions/core/jobs';
-import type { MediaCheck } from '../../cloudfunctions/core/ports';
 import { DEMO_GROUP_ID } from '../../cloudfunctions/modules/groups/seed';
 import { JOB_STEPS } from '../../cloudfunctions/modules/registry';
 import { ENGINES, worlds, type EngineName, type Who, type World } from './harness';
+import { checkAtOnce, checkLater, upload as uploadAs } from './media';
 
 const DAY = 86400_000;
-const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46]);
-const own = (files: { exists(fileId: string): boolean }) => ({
-  accepts: async (fileId: string, userId: string) =>
-    fileId.includes(`/uploads/${userId}/`) && files.exists(fileId),
-});
 const report = (images: string[]) => ({
   kind: 'report',
   category: '交通出行',
@@ -28,36 +23,11 @@ const report = (images: string[]) => ({
 describe.each(ENGINES)('held images on %s', (engine: EngineName) => {
   let w: World;
   /** The check answers at once: `review` for a name with held- in it, else pass. */
-  const atOnce = worlds({
-    engine,
-    media: (files): MediaCheck => ({
-      ...own(files),
-      check: async ({ fileId }) => ({ verdict: fileId.includes('held-') ? 'review' : 'pass' }),
-    }),
-  });
+  const atOnce = worlds({ engine, media: checkAtOnce((f) => (f.includes('held-') ? 'review' : 'pass')) });
   /** As on WeChat: every check answers later, by trace id. */
-  const traces = new Map<string, string>();
-  let n = 0;
-  const later = worlds({
-    engine,
-    media: (files): MediaCheck => ({
-      ...own(files),
-      check: async ({ fileId }) => {
-        const traceId = `review-trace-${++n}`;
-        traces.set(fileId, traceId);
-        return { traceId };
-      },
-    }),
-  });
-  const event = (fileId: string, suggest: string) => ({
-    MsgType: 'event',
-    Event: 'wxa_media_check',
-    trace_id: traces.get(fileId),
-    version: 2,
-    result: { suggest, label: 100 },
-  });
-  const upload = (who: 'voter' | 'deputy', name: string) =>
-    w.ports.files.put(`uploads/${w.userId(who)}/${name}.jpg`, JPEG, 'image/jpeg');
+  const { media: answersLater, event } = checkLater('review-trace');
+  const later = worlds({ engine, media: answersLater });
+  const upload = (who: 'voter' | 'deputy', name: string) => uploadAs(w, w.userId(who), name);
   const refusedUnchanged = async (code: string, act: () => Promise<{ ok: boolean }>) => {
     const before = w.fingerprint();
     expect(await act()).toMatchObject({ ok: false, error: { code } });
