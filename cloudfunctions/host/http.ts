@@ -60,21 +60,20 @@ export type Body =
   { ok: true; value: unknown } | { ok: false; status: 400 | 413; error: ReturnType<typeof invalid> };
 
 /**
- * Reads a JSON body. Over `limit` the request is answered at once with the error envelope (413) and the
- * connection is closed after the answer — not torn down before it — and the rest of the upload is discarded
- * unread. Bad JSON is INVALID_INPUT. An empty body reads as `{}` (a GET-like call with no data).
+ * Reads a raw body of at most `limit` bytes. Over it, the answer is 'tooLarge' at once — the caller answers
+ * 413, and the connection is closed after that answer (not torn down before it), the rest of the upload
+ * discarded unread. 'broken': the client went away mid-upload, nobody is left to answer.
  */
-export function readJson(req: IncomingMessage, res: ServerResponse, limit = MAX_BODY): Promise<Body> {
-  const tooLarge: Body = {
-    ok: false,
-    status: 413,
-    error: invalid('请求过大', { body: `不超过 ${Math.floor(limit / 1024 / 1024)}MB` }),
-  };
+export function readRaw(
+  req: IncomingMessage,
+  res: ServerResponse,
+  limit: number,
+): Promise<Buffer | 'tooLarge' | 'broken'> {
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit) {
     res.setHeader('connection', 'close');
     req.resume();
-    return Promise.resolve(tooLarge);
+    return Promise.resolve('tooLarge');
   }
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
@@ -87,25 +86,39 @@ export function readJson(req: IncomingMessage, res: ServerResponse, limit = MAX_
         over = true;
         chunks.length = 0;
         res.setHeader('connection', 'close');
-        resolve(tooLarge);
+        resolve('tooLarge');
       } else chunks.push(c);
     });
     req.on('end', () => {
-      if (over) return;
-      const text = Buffer.concat(chunks).toString('utf8');
-      if (!text.trim()) return resolve({ ok: true, value: {} });
-      try {
-        resolve({ ok: true, value: JSON.parse(text) });
-      } catch {
-        resolve({ ok: false, status: 400, error: invalid('请求不是有效的 JSON') });
-      }
+      if (!over) resolve(Buffer.concat(chunks));
     });
-    // A client that goes away mid-upload: nobody is left to answer.
     req.on('error', () => {
       over = true;
-      resolve({ ok: false, status: 400, error: invalid('请求未传完') });
+      resolve('broken');
     });
   });
+}
+
+/**
+ * Reads a JSON body (`readRaw`): over `limit` the error envelope with 413. Bad JSON is INVALID_INPUT. An
+ * empty body reads as `{}` (a GET-like call with no data).
+ */
+export async function readJson(req: IncomingMessage, res: ServerResponse, limit = MAX_BODY): Promise<Body> {
+  const raw = await readRaw(req, res, limit);
+  if (raw === 'tooLarge')
+    return {
+      ok: false,
+      status: 413,
+      error: invalid('请求过大', { body: `不超过 ${Math.floor(limit / 1024 / 1024)}MB` }),
+    };
+  if (raw === 'broken') return { ok: false, status: 400, error: invalid('请求未传完') };
+  const text = raw.toString('utf8');
+  if (!text.trim()) return { ok: true, value: {} };
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false, status: 400, error: invalid('请求不是有效的 JSON') };
+  }
 }
 
 /** A JSON object body (not null, an array or a string): what every route of the host takes. */

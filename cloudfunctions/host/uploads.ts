@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Ports } from '../core/ports';
-import { failure, invalid, sendJson } from './http';
+import { failure, invalid, readRaw, sendJson } from './http';
 
 export const UPLOAD_MAX = 2 * 1024 * 1024;
 
@@ -28,38 +28,6 @@ export function imageType(bytes: Buffer): 'jpg' | 'png' | 'webp' | null {
 
 const TYPE = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp' } as const;
 
-/** The raw body, or null when it was over the limit (the request is then answered 413 and closed after). */
-function readBody(req: IncomingMessage, res: ServerResponse, limit: number): Promise<Buffer | null> {
-  const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > limit) {
-    res.setHeader('connection', 'close');
-    req.resume();
-    return Promise.resolve(null);
-  }
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let over = false;
-    req.on('data', (c: Buffer) => {
-      if (over) return;
-      size += c.length;
-      if (size > limit) {
-        over = true;
-        chunks.length = 0;
-        res.setHeader('connection', 'close');
-        resolve(null);
-      } else chunks.push(c);
-    });
-    req.on('end', () => {
-      if (!over) resolve(Buffer.concat(chunks));
-    });
-    req.on('error', () => {
-      over = true;
-      resolve(Buffer.alloc(0));
-    });
-  });
-}
-
 export function uploads(ports: Ports, userOf: (req: IncomingMessage) => Promise<{ id: string } | null>) {
   return async function upload(req: IncomingMessage, res: ServerResponse) {
     const user = await userOf(req);
@@ -67,9 +35,11 @@ export function uploads(ports: Ports, userOf: (req: IncomingMessage) => Promise<
       req.resume();
       return sendJson(res, 200, failure('UNAUTHENTICATED', '请先登录'));
     }
-    const bytes = await readBody(req, res, UPLOAD_MAX);
-    if (!bytes)
+    const raw = await readRaw(req, res, UPLOAD_MAX);
+    if (raw === 'tooLarge')
       return sendJson(res, 413, invalid('图片过大', { file: `不超过 ${UPLOAD_MAX / 1024 / 1024}MB` }));
+    // A body cut off mid-way is no image.
+    const bytes = raw === 'broken' ? Buffer.alloc(0) : raw;
     const type = imageType(bytes);
     if (!type) return sendJson(res, 200, invalid('只能上传 JPG、PNG 或 WebP 图片', { file: '格式不支持' }));
     const name = randomBytes(12).toString('base64url');
