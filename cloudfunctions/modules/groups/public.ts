@@ -3,9 +3,9 @@ import type { Ctx } from '../../core/context';
 import type { Tx } from '../../core/ports';
 import { daySpan } from '../../core/time';
 import { announce, postLink } from './effects';
-import type { Group, GroupPost } from './records';
+import type { Group } from './records';
 import { groupsQueries } from './storage';
-import { feedKeyOf } from './views';
+import { newPost } from './views';
 
 export type { Group, GroupPost } from './records';
 export { postLink };
@@ -66,39 +66,16 @@ export async function announceReceptionDay(
     const g: Group | null = await tx.get('groups', found.id);
     if (!g) continue;
     const now = ctx.now.toISOString();
-    const post: GroupPost = {
+    const post = newPost(g, {
       id,
-      groupId: g.id,
-      countyId: g.countyId,
-      townshipId: g.townshipId,
-      constituencyId: g.constituencyId,
-      stationId: g.stationId,
       kind: 'reception',
       authorUserId: ctx.caller?.user.id ?? 'system',
       authorDeputyId: null,
       authorName: station?.name ?? '乡镇人大',
       text,
-      images: [],
-      imagesPending: false,
-      poll: null,
-      pollOpen: false,
-      pollClosesAt: null,
-      pinned: false,
-      pinnedAt: null,
-      feedKey: '',
-      status: 'visible',
-      hiddenBy: null,
-      announced: true,
-      reviewed: false,
-      reportCount: 0,
-      commentCount: 0,
-      version: 1,
-      editedAt: null,
       refId: day.id,
       createdAt: now,
-      updatedAt: now,
-    };
-    post.feedKey = feedKeyOf(post);
+    });
     await tx.insert('groupPosts', post);
     await announce(tx, ctx, g, post);
     told++;

@@ -11,7 +11,7 @@ import { maskName } from '../../core/privacy';
 import { DEMO_DEPUTY_ID, daysAgo, personaUserId, userIdFor } from '../shared/public';
 import { addToTally } from './effects';
 import type { Group, GroupMember, GroupPost } from './records';
-import { feedKeyOf, memberId, pairId } from './views';
+import { memberId, newPost, pairId } from './views';
 
 export const DEMO_GROUP_ID = 'grp-qs-c1';
 export const DEMO_GROUP_CODE = 'GQSCZYL2';
@@ -73,42 +73,17 @@ export async function seedGroups(ports: Ports): Promise<void> {
   });
   const voter = personaUserId('voter');
   const holder = userIdFor('demo:holder');
-  const post = (id: string, days: number, text: string, extra: Partial<GroupPost> = {}): GroupPost => {
-    const p: GroupPost = {
+  const post = (id: string, days: number, text: string, extra: Partial<GroupPost> = {}): GroupPost =>
+    newPost(group, {
       id,
-      groupId: group.id,
-      countyId: group.countyId,
-      townshipId: group.townshipId,
-      constituencyId: group.constituencyId,
-      stationId: null,
       kind: 'notice',
       authorUserId: owner,
       authorDeputyId: deputy.id,
       authorName: `${deputy.name}代表`,
       text,
-      images: [],
-      imagesPending: false,
-      poll: null,
-      pollOpen: false,
-      pollClosesAt: null,
-      pinned: false,
-      pinnedAt: null,
-      feedKey: '',
-      status: 'visible',
-      hiddenBy: null,
-      announced: true,
-      reviewed: false,
-      reportCount: 0,
-      commentCount: 0,
-      version: 1,
-      editedAt: null,
-      refId: null,
       createdAt: at(days),
-      updatedAt: at(days),
       ...extra,
-    };
-    return { ...p, feedKey: feedKeyOf(p) };
-  };
+    });
   const closesAt = new Date(ports.clock.now().getTime() + 5 * 86400_000).toISOString();
   const posts = [
     post(

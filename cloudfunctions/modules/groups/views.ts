@@ -20,6 +20,47 @@ export const chatLabel = (c: Pick<GroupChat, 'id' | 'demo' | 'opengid'>) =>
 export const feedKeyOf = (p: Pick<GroupPost, 'pinned' | 'pinnedAt' | 'createdAt'>) =>
   p.pinned && p.pinnedAt ? `1:${p.pinnedAt}` : `0:${p.createdAt}`;
 
+/**
+ * A post of `group` as it is first stored: visible, unpinned, no images, poll, reports or comments, unless
+ * `p` says otherwise; its place copied from the group and its feed key computed.
+ */
+export function newPost(
+  group: Pick<Group, 'id' | 'countyId' | 'townshipId' | 'constituencyId' | 'stationId'>,
+  p: Pick<
+    GroupPost,
+    'id' | 'kind' | 'authorUserId' | 'authorDeputyId' | 'authorName' | 'text' | 'createdAt'
+  > &
+    Partial<GroupPost>,
+): GroupPost {
+  const post: GroupPost = {
+    groupId: group.id,
+    countyId: group.countyId,
+    townshipId: group.townshipId,
+    constituencyId: group.constituencyId,
+    stationId: group.stationId,
+    images: [],
+    imagesPending: false,
+    poll: null,
+    pollOpen: false,
+    pollClosesAt: null,
+    pinned: false,
+    pinnedAt: null,
+    status: 'visible',
+    hiddenBy: null,
+    announced: true,
+    reviewed: false,
+    reportCount: 0,
+    commentCount: 0,
+    version: 1,
+    editedAt: null,
+    refId: null,
+    updatedAt: p.createdAt,
+    ...p,
+    feedKey: '',
+  };
+  return { ...post, feedKey: feedKeyOf(post) };
+}
+
 export async function loadGroup(ctx: Ctx, groupId: string): Promise<Group> {
   const group = await ctx.ports.store.get('groups', groupId);
   if (!group) throw new AppError('NOT_FOUND', '群不存在');

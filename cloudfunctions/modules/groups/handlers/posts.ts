@@ -13,6 +13,7 @@ import { groupsQueries } from '../storage';
 import {
   feedGroup,
   feedKeyOf,
+  newPost,
   groupSubject,
   loadGroup,
   loadPost,
@@ -82,13 +83,8 @@ export const postHandlers: Pick<
     });
     const now = ctx.now.toISOString();
     const held = verdict === 'review';
-    const post: GroupPost = {
+    const post = newPost(group, {
       id: ctx.ports.ids.next(),
-      groupId: group.id,
-      countyId: group.countyId,
-      townshipId: group.townshipId,
-      constituencyId: group.constituencyId,
-      stationId: group.stationId,
       kind: 'notice',
       authorUserId: caller.user.id,
       authorDeputyId: group.constituencyId ? (caller.deputy?.id ?? null) : null,
@@ -105,22 +101,10 @@ export const postHandlers: Pick<
         : null,
       pollOpen: !!input.poll,
       pollClosesAt: input.poll ? new Date(input.poll.closesAt).toISOString() : null,
-      pinned: false,
-      pinnedAt: null,
-      feedKey: '',
       status: held ? 'held' : 'visible',
-      hiddenBy: null,
       announced: !held,
-      reviewed: false,
-      reportCount: 0,
-      commentCount: 0,
-      version: 1,
-      editedAt: null,
-      refId: null,
       createdAt: now,
-      updatedAt: now,
-    };
-    post.feedKey = feedKeyOf(post);
+    });
     return once(ctx, async (tx) => {
       const g = await tx.get('groups', group.id);
       if (!g) throw new AppError('NOT_FOUND', '群不存在');
