@@ -9,30 +9,17 @@
  * (run by `npm run test:e2e`); exits non-zero on failure.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { createLocalPorts } from '../../cloudfunctions/host/ports';
 import { loadRegions } from '../../cloudfunctions/host/regions';
 import { createHost, type HostServer } from '../../cloudfunctions/host/server';
-import { expectText, inBrowser, newPage, step } from './support';
+import { expectText, freePort, inBrowser, newPage, step } from './support';
 
 const STATIC_DIR = resolve(process.env.STATIC_DIR ?? 'dist/h5');
 let BASE = '';
 let host: HostServer;
-
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const s = createServer();
-    s.once('error', fail);
-    s.listen(0, () => {
-      const addr = s.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      s.close(() => ok(port));
-    });
-  });
-}
 
 async function startHost(dataDir: string) {
   const port = await freePort();

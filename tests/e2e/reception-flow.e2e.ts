@@ -11,7 +11,6 @@
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
@@ -19,25 +18,13 @@ import { addDays, chinaDate, dateLabel } from '../../cloudfunctions/core/time';
 import { createLocalPorts } from '../../cloudfunctions/host/ports';
 import { seedDemo } from '../../cloudfunctions/modules/registry';
 import { createHost } from '../../cloudfunctions/host/server';
-import { confirmModal, expectText, inBrowser, newPage, personas, signIn, step } from './support';
+import { confirmModal, expectText, freePort, inBrowser, newPage, personas, signIn, step } from './support';
 
 const STATIC_DIR = resolve(process.env.STATIC_DIR ?? 'dist/h5');
 
 /** The host's clock: real time plus an offset the test sets to travel to the reception day. */
 const clock = { offset: 0, now: () => new Date(Date.now() + clock.offset) };
 let BASE = '';
-
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const s = createServer();
-    s.once('error', fail);
-    s.listen(0, () => {
-      const addr = s.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      s.close(() => ok(port));
-    });
-  });
-}
 
 async function startHost(dataDir: string) {
   const port = await freePort();

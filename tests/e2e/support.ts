@@ -3,6 +3,7 @@
  * sign-in and a few waits. Not a test itself (scripts/e2e.mjs runs only files ending in `.e2e.ts`).
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -27,6 +28,19 @@ export interface Persona {
   description: string;
   deputyId?: string;
   code?: string;
+}
+
+/** A TCP port nobody listens on now: for a test that runs its own host. */
+export function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const s = createServer();
+    s.once('error', fail);
+    s.listen(0, () => {
+      const addr = s.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      s.close(() => ok(port));
+    });
+  });
 }
 
 export function step(msg: string) {
