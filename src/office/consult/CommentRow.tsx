@@ -1,9 +1,9 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useState } from 'react';
 import type { CommentView } from '../../../cloudfunctions/modules/consult/contract';
-import { call, toApiError } from '../../api';
+import { call } from '../../api';
 import { Button } from '../../components/Button';
+import { useConfirmed } from '../../hooks/useConfirmed';
 
 /**
  * One comment as office staff see it: who wrote it (registered name), where, and — while it is held for
@@ -19,11 +19,12 @@ export function CommentRow({
   where: string;
   onReviewed: (saved: CommentView) => void;
 }) {
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useConfirmed();
   const waiting = x.status === 'held' && !x.hidden;
 
-  const review = async (decision: 'release' | 'hide') => {
-    const ok = await Taro.showModal(
+  const review = (decision: 'release' | 'hide') =>
+    run(
+      decision,
       decision === 'release'
         ? { title: '公开', content: '公开后所有人都能看到这条意见。确定公开吗？', confirmText: '公开' }
         : {
@@ -31,18 +32,11 @@ export function CommentRow({
             content: '这条意见只留给作者本人和工作人员，作者会看到“未公开”。确定吗？',
             confirmText: '不予公开',
           },
+      async () => {
+        onReviewed(await call('consult', 'review', { commentId: x.commentId, decision }));
+        void Taro.showToast({ title: decision === 'release' ? '已公开' : '已设为不公开', icon: 'success' });
+      },
     );
-    if (!ok.confirm) return;
-    setBusy(true);
-    try {
-      onReviewed(await call('consult', 'review', { commentId: x.commentId, decision }));
-      void Taro.showToast({ title: decision === 'release' ? '已公开' : '已设为不公开', icon: 'success' });
-    } catch (e) {
-      void Taro.showModal({ title: '操作失败', content: toApiError(e).message, showCancel: false });
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <View className="list-item oc-comment">
@@ -57,10 +51,10 @@ export function CommentRow({
       </Text>
       {waiting ? (
         <View className="btn-row">
-          <Button className="btn oc-release" disabled={busy} onClick={() => void review('release')}>
+          <Button className="btn oc-release" disabled={!!busy} onClick={() => void review('release')}>
             公开
           </Button>
-          <Button className="btn btn--plain oc-hide" disabled={busy} onClick={() => void review('hide')}>
+          <Button className="btn btn--plain oc-hide" disabled={!!busy} onClick={() => void review('hide')}>
             不予公开
           </Button>
         </View>

@@ -1,12 +1,12 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useState } from 'react';
 import { when } from '../../../cloudfunctions/core/time';
-import { call, toApiError } from '../../api';
+import { call } from '../../api';
 import { Button } from '../../components/Button';
 import { Num } from '../../components/Num';
 import { PagedList } from '../../components/PagedList';
 import { PostImages } from '../../components/PostImages';
+import { useConfirmed } from '../../hooks/useConfirmed';
 import { usePaged } from '../../hooks/usePaged';
 
 const WHAT = { groups: '群公告图片', cases: '社情民意照片' } as const;
@@ -23,7 +23,7 @@ interface Held {
  * first; a decided one leaves the list.
  */
 export function HeldImages({ module }: { module: 'groups' | 'cases' }) {
-  const [busy, setBusy] = useState('');
+  const { busy, run } = useConfirmed();
   const list = usePaged<Held>(async (cursor) => {
     if (module === 'groups') {
       const p = await call('groups', 'heldImages', { cursor });
@@ -33,8 +33,9 @@ export function HeldImages({ module }: { module: 'groups' | 'cases' }) {
     return { ...p, items: p.items.map(({ caseId, ...i }) => ({ ...i, targetId: caseId })) };
   }, `held-images-${module}`);
 
-  const review = async (targetId: string, fileId: string, decision: 'release' | 'hide') => {
-    const ok = await Taro.showModal(
+  const review = (targetId: string, fileId: string, decision: 'release' | 'hide') =>
+    run(
+      fileId,
       decision === 'release'
         ? {
             title: '公开',
@@ -46,20 +47,13 @@ export function HeldImages({ module }: { module: 'groups' | 'cases' }) {
             content: '不予公开后这张图片只有上传人和工作人员能看到，标为“未公开”。确定吗？',
             confirmText: '不予公开',
           },
+      async () => {
+        if (module === 'groups') await call('groups', 'reviewImage', { postId: targetId, fileId, decision });
+        else await call('cases', 'reviewImage', { caseId: targetId, fileId, decision });
+        list.setItems((items) => items.filter((i) => i.fileId !== fileId || i.targetId !== targetId));
+        void Taro.showToast({ title: decision === 'release' ? '已公开' : '已设为不公开', icon: 'success' });
+      },
     );
-    if (!ok.confirm) return;
-    setBusy(fileId);
-    try {
-      if (module === 'groups') await call('groups', 'reviewImage', { postId: targetId, fileId, decision });
-      else await call('cases', 'reviewImage', { caseId: targetId, fileId, decision });
-      list.setItems((items) => items.filter((i) => i.fileId !== fileId || i.targetId !== targetId));
-      void Taro.showToast({ title: decision === 'release' ? '已公开' : '已设为不公开', icon: 'success' });
-    } catch (e) {
-      void Taro.showModal({ title: '操作失败', content: toApiError(e).message, showCancel: false });
-    } finally {
-      setBusy('');
-    }
-  };
 
   return (
     <View className="held-images">

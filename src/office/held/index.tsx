@@ -1,21 +1,22 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useState } from 'react';
 import { when } from '../../../cloudfunctions/core/time';
-import { call, toApiError } from '../../api';
+import { call } from '../../api';
 import { Button } from '../../components/Button';
 import { PagedList } from '../../components/PagedList';
 import { PageShell } from '../../components/PageShell';
+import { useConfirmed } from '../../hooks/useConfirmed';
 import { usePaged } from '../../hooks/usePaged';
 import { Num } from '../../components/Num';
 import { HeldImages } from './HeldImages';
 
 export default function Held() {
-  const [busy, setBusy] = useState('');
+  const { busy, run } = useConfirmed();
   const list = usePaged((cursor) => call('contact', 'held', { cursor }), 'held');
 
-  const review = async (messageId: string, decision: 'release' | 'hide') => {
-    const ok = await Taro.showModal(
+  const review = (messageId: string, decision: 'release' | 'hide') =>
+    run(
+      messageId,
       decision === 'release'
         ? {
             title: '放行',
@@ -27,19 +28,12 @@ export default function Held() {
             content: '隐藏后这条留言不会显示给对方，只显示“该内容已被隐藏”。确定隐藏吗？',
             confirmText: '隐藏',
           },
+      async () => {
+        await call('contact', 'review', { messageId, decision });
+        list.setItems((items) => items.filter((m) => m.messageId !== messageId));
+        void Taro.showToast({ title: decision === 'release' ? '已放行' : '已隐藏', icon: 'success' });
+      },
     );
-    if (!ok.confirm) return;
-    setBusy(messageId);
-    try {
-      await call('contact', 'review', { messageId, decision });
-      list.setItems((items) => items.filter((m) => m.messageId !== messageId));
-      void Taro.showToast({ title: decision === 'release' ? '已放行' : '已隐藏', icon: 'success' });
-    } catch (e) {
-      void Taro.showModal({ title: '操作失败', content: toApiError(e).message, showCancel: false });
-    } finally {
-      setBusy('');
-    }
-  };
 
   return (
     <PageShell className="held-page" demoBanner>
