@@ -1,7 +1,7 @@
 import { Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { addDays, chinaDate, isPast, span } from '../../../cloudfunctions/core/time';
+import { addDays, isPast, span } from '../../../cloudfunctions/core/time';
 import type { DayView, SlotView } from '../../../cloudfunctions/modules/reception/contract';
 import { PUBLISH_DAYS_AHEAD } from '../../../cloudfunctions/modules/reception/constants';
 import { call, toApiError } from '../../api';
@@ -160,7 +160,7 @@ export function Deputies({ day, office, onDay }: Part) {
 export function Publish({ day, onDay }: Omit<Part, 'office'>) {
   const [busy, setBusy] = useState(false);
   const confirmed = day.deputies.filter((d) => d.status === 'confirmed');
-  const earliest = addDays(chinaDate(), PUBLISH_DAYS_AHEAD);
+  const earliest = addDays(day.today, PUBLISH_DAYS_AHEAD);
   const problems: string[] = [];
   if (confirmed.length === 0) problems.push('还没有代表确认参加');
   if (day.date < earliest) problems.push(`接待日要至少提前 ${PUBLISH_DAYS_AHEAD} 天公布`);
